@@ -1,0 +1,150 @@
+package io.dispycluster.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a new user does first: {@code ./dispycluster up}, one scrape with curl against a
+ * local site, {@code ./dispycluster status}, then {@code ./dispycluster down} leaving no
+ * process behind.
+ */
+class DispyclusterScriptIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@TempDir
+	Path workDir;
+
+	@Test
+	void startsScrapesAndStopsTheWholeClusterWithOneCommandEach() throws Exception {
+		int basePort = fiveFreePorts();
+		try (FixtureSite site = FixtureSite.start()) {
+			Result up = dispycluster(basePort, "up");
+			try {
+				assertThat(up.exitCode()).as(up.output()).isZero();
+				assertThat(up.output()).contains("Gateway: http://localhost:" + (basePort + 4));
+				assertThat(up.output()).contains("allow-list");
+
+				String gateway = "http://127.0.0.1:" + (basePort + 4);
+				HttpResponse<String> created = post(gateway + "/scrape",
+						"{\"start_url\":\"" + site.url("/section/4.html") + "\",\"max_pages\":2}");
+				assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+				String jobId = JSON.readTree(created.body()).get("job_id").asString();
+				JsonNode job = await().atMost(Duration.ofMinutes(1))
+					.until(() -> JSON.readTree(get(gateway + "/jobs/" + jobId).body()),
+							(node) -> "completed".equals(node.get("status").asString()));
+				assertThat(job.get("result").get("pages")).hasSize(2);
+
+				Result status = dispycluster(basePort, "status");
+				assertThat(status.output()).contains("gateway", "running").doesNotContain("stopped");
+			}
+			finally {
+				List<Long> pids = pids();
+				Result down = dispycluster(basePort, "down");
+				assertThat(down.exitCode()).as(down.output()).isZero();
+				assertThat(pids).hasSize(5)
+					.allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(false)
+						.as("process %d still alive", pid));
+			}
+			for (int port = basePort; port < basePort + 5; port++) {
+				assertThat(listening(port)).as("port %d", port).isFalse();
+			}
+		}
+	}
+
+	private Result dispycluster(int basePort, String command) throws IOException, InterruptedException {
+		Path root = Path.of(System.getProperty("dispycluster.root", "..")).toAbsolutePath().normalize();
+		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("dispycluster").toString(), command)
+			.directory(root.toFile())
+			.redirectErrorStream(true);
+		builder.environment().put("DISPYCLUSTER_BASE_PORT", Integer.toString(basePort));
+		builder.environment().put("DISPYCLUSTER_DATA_DIR", this.workDir.resolve("data").toString());
+		builder.environment().put("DISPYCLUSTER_LOG_DIR", this.workDir.resolve("logs").toString());
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		return new Result(process.exitValue(), output);
+	}
+
+	private List<Long> pids() throws IOException {
+		List<Long> pids = new ArrayList<>();
+		Path run = this.workDir.resolve("data").resolve("run");
+		if (Files.isDirectory(run)) {
+			try (var files = Files.list(run)) {
+				for (Path file : files.toList()) {
+					pids.add(Long.parseLong(Files.readString(file).trim()));
+				}
+			}
+		}
+		return pids;
+	}
+
+	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int fiveFreePorts() {
+		for (int tries = 0; tries < 50; tries++) {
+			int base = ThreadLocalRandom.current().nextInt(20000, 60000);
+			if (allFree(base)) {
+				return base;
+			}
+		}
+		throw new IllegalStateException("no five consecutive free ports found");
+	}
+
+	private static boolean allFree(int base) {
+		for (int port = base; port < base + 5; port++) {
+			try (ServerSocket socket = new ServerSocket(port)) {
+				socket.setReuseAddress(true);
+			}
+			catch (IOException taken) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean listening(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException closed) {
+			return false;
+		}
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+}
