@@ -1,0 +1,57 @@
+package io.dispycluster.monitoring.node;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The node inventory of the cluster ({@code dispycluster.nodes}), shared with the
+ * controller through {@code dispycluster.yml}. Empty by default: on a single machine the
+ * local worker registers itself with the controller and nothing is monitored here.
+ *
+ * @param nodes the worker nodes, each named once
+ */
+@ConfigurationProperties("dispycluster")
+@Validated
+public record NodeInventoryProperties(@DefaultValue List<@Valid Node> nodes) {
+
+	public NodeInventoryProperties {
+		nodes = List.copyOf(nodes);
+		Set<String> names = new HashSet<>();
+		for (Node node : nodes) {
+			if (!names.add(node.name())) {
+				throw new IllegalArgumentException(
+						"dispycluster.nodes: the node name '" + node.name() + "' is used more than once");
+			}
+		}
+	}
+
+	/**
+	 * One worker node.
+	 *
+	 * @param name the node's name, unique in the inventory (e.g. {@code node6.lan})
+	 * @param host the host name or address of the node; its name when not given
+	 * @param port the port of the node's scraper worker
+	 * @param capacity how many jobs the node's worker runs at once
+	 * @param nodeExporter whether the node runs Prometheus node_exporter on port 9100
+	 */
+	public record Node(@NotBlank String name, @Nullable String host, @DefaultValue("8080") @Min(1) @Max(65535) int port,
+			@DefaultValue("2") @Min(1) int capacity, @DefaultValue("false") boolean nodeExporter) {
+
+		public Node {
+			host = (host == null || host.isBlank()) ? name : host;
+		}
+
+	}
+
+}

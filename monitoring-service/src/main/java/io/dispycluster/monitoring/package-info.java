@@ -1,0 +1,7 @@
+/**
+ * The monitoring service of DispyCluster.
+ */
+@NullMarked
+package io.dispycluster.monitoring;
+
+import org.jspecify.annotations.NullMarked;
