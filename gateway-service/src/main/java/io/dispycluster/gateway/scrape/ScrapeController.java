@@ -1,0 +1,126 @@
+package io.dispycluster.gateway.scrape;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.dispycluster.gateway.system.Problems;
+import io.dispycluster.gateway.upstream.Service;
+import io.dispycluster.gateway.upstream.Upstreams;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * {@code POST /scrape} and {@code POST /scrape/batch}: the body goes to the controller,
+ * whose status and body come back unchanged (a 422 stays a 422).
+ */
+@RestController
+class ScrapeController {
+
+	private final Upstreams upstreams;
+
+	private final JsonMapper jsonMapper;
+
+	ScrapeController(Upstreams upstreams, JsonMapper jsonMapper) {
+		this.upstreams = upstreams;
+		this.jsonMapper = jsonMapper;
+	}
+
+	@PostMapping("/scrape")
+	ResponseEntity<byte[]> scrape(HttpServletRequest request, @RequestBody(required = false) byte @Nullable [] body) {
+		JsonNode json = parse(request, body);
+		return forward("/scrape", apply(() -> ScrapeBodies.single(json, query(request))));
+	}
+
+	@PostMapping("/scrape/batch")
+	ResponseEntity<byte[]> batch(HttpServletRequest request, @RequestBody(required = false) byte @Nullable [] body) {
+		JsonNode json = parse(request, body);
+		return forward("/scrape/batch", apply(() -> ScrapeBodies.batch(json, query(request))));
+	}
+
+	private ResponseEntity<byte[]> forward(String path, ObjectNode body) {
+		byte[] bytes = this.jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		return this.upstreams.forward(Service.CLUSTER_CONTROLLER, HttpMethod.POST, path, bytes);
+	}
+
+	private @Nullable JsonNode parse(HttpServletRequest request, byte @Nullable [] body) {
+		String contentType = request.getContentType();
+		if (contentType != null && !isJson(contentType)) {
+			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+					"Le corps doit être du JSON (Content-Type: application/json)", null);
+		}
+		if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+			return null;
+		}
+		try {
+			return this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+					"Le corps de la requête n'est pas du JSON valide", ex);
+		}
+	}
+
+	private static ObjectNode apply(java.util.function.Supplier<ObjectNode> builder) {
+		try {
+			return builder.get();
+		}
+		catch (ScrapeBodies.NotAJsonObject ex) {
+			throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean isJson(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+		}
+		catch (org.springframework.util.InvalidMimeTypeException ex) {
+			return false;
+		}
+	}
+
+	private static MultiValueMap<String, String> query(HttpServletRequest request) {
+		// read from the query string only: the servlet's parameters would consume a body
+		MultiValueMap<String, String> raw = UriComponentsBuilder.newInstance()
+			.query(request.getQueryString())
+			.build()
+			.getQueryParams();
+		MultiValueMap<String, String> decoded = new LinkedMultiValueMap<>();
+		raw.forEach((name, values) -> values
+			.forEach((value) -> decoded.add(decode(name), (value != null) ? decode(value) : "")));
+		return decoded;
+	}
+
+	private static String decode(String text) {
+		try {
+			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			// a stray '%': keep the text as sent, the controller judges the value
+			return text;
+		}
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
+			@Nullable Throwable cause) {
+		return new ErrorResponseException(status, Problems.of(status, type, title, detail), cause);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.dispycluster.gateway.system;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.dispycluster.gateway.upstream.UpstreamFailure;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error the gateway itself produces is an RFC 9457 problem with a stable type. This
+ * also covers the routes: a service that is down or too slow gives a 502 or 504 problem
+ * naming it, never a 500.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler(UpstreamFailure.class)
+	ResponseEntity<ProblemDetail> upstreamFailure(UpstreamFailure ex) {
+		LOG.warn("Service {} failed: {}", ex.service(), ex.kind().description());
+		ProblemDetail problem = switch (ex.kind()) {
+			case UNAVAILABLE -> Problems.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Service unavailable",
+					"Erreur de proxy : le service " + ex.service() + " est injoignable");
+			case TIMEOUT -> Problems.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Service too slow",
+					"Erreur de proxy : le service " + ex.service() + " n'a pas répondu à temps");
+			case CIRCUIT_OPEN -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "upstream-circuit-open",
+					"Service suspended", "Erreur de proxy : le service " + ex.service()
+							+ " est suspendu après des échecs répétés, nouvel essai sous peu");
+		};
+		problem.setProperty("service", ex.service());
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		LOG.error("Unexpected error", ex);
+		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"Erreur interne de la passerelle");
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+			problem.setType(Problems.typeFor(statusCode));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.dispycluster.gateway.upstream;
+
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A service could not give an answer: it is down or unreachable (502 for the client), too
+ * slow (504), or its circuit breaker is open (503).
+ */
+public class UpstreamFailure extends RuntimeException {
+
+	private final String service;
+
+	private final Kind kind;
+
+	public UpstreamFailure(String service, Kind kind, @Nullable Throwable cause) {
+		super("Service " + service + ": " + kind.description, cause);
+		this.service = service;
+		this.kind = kind;
+	}
+
+	/** A failure for a transport error, classified by its cause. */
+	public static UpstreamFailure of(String service, Throwable error) {
+		return new UpstreamFailure(service, classify(error), error);
+	}
+
+	/** Whether a transport error means "too slow" rather than "unreachable". */
+	static Kind classify(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HttpConnectTimeoutException) {
+				return Kind.UNAVAILABLE;
+			}
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				return Kind.TIMEOUT;
+			}
+		}
+		return Kind.UNAVAILABLE;
+	}
+
+	/** The service's name on the wire, e.g. {@code cluster_controller}. */
+	public String service() {
+		return this.service;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/** Why a service gave no answer. */
+	public enum Kind {
+
+		/** Refused, reset or unreachable. */
+		UNAVAILABLE("unreachable"),
+
+		/** No answer within the timeout. */
+		TIMEOUT("no answer in time"),
+
+		/** Calls are suspended after repeated failures. */
+		CIRCUIT_OPEN("suspended after repeated failures");
+
+		private final String description;
+
+		Kind(String description) {
+			this.description = description;
+		}
+
+		/** A short English description, used in error entries of the aggregate views. */
+		public String description() {
+			return this.description;
+		}
+
+	}
+
+}

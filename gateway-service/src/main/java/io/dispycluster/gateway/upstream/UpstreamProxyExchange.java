@@ -1,0 +1,83 @@
+package io.dispycluster.gateway.upstream;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The gateway's proxy, turning a transport error into an {@link UpstreamFailure} that
+ * names the service, so the client gets a 502 or 504 problem instead of a 500.
+ */
+class UpstreamProxyExchange implements ProxyExchange {
+
+	private final ProxyExchange delegate;
+
+	private final ServicesProperties services;
+
+	UpstreamProxyExchange(ProxyExchange delegate, ServicesProperties services) {
+		this.delegate = delegate;
+		this.services = services;
+	}
+
+	@Override
+	public ServerResponse exchange(Request request) {
+		try {
+			return this.delegate.exchange(withClientQuery(request));
+		}
+		catch (ResourceAccessException ex) {
+			throw UpstreamFailure.of(serviceName(request.getUri()), ex);
+		}
+	}
+
+	/**
+	 * The request with the client's query string exactly as sent. The gateway rebuilds
+	 * the query from the parsed parameters, which loses their order.
+	 */
+	private Request withClientQuery(Request request) {
+		String query = request.getServerRequest().servletRequest().getQueryString();
+		URI uri = request.getUri();
+		if (query == null || uri == null) {
+			return request;
+		}
+		URI exact;
+		try {
+			exact = UriComponentsBuilder.fromUri(uri).replaceQuery(query).build(true).toUri();
+		}
+		catch (IllegalArgumentException ex) {
+			// not a valid encoded query: keep the gateway's re-encoded one
+			return request;
+		}
+		RequestBuilder builder = this.delegate.request(request.getServerRequest())
+			.method(request.getMethod())
+			.uri(exact)
+			.headers(request.getHeaders());
+		request.getResponseConsumers().forEach(builder::responseConsumer);
+		return builder.build();
+	}
+
+	private String serviceName(@Nullable URI uri) {
+		if (uri == null) {
+			return "upstream";
+		}
+		for (Service service : Service.values()) {
+			URI base = this.services.baseUrl(service);
+			if (base.getHost().equalsIgnoreCase(uri.getHost()) && port(base) == port(uri)) {
+				return service.key();
+			}
+		}
+		return uri.getHost() + ":" + port(uri);
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	}
+
+}

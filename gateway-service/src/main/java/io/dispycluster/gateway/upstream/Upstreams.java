@@ -1,0 +1,136 @@
+package io.dispycluster.gateway.upstream;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Calls to the services made by the gateway itself: the concurrent reads behind the
+ * aggregate views, and the forwarding of scrape requests.
+ */
+public class Upstreams {
+
+	private static final Logger LOG = LoggerFactory.getLogger(Upstreams.class);
+
+	private final RestClient aggregateClient;
+
+	private final RestClient routeClient;
+
+	private final Executor executor;
+
+	private final ServicesProperties services;
+
+	private final JsonMapper jsonMapper;
+
+	private final long hardTimeoutMillis;
+
+	Upstreams(RestClient aggregateClient, RestClient routeClient, Executor executor, ServicesProperties services,
+			GatewayProperties properties, JsonMapper jsonMapper) {
+		this.aggregateClient = aggregateClient;
+		this.routeClient = routeClient;
+		this.executor = executor;
+		this.services = services;
+		this.jsonMapper = jsonMapper;
+		// The HTTP client times out first; this bound also covers a call waiting for a
+		// thread or a body that trickles in after its headers.
+		this.hardTimeoutMillis = properties.connectTimeout().plus(properties.aggregateTimeout()).toMillis();
+	}
+
+	/**
+	 * Starts a GET of {@code path} (with its query string) on a service. The future
+	 * always completes normally, within about the connect plus aggregate timeouts.
+	 */
+	public CompletableFuture<UpstreamReply> get(Service service, String path) {
+		long start = System.nanoTime();
+		return CompletableFuture.supplyAsync(() -> fetch(service, path, start), this.executor)
+			.completeOnTimeout(failed(service, UpstreamFailure.Kind.TIMEOUT, start), this.hardTimeoutMillis,
+					TimeUnit.MILLISECONDS);
+	}
+
+	private UpstreamReply fetch(Service service, String path, long start) {
+		try {
+			return this.aggregateClient.get()
+				.uri(uri(service, path))
+				.exchange((request, response) -> new UpstreamReply(service, response.getStatusCode().value(),
+						parse(response.getBody().readAllBytes()), since(start), null), true);
+		}
+		catch (ResourceAccessException ex) {
+			UpstreamFailure.Kind kind = UpstreamFailure.classify(ex);
+			LOG.debug("GET {} on service={} failed: {}", path, service.key(), kind.description());
+			return failed(service, kind, start);
+		}
+	}
+
+	/**
+	 * Sends a request to a service and returns its answer as it is: status, content type
+	 * and body.
+	 * @throws UpstreamFailure when the service is unreachable or too slow
+	 */
+	public ResponseEntity<byte[]> forward(Service service, HttpMethod method, String path, byte[] body) {
+		try {
+			return this.routeClient.method(method)
+				.uri(uri(service, path))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange((request, response) -> {
+					HttpHeaders headers = new HttpHeaders();
+					MediaType contentType = response.getHeaders().getContentType();
+					if (contentType != null) {
+						headers.setContentType(contentType);
+					}
+					return new ResponseEntity<>(response.getBody().readAllBytes(), headers, response.getStatusCode());
+				}, true);
+		}
+		catch (ResourceAccessException ex) {
+			throw UpstreamFailure.of(service.key(), ex);
+		}
+	}
+
+	/** The base URL of a service, as configured. */
+	public URI baseUrl(Service service) {
+		return this.services.baseUrl(service);
+	}
+
+	private URI uri(Service service, String path) {
+		return URI.create(this.services.baseUrl(service).toString().replaceAll("/+$", "") + path);
+	}
+
+	private @Nullable JsonNode parse(byte[] body) throws IOException {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			return this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return StringNode.valueOf(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+		}
+	}
+
+	private static UpstreamReply failed(Service service, UpstreamFailure.Kind kind, long start) {
+		return new UpstreamReply(service, 0, null, since(start), kind);
+	}
+
+	private static Duration since(long start) {
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.dispycluster.gateway.routing;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import io.dispycluster.gateway.support.GatewayTestSupport;
+import io.dispycluster.gateway.support.StubService;
+import io.dispycluster.gateway.support.StubService.Recorded;
+import io.dispycluster.gateway.support.StubService.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The route table: each path reaches the right service with its method, path, query, body
+ * and status intact.
+ */
+class RoutingIT extends GatewayTestSupport {
+
+	@ParameterizedTest(name = "{0} {1} -> {2} {3}")
+	@CsvSource(delimiter = '|', nullValues = "null",
+			textBlock = """
+					GET    | /cluster                                  | controller | /cluster                   | null
+					GET    | /cluster/                                 | controller | /                          | null
+					GET    | /cluster/cluster                          | controller | /cluster                   | null
+					GET    | /cluster/jobs?status=pending&limit=5      | controller | /jobs                      | status=pending&limit=5
+					POST   | /cluster/workers/node6.lan/ping           | controller | /workers/node6.lan/ping    | null
+					GET    | /monitoring/cluster/health                | monitoring | /cluster/health            | null
+					GET    | /monitoring/nodes/node6.lan?hours=2       | monitoring | /nodes/node6.lan           | hours=2
+					POST   | /monitoring/collect_metrics               | monitoring | /collect_metrics           | null
+					GET    | /scheduler/tasks                          | scheduler  | /tasks                     | null
+					GET    | /scheduler/history?limit=5                | scheduler  | /history                   | limit=5
+					GET    | /jobs                                     | controller | /jobs                      | null
+					GET    | /jobs?status=completed&limit=10           | controller | /jobs                      | status=completed&limit=10
+					GET    | /jobs/job_42                              | controller | /jobs/job_42               | null
+					POST   | /jobs/job_42/cancel                       | controller | /jobs/job_42/cancel        | null
+					GET    | /workers                                  | controller | /workers                   | null
+					GET    | /workers/node6.lan                        | controller | /workers/node6.lan         | null
+					GET    | /nodes                                    | monitoring | /nodes                     | null
+					GET    | /nodes/node6.lan?hours=6                  | monitoring | /nodes/node6.lan           | hours=6
+					GET    | /alerts                                   | monitoring | /alerts                    | null
+					GET    | /alerts/history                           | monitoring | /alerts/history            | null
+					GET    | /performance?hours=1                      | monitoring | /performance               | hours=1
+					GET    | /tasks                                    | scheduler  | /tasks                     | null
+					DELETE | /tasks/task_7                             | scheduler  | /tasks/task_7              | null
+					POST   | /tasks/task_7/run                         | scheduler  | /tasks/task_7/run          | null
+					GET    | /workflows/workflow_3                     | scheduler  | /workflows/workflow_3      | null
+					GET    | /schedule                                 | scheduler  | /schedule                  | null
+					GET    | /history?limit=5                          | scheduler  | /history                   | limit=5
+					""")
+	void routesEachPathToItsService(String method, String path, String service, String upstreamPath,
+			String upstreamQuery) {
+		HttpResponse<String> response = send(method, path, "");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode echo = body(response);
+		assertThat(echo.path("service").asString()).isEqualTo(service);
+		assertThat(echo.path("method").asString()).isEqualTo(method);
+		assertThat(echo.path("path").asString()).isEqualTo(upstreamPath);
+		assertThat(echo.path("query").isNull() ? null : echo.path("query").asString()).isEqualTo(upstreamQuery);
+	}
+
+	@Test
+	void passesBodyAndContentTypeThrough() {
+		String task = "{\"name\":\"Tâche quotidienne\",\"urls\":[\"http://127.0.0.1:9/\"],\"schedule_type\":\"cron\","
+				+ "\"schedule_config\":{\"cron\":\"0 6 * * *\"}}";
+
+		HttpResponse<String> response = post("/tasks", task, "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Recorded received = SCHEDULER.last("/tasks");
+		assertThat(received.method()).isEqualTo("POST");
+		assertThat(received.body()).isEqualTo(task);
+		assertThat(received.header("Content-Type")).startsWith("application/json");
+	}
+
+	@Test
+	void passesPutBodiesThrough() {
+		HttpResponse<String> response = send("PUT", "/scheduler/tasks/task_1", "{\"name\":\"renamed\"}", "Content-Type",
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(SCHEDULER.last("/tasks/task_1").body()).isEqualTo("{\"name\":\"renamed\"}");
+	}
+
+	@Test
+	void passesProblemsThroughUnchanged() {
+		String notFound = "{\"type\":\"urn:dispycluster:problem:job-not-found\",\"title\":\"Job not found\","
+				+ "\"status\":404,\"detail\":\"Job non trouvé\"}";
+		CONTROLLER.on("GET", "/jobs/job_404", (request) -> Reply.problem(404, notFound));
+		String invalid = "{\"type\":\"urn:dispycluster:problem:validation\",\"status\":422,"
+				+ "\"errors\":[{\"field\":\"urls\",\"message\":\"required\"}]}";
+		SCHEDULER.on("POST", "/tasks", (request) -> Reply.problem(422, invalid));
+
+		HttpResponse<String> missing = get("/jobs/job_404");
+		HttpResponse<String> rejected = post("/scheduler/tasks", "{}", "Content-Type", "application/json");
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).isEqualTo(notFound);
+		assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(rejected.statusCode()).isEqualTo(422);
+		assertThat(rejected.body()).isEqualTo(invalid);
+	}
+
+	@Test
+	void passesServerErrorsThroughUnchanged() {
+		CONTROLLER.on("GET", "/workers", (request) -> Reply.json(503, "{\"detail\":\"busy\"}"));
+
+		HttpResponse<String> response = get("/workers");
+
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).isEqualTo("{\"detail\":\"busy\"}");
+	}
+
+	@Test
+	void keepsEncodedQueryStringsIntact() {
+		HttpResponse<String> response = get("/jobs?status=pending&q=a%20b%26c&q=d");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(CONTROLLER.last("/jobs").query()).isEqualTo("status=pending&q=a%20b%26c&q=d");
+	}
+
+	@Test
+	void stripsHopByHopHeadersBothWays() {
+		CONTROLLER.on("GET", "/workers",
+				(request) -> Reply.json(200, "[]")
+					.withHeader("Proxy-Authenticate", "Basic realm=x")
+					.withHeader("X-Upstream", "kept"));
+
+		HttpResponse<String> response = get("/workers", "Proxy-Authorization", "Basic eDp5", "Keep-Alive", "timeout=5",
+				"X-Custom", "kept");
+
+		Recorded received = CONTROLLER.last("/workers");
+		assertThat(received.header("Proxy-Authorization")).isNull();
+		assertThat(received.header("Keep-Alive")).isNull();
+		assertThat(received.header("X-Custom")).isEqualTo("kept");
+		assertThat(response.headers().firstValue("Proxy-Authenticate")).isEmpty();
+		assertThat(response.headers().firstValue("X-Upstream")).hasValue("kept");
+	}
+
+	@Test
+	void answersUnknownPathsWithAProblem() {
+		HttpResponse<String> response = get("/nowhere");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:not-found");
+		assertThat(Map.of("c", CONTROLLER, "m", MONITORING, "s", SCHEDULER)
+			.values()
+			.stream()
+			.mapToInt((StubService stub) -> stub.requests().size())
+			.sum()).isZero();
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.dispycluster.gateway.routing;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.dispycluster.gateway.support.GatewayTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service that is down or too slow gives a 502 or 504 problem naming it, within the
+ * route's timeout (1 s in these tests).
+ */
+class UpstreamFailureIT extends GatewayTestSupport {
+
+	@Test
+	void answers502FastWhenTheServiceIsDown() {
+		MONITORING.stop();
+
+		long start = System.nanoTime();
+		HttpResponse<String> response = get("/nodes");
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = body(response);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-unavailable");
+		assertThat(problem.path("status").asInt()).isEqualTo(502);
+		assertThat(problem.path("service").asString()).isEqualTo("monitoring");
+		assertThat(problem.path("detail").asString()).contains("monitoring");
+		assertThat(elapsed).isLessThan(Duration.ofMillis(900));
+	}
+
+	@Test
+	void answers502ForAStoppedServiceBehindAPrefix() {
+		SCHEDULER.stop();
+
+		HttpResponse<String> response = send("POST", "/scheduler/tasks", "{\"name\":\"x\"}", "Content-Type",
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(body(response).path("service").asString()).isEqualTo("scheduler");
+	}
+
+	@Test
+	void answers504AtTheRouteTimeoutWhenTheServiceIsTooSlow() {
+		CONTROLLER.hang("GET", "/jobs");
+
+		long start = System.nanoTime();
+		HttpResponse<String> response = get("/jobs?limit=10");
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(response.statusCode()).isEqualTo(504);
+		JsonNode problem = body(response);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-timeout");
+		assertThat(problem.path("service").asString()).isEqualTo("cluster_controller");
+		assertThat(elapsed).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.dispycluster.gateway.scrape;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.dispycluster.gateway.support.GatewayTestSupport;
+import io.dispycluster.gateway.support.StubService.Recorded;
+import io.dispycluster.gateway.support.StubService.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /scrape} and {@code /scrape/batch}: JSON bodies and the upstream's query
+ * forms reach the controller as JSON objects, and its answer comes back as it is.
+ */
+class ScrapeIT extends GatewayTestSupport {
+
+	private static final String CREATED = "{\"message\":\"Job créé avec succès\",\"job_id\":\"job_1\",\"status\":\"pending\"}";
+
+	private static final String BATCH_CREATED = "{\"message\":\"2 jobs créés avec succès\",\"job_ids\":[\"job_2\",\"job_3\"],"
+			+ "\"batch_id\":\"batch_1\"}";
+
+	@Test
+	void forwardsAJsonBodyAndReturnsTheControllersAnswer() {
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+		String body = "{\"start_url\":\"http://127.0.0.1:9/\",\"max_pages\":20,\"priority\":5,\"extra\":{\"a\":1}}";
+
+		HttpResponse<String> response = post("/scrape", body, "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(CREATED);
+		Recorded received = CONTROLLER.last("/scrape");
+		assertThat(received.header("Content-Type")).startsWith("application/json");
+		assertThat(this.json.readTree(received.body())).isEqualTo(this.json.readTree(body));
+	}
+
+	@Test
+	void passesTheControllersRefusalThrough() {
+		String invalid = "{\"type\":\"urn:dispycluster:problem:validation\",\"title\":\"Invalid request\",\"status\":422,"
+				+ "\"errors\":[{\"field\":\"max_pages\",\"message\":\"must be between 1 and 1000\"}]}";
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.problem(422, invalid));
+
+		HttpResponse<String> response = post("/scrape", "{\"start_url\":\"http://x/\",\"max_pages\":0}", "Content-Type",
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).isEqualTo(invalid);
+	}
+
+	@Test
+	void acceptsTheQueryParameterForm() {
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+
+		HttpResponse<String> response = post(
+				"/scrape?start_url=http%3A%2F%2F127.0.0.1%3A9%2F%3Fa%3D1%26b%3D2&max_pages=3&same_origin_only=false"
+						+ "&timeout_s=10&priority=2",
+				"");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode sent = this.json.readTree(CONTROLLER.last("/scrape").body());
+		assertThat(sent.path("start_url").asString()).isEqualTo("http://127.0.0.1:9/?a=1&b=2");
+		assertThat(sent.path("max_pages").isInt()).isTrue();
+		assertThat(sent.path("max_pages").asInt()).isEqualTo(3);
+		assertThat(sent.path("same_origin_only").isBoolean()).isTrue();
+		assertThat(sent.path("same_origin_only").asBoolean()).isFalse();
+		assertThat(sent.path("timeout_s").asInt()).isEqualTo(10);
+		assertThat(sent.path("priority").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void leavesBadQueryValuesForTheControllerToJudge() {
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.problem(422, "{\"status\":422}"));
+
+		HttpResponse<String> response = post("/scrape?start_url=http://x/&max_pages=lots", "");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape").body()).path("max_pages").asString())
+			.isEqualTo("lots");
+	}
+
+	@Test
+	void forwardsABatchObject() {
+		CONTROLLER.on("POST", "/scrape/batch", (request) -> Reply.json(200, BATCH_CREATED));
+		String body = "{\"urls\":[\"http://127.0.0.1:9/a\",\"http://127.0.0.1:9/b\"],\"max_pages\":10,\"priority\":5}";
+
+		HttpResponse<String> response = post("/scrape/batch", body, "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo(BATCH_CREATED);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape/batch").body())).isEqualTo(this.json.readTree(body));
+	}
+
+	@Test
+	void acceptsABareArrayOfUrlsWithOptionsInTheQuery() {
+		CONTROLLER.on("POST", "/scrape/batch", (request) -> Reply.json(200, BATCH_CREATED));
+
+		HttpResponse<String> response = post("/scrape/batch?max_pages=2&priority=3",
+				"[\"http://127.0.0.1:9/a\",\"http://127.0.0.1:9/b\"]", "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode sent = this.json.readTree(CONTROLLER.last("/scrape/batch").body());
+		assertThat(sent.path("urls").toString()).isEqualTo("[\"http://127.0.0.1:9/a\",\"http://127.0.0.1:9/b\"]");
+		assertThat(sent.path("max_pages").asInt()).isEqualTo(2);
+		assertThat(sent.path("priority").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void passesTheBatchRefusalThrough() {
+		CONTROLLER.on("POST", "/scrape/batch", (request) -> Reply.problem(422, "{\"status\":422,\"errors\":[]}"));
+
+		HttpResponse<String> response = post("/scrape/batch", "{\"urls\":[]}", "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(422);
+	}
+
+	@Test
+	void refusesMalformedJsonWith400() {
+		HttpResponse<String> response = post("/scrape", "{\"start_url\":", "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:malformed-json");
+		assertThat(CONTROLLER.requests()).isEmpty();
+	}
+
+	@Test
+	void refusesJsonThatIsNotAnObjectWith400() {
+		HttpResponse<String> single = post("/scrape", "[\"http://x/\"]", "Content-Type", "application/json");
+		HttpResponse<String> batch = post("/scrape/batch", "\"http://x/\"", "Content-Type", "application/json");
+
+		assertThat(single.statusCode()).isEqualTo(400);
+		assertThat(batch.statusCode()).isEqualTo(400);
+		assertThat(body(batch).path("type").asString()).isEqualTo("urn:dispycluster:problem:malformed-json");
+	}
+
+	@Test
+	void refusesFormBodiesWith415() {
+		HttpResponse<String> response = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/x-www-form-urlencoded");
+
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(body(response).path("detail").asString()).contains("application/json");
+	}
+
+	@Test
+	void refusesOtherMethodsWithAProblem() {
+		HttpResponse<String> response = get("/scrape");
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:method-not-allowed");
+	}
+
+	@Test
+	void answers502WhenTheControllerIsDown() {
+		CONTROLLER.stop();
+
+		HttpResponse<String> response = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(body(response).path("service").asString()).isEqualTo("cluster_controller");
+	}
+
+	@Test
+	void answers504WhenTheControllerIsTooSlow() {
+		CONTROLLER.hang("POST", "/scrape/batch");
+
+		HttpResponse<String> response = post("/scrape/batch", "{\"urls\":[\"http://x/\"]}", "Content-Type",
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(504);
+	}
+
+}
