@@ -1,0 +1,72 @@
+package io.dispycluster.scheduler.status;
+
+import java.time.Instant;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /} and {@code GET /health} in the upstream contract's shapes.
+ */
+@RestController
+class StatusController {
+
+	static final String SERVICE = "DispyCluster Scheduler";
+
+	static final String VERSION = "1.0.0";
+
+	private final QuartzState quartz;
+
+	StatusController(QuartzState quartz) {
+		this.quartz = quartz;
+	}
+
+	@GetMapping("/")
+	ServiceInfo root() {
+		return new ServiceInfo(SERVICE, VERSION, "running", this.quartz.running(),
+				new Endpoints("/health", "/tasks", "/workflows", "/schedule"));
+	}
+
+	@GetMapping("/health")
+	Health health() {
+		return new Health("healthy", Instant.now(), this.quartz.running(), this.quartz.scheduledTasks(),
+				this.quartz.activeWorkflows());
+	}
+
+	/**
+	 * The service's description.
+	 *
+	 * @param service the service's name
+	 * @param version its version
+	 * @param status always {@code running} when it answers
+	 * @param schedulerRunning whether Quartz is firing triggers
+	 * @param endpoints its main endpoints
+	 */
+	record ServiceInfo(String service, String version, String status, boolean schedulerRunning, Endpoints endpoints) {
+	}
+
+	/**
+	 * The main endpoints of the service, as upstream lists them.
+	 *
+	 * @param health own health
+	 * @param tasks the scrape tasks
+	 * @param workflows the workflows
+	 * @param schedule the upcoming fire times
+	 */
+	record Endpoints(String health, String tasks, String workflows, String schedule) {
+	}
+
+	/**
+	 * The service's health.
+	 *
+	 * @param status {@code healthy} when it answers
+	 * @param timestamp when this answer was made
+	 * @param schedulerRunning whether Quartz is firing triggers
+	 * @param scheduledTasks tasks that are enabled
+	 * @param activeWorkflows workflows that are enabled
+	 */
+	record Health(String status, Instant timestamp, boolean schedulerRunning, long scheduledTasks,
+			long activeWorkflows) {
+	}
+
+}
