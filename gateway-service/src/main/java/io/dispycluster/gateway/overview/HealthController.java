@@ -64,7 +64,7 @@ class HealthController {
 	private Map<Service, CompletableFuture<UpstreamReply>> probeAll() {
 		Map<Service, CompletableFuture<UpstreamReply>> probes = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
-			probes.put(service, this.upstreams.get(service, "/health"));
+			probes.put(service, this.upstreams.probe(service));
 		}
 		return probes;
 	}

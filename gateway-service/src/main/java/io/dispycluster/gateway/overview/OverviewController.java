@@ -40,7 +40,7 @@ class OverviewController {
 	Overview overview() {
 		Map<Service, CompletableFuture<UpstreamReply>> probes = new EnumMap<>(Service.class);
 		for (Service service : Service.values()) {
-			probes.put(service, this.upstreams.get(service, "/health"));
+			probes.put(service, this.upstreams.probe(service));
 		}
 		CompletableFuture<UpstreamReply> stats = this.upstreams.get(Service.CLUSTER_CONTROLLER, "/cluster");
 		CompletableFuture<UpstreamReply> activity = this.upstreams.get(Service.SCHEDULER, "/history?limit=5");

@@ -39,7 +39,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 							+ " est suspendu après des échecs répétés, nouvel essai sous peu");
 		};
 		problem.setProperty("service", ex.service());
-		return ResponseEntity.status(problem.getStatus()).body(problem);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+		if (ex.retryAfter() != null) {
+			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
+		}
+		return response.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -7,23 +7,34 @@ package io.dispycluster.gateway.upstream;
 public enum Service {
 
 	/** The cluster controller: jobs, workers, dispatch. */
-	CLUSTER_CONTROLLER("cluster_controller"),
+	CLUSTER_CONTROLLER("cluster_controller", "controller"),
 
 	/** The monitoring service: nodes, alerts, performance. */
-	MONITORING("monitoring"),
+	MONITORING("monitoring", "monitoring"),
 
 	/** The scheduler: tasks and workflows. */
-	SCHEDULER("scheduler");
+	SCHEDULER("scheduler", "scheduler");
 
 	private final String key;
 
-	Service(String key) {
+	private final String configKey;
+
+	Service(String key, String configKey) {
 		this.key = key;
+		this.configKey = configKey;
 	}
 
 	/** The service's name on the wire, e.g. {@code cluster_controller}. */
 	public String key() {
 		return this.key;
+	}
+
+	/**
+	 * The service's name in configuration: its {@code dispycluster.services} entry and
+	 * its circuit breaker ({@code resilience4j.circuitbreaker.instances.<name>}).
+	 */
+	public String configKey() {
+		return this.configKey;
 	}
 
 }

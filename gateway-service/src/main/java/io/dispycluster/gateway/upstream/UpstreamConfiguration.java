@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -62,11 +64,16 @@ class UpstreamConfiguration {
 			.build();
 	}
 
+	@Bean
+	CircuitBreakers upstreamCircuitBreakers(CircuitBreakerRegistry registry) {
+		return new CircuitBreakers(registry);
+	}
+
 	/** The proxy behind every route; replaces the gateway's default one. */
 	@Bean
 	ProxyExchange proxyExchange(@Qualifier("routeClient") RestClient routeClient, GatewayMvcProperties properties,
-			ServicesProperties services) {
-		return new UpstreamProxyExchange(new RestClientProxyExchange(routeClient, properties), services);
+			ServicesProperties services, CircuitBreakers breakers) {
+		return new UpstreamProxyExchange(new RestClientProxyExchange(routeClient, properties), services, breakers);
 	}
 
 	@Bean
@@ -87,8 +94,9 @@ class UpstreamConfiguration {
 	Upstreams upstreams(@Qualifier("aggregateClient") RestClient aggregateClient,
 			@Qualifier("routeClient") RestClient routeClient,
 			@Qualifier("upstreamCallExecutor") Executor upstreamCallExecutor, ServicesProperties services,
-			GatewayProperties properties, tools.jackson.databind.json.JsonMapper jsonMapper) {
-		return new Upstreams(aggregateClient, routeClient, upstreamCallExecutor, services, properties, jsonMapper);
+			GatewayProperties properties, JsonMapper jsonMapper, CircuitBreakers breakers) {
+		return new Upstreams(aggregateClient, routeClient, upstreamCallExecutor, services, properties, jsonMapper,
+				breakers);
 	}
 
 	/** Runs each call with the MDC (request id) of the request that started it. */

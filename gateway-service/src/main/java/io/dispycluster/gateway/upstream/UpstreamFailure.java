@@ -3,6 +3,7 @@ package io.dispycluster.gateway.upstream;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +17,17 @@ public class UpstreamFailure extends RuntimeException {
 
 	private final Kind kind;
 
+	private final @Nullable Duration retryAfter;
+
 	public UpstreamFailure(String service, Kind kind, @Nullable Throwable cause) {
+		this(service, kind, cause, null);
+	}
+
+	UpstreamFailure(String service, Kind kind, @Nullable Throwable cause, @Nullable Duration retryAfter) {
 		super("Service " + service + ": " + kind.description, cause);
 		this.service = service;
 		this.kind = kind;
+		this.retryAfter = retryAfter;
 	}
 
 	/** A failure for a transport error, classified by its cause. */
@@ -47,6 +55,11 @@ public class UpstreamFailure extends RuntimeException {
 
 	public Kind kind() {
 		return this.kind;
+	}
+
+	/** When a client may try again, for a suspended service; otherwise null. */
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
 	}
 
 	/** Why a service gave no answer. */

@@ -19,18 +19,31 @@ class UpstreamProxyExchange implements ProxyExchange {
 
 	private final ServicesProperties services;
 
-	UpstreamProxyExchange(ProxyExchange delegate, ServicesProperties services) {
+	private final CircuitBreakers breakers;
+
+	UpstreamProxyExchange(ProxyExchange delegate, ServicesProperties services, CircuitBreakers breakers) {
 		this.delegate = delegate;
 		this.services = services;
+		this.breakers = breakers;
 	}
 
 	@Override
 	public ServerResponse exchange(Request request) {
+		Request exact = withClientQuery(request);
+		Service service = serviceAt(request.getUri());
+		if (service == null) {
+			return send(exact, hostAndPort(request.getUri()));
+		}
+		return this.breakers.call(service, () -> send(exact, service.key()),
+				(response) -> response.statusCode().is5xxServerError());
+	}
+
+	private ServerResponse send(Request request, String serviceName) {
 		try {
-			return this.delegate.exchange(withClientQuery(request));
+			return this.delegate.exchange(request);
 		}
 		catch (ResourceAccessException ex) {
-			throw UpstreamFailure.of(serviceName(request.getUri()), ex);
+			throw UpstreamFailure.of(serviceName, ex);
 		}
 	}
 
@@ -60,17 +73,21 @@ class UpstreamProxyExchange implements ProxyExchange {
 		return builder.build();
 	}
 
-	private String serviceName(@Nullable URI uri) {
+	private @Nullable Service serviceAt(@Nullable URI uri) {
 		if (uri == null) {
-			return "upstream";
+			return null;
 		}
 		for (Service service : Service.values()) {
 			URI base = this.services.baseUrl(service);
 			if (base.getHost().equalsIgnoreCase(uri.getHost()) && port(base) == port(uri)) {
-				return service.key();
+				return service;
 			}
 		}
-		return uri.getHost() + ":" + port(uri);
+		return null;
+	}
+
+	private static String hostAndPort(@Nullable URI uri) {
+		return (uri != null) ? uri.getHost() + ":" + port(uri) : "upstream";
 	}
 
 	private static int port(URI uri) {

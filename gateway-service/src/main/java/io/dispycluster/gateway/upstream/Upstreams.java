@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,29 +41,55 @@ public class Upstreams {
 
 	private final JsonMapper jsonMapper;
 
+	private final CircuitBreakers breakers;
+
 	private final long hardTimeoutMillis;
 
 	Upstreams(RestClient aggregateClient, RestClient routeClient, Executor executor, ServicesProperties services,
-			GatewayProperties properties, JsonMapper jsonMapper) {
+			GatewayProperties properties, JsonMapper jsonMapper, CircuitBreakers breakers) {
 		this.aggregateClient = aggregateClient;
 		this.routeClient = routeClient;
 		this.executor = executor;
 		this.services = services;
 		this.jsonMapper = jsonMapper;
+		this.breakers = breakers;
 		// The HTTP client times out first; this bound also covers a call waiting for a
 		// thread or a body that trickles in after its headers.
 		this.hardTimeoutMillis = properties.connectTimeout().plus(properties.aggregateTimeout()).toMillis();
 	}
 
 	/**
-	 * Starts a GET of {@code path} (with its query string) on a service. The future
-	 * always completes normally, within about the connect plus aggregate timeouts.
+	 * Starts a GET of {@code path} (with its query string) on a service, through its
+	 * circuit breaker. The future always completes normally, within about the connect
+	 * plus aggregate timeouts.
 	 */
 	public CompletableFuture<UpstreamReply> get(Service service, String path) {
+		return start(service, (start) -> guarded(service, path, start));
+	}
+
+	/**
+	 * Starts a GET of the service's {@code /health}. Unlike {@link #get}, it bypasses the
+	 * circuit breaker: health reports what the service answers now.
+	 */
+	public CompletableFuture<UpstreamReply> probe(Service service) {
+		return start(service, (start) -> fetch(service, "/health", start));
+	}
+
+	private CompletableFuture<UpstreamReply> start(Service service, LongFunction<UpstreamReply> call) {
 		long start = System.nanoTime();
-		return CompletableFuture.supplyAsync(() -> fetch(service, path, start), this.executor)
+		return CompletableFuture.supplyAsync(() -> call.apply(start), this.executor)
 			.completeOnTimeout(failed(service, UpstreamFailure.Kind.TIMEOUT, start), this.hardTimeoutMillis,
 					TimeUnit.MILLISECONDS);
+	}
+
+	private UpstreamReply guarded(Service service, String path, long start) {
+		try {
+			return this.breakers.call(service, () -> fetch(service, path, start),
+					(reply) -> reply.status() == 0 || reply.status() >= 500);
+		}
+		catch (UpstreamFailure ex) {
+			return failed(service, ex.kind(), start);
+		}
 	}
 
 	private UpstreamReply fetch(Service service, String path, long start) {
@@ -85,6 +112,11 @@ public class Upstreams {
 	 * @throws UpstreamFailure when the service is unreachable or too slow
 	 */
 	public ResponseEntity<byte[]> forward(Service service, HttpMethod method, String path, byte[] body) {
+		return this.breakers.call(service, () -> send(service, method, path, body),
+				(response) -> response.getStatusCode().is5xxServerError());
+	}
+
+	private ResponseEntity<byte[]> send(Service service, HttpMethod method, String path, byte[] body) {
 		try {
 			return this.routeClient.method(method)
 				.uri(uri(service, path))

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,11 +23,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The full gateway on a random port in front of three stub services, with short timeouts
- * (route and aggregate 1 s, connect 500 ms). Every test class extending it shares one
- * Spring context; stubs are reset after each test.
+ * (route and aggregate 1 s, connect 500 ms) and circuit breakers that open after 4 calls.
+ * Every test class extending it shares one Spring context; stubs are reset after each
+ * test.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "dispycluster.gateway.route-timeout=1s",
-		"dispycluster.gateway.aggregate-timeout=1s", "dispycluster.gateway.connect-timeout=500ms" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "dispycluster.gateway.route-timeout=1s", "dispycluster.gateway.aggregate-timeout=1s",
+				"dispycluster.gateway.connect-timeout=500ms",
+				"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=60s" })
 public abstract class GatewayTestSupport {
 
 	protected static final StubService CONTROLLER = StubService.start("controller");
@@ -45,6 +52,9 @@ public abstract class GatewayTestSupport {
 	@Autowired
 	protected JsonMapper json;
 
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("dispycluster.services.controller", CONTROLLER::uri);
@@ -55,6 +65,7 @@ public abstract class GatewayTestSupport {
 	@AfterEach
 	void resetStubs() {
 		List.of(CONTROLLER, MONITORING, SCHEDULER).forEach(StubService::reset);
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 	}
 
 	protected HttpResponse<String> get(String path, String... headers) {
