@@ -1,0 +1,54 @@
+package io.dispycluster.worker.crawl;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.dispycluster.worker.fetch.FetchedPage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The crawler's Prometheus metrics: {@code dispycluster_worker_pages_total} by final
+ * state, {@code dispycluster_worker_fetched_bytes_total} and the
+ * {@code dispycluster_worker_fetch_latency_seconds} histogram.
+ */
+public class CrawlMetrics {
+
+	private final Map<PageState, Counter> pages = new EnumMap<>(PageState.class);
+
+	private final Counter bytes;
+
+	private final Timer latency;
+
+	public CrawlMetrics(MeterRegistry registry) {
+		for (PageState state : PageState.values()) {
+			this.pages.put(state,
+					Counter.builder("dispycluster.worker.pages")
+						.description("URLs visited, by the state they ended in")
+						.tag("state", state.wireName())
+						.register(registry));
+		}
+		this.bytes = Counter.builder("dispycluster.worker.fetched")
+			.baseUnit("bytes")
+			.description("Body bytes downloaded")
+			.register(registry);
+		this.latency = Timer.builder("dispycluster.worker.fetch.latency")
+			.description("Time from request to the end of the response")
+			.serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+					Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+					Duration.ofSeconds(10), Duration.ofSeconds(30))
+			.register(registry);
+	}
+
+	void fetched(FetchedPage page) {
+		this.bytes.increment(page.bytes());
+		this.latency.record(page.elapsed());
+	}
+
+	void ended(PageState state) {
+		this.pages.get(state).increment();
+	}
+
+}

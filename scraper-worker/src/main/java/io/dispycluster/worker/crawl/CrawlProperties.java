@@ -1,0 +1,21 @@
+package io.dispycluster.worker.crawl;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the worker crawls.
+ *
+ * @param politenessDelay the least time between two requests to the same host, across
+ * every crawl the worker runs; zero turns the delay off (tests)
+ * @param defaultMaxDuration the budget of a crawl whose order names none
+ * @param maxDurationLimit the largest budget a crawl may have; longer ones are cut to it
+ */
+@ConfigurationProperties("dispycluster.worker.crawl")
+@Validated
+public record CrawlProperties(@DefaultValue("1s") Duration politenessDelay,
+		@DefaultValue("1h") Duration defaultMaxDuration, @DefaultValue("6h") Duration maxDurationLimit) {
+}

@@ -1,0 +1,106 @@
+package io.dispycluster.worker.crawl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dispycluster.model.job.PageSummary;
+import io.dispycluster.model.job.PiiFindings;
+import io.dispycluster.model.job.ScrapeResult;
+import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
+import io.dispycluster.worker.extract.PageContent;
+import io.dispycluster.worker.fetch.FetchedPage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one crawl in progress: its frontier, scope, deadline and what it has
+ * recorded so far. Confined to the thread that runs the crawl.
+ */
+final class CrawlRun {
+
+	private final CrawlOrder order;
+
+	private final Frontier frontier;
+
+	private final SameOriginScope scope;
+
+	private final long deadline;
+
+	private final List<String> crawled = new ArrayList<>();
+
+	private final Map<String, PiiFindings> pii = new LinkedHashMap<>();
+
+	private final Map<String, String> errors = new LinkedHashMap<>();
+
+	private final List<PageSummary> pages = new ArrayList<>();
+
+	CrawlRun(CrawlOrder order) {
+		this.order = order;
+		this.frontier = new Frontier(order.startUrl(), order.maxPages());
+		this.scope = new SameOriginScope(order.startUrl(), order.sameOriginOnly());
+		this.deadline = System.nanoTime() + order.budget().toNanos();
+	}
+
+	CrawlOrder order() {
+		return this.order;
+	}
+
+	long deadline() {
+		return this.deadline;
+	}
+
+	/** Why the crawl must stop now, or null if it goes on. */
+	@Nullable StopReason stopReason(CrawlControl control) {
+		if (control.isCancelled()) {
+			return StopReason.CANCELLED;
+		}
+		if (this.crawled.size() >= this.order.maxPages()) {
+			return StopReason.MAX_PAGES;
+		}
+		if (budgetExhausted()) {
+			return StopReason.BUDGET_EXHAUSTED;
+		}
+		return this.frontier.isEmpty() ? StopReason.FRONTIER_EXHAUSTED : null;
+	}
+
+	@Nullable QueuedUrl next() {
+		return this.frontier.next();
+	}
+
+	boolean budgetExhausted() {
+		return System.nanoTime() - this.deadline >= 0;
+	}
+
+	/** The timeout of the next request: the job's, or less if the budget ends sooner. */
+	Duration requestTimeout() {
+		Duration left = Duration.ofNanos(this.deadline - System.nanoTime());
+		return (left.compareTo(this.order.requestTimeout()) < 0) ? left : this.order.requestTimeout();
+	}
+
+	int crawledCount() {
+		return this.crawled.size();
+	}
+
+	void crawled(QueuedUrl url, FetchedPage page, PageContent content) {
+		this.crawled.add(url.url());
+		this.pii.put(url.url(), content.pii());
+		this.pages.add(new PageSummary(url.url(), page.status(), content.title(), url.depth(), content.links().size()));
+		this.frontier.markSeen(page.finalUrl());
+		for (String link : content.links()) {
+			if (this.scope.allows(link)) {
+				this.frontier.offer(link, url.depth() + 1);
+			}
+		}
+	}
+
+	void failed(String url, String reason) {
+		this.errors.put(url, reason);
+	}
+
+	ScrapeResult result(StopReason reason) {
+		return new ScrapeResult(this.crawled, this.pii, this.errors, this.pages, reason.wireName());
+	}
+
+}

@@ -1,0 +1,61 @@
+package io.dispycluster.worker.crawl;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The URLs waiting to be visited, first in first out (breadth-first), each offered once.
+ * Like the upstream, it stops taking URLs once those seen (visited or queued) reach three
+ * times {@code max_pages}, which bounds its memory whatever the site does.
+ */
+final class Frontier {
+
+	private final Queue<QueuedUrl> queue = new ArrayDeque<>();
+
+	private final Set<String> seen = new HashSet<>();
+
+	private final int capacity;
+
+	Frontier(String startUrl, int maxPages) {
+		this.capacity = Math.multiplyExact(maxPages, 3);
+		offer(startUrl, 0);
+	}
+
+	/**
+	 * Queues a URL unless it was seen before or the frontier is full.
+	 * @return whether it was queued
+	 */
+	boolean offer(String url, int depth) {
+		if (this.seen.size() >= this.capacity || !this.seen.add(url)) {
+			return false;
+		}
+		return this.queue.add(new QueuedUrl(url, depth));
+	}
+
+	/** Remembers a URL reached by a redirect so that it is not visited again. */
+	void markSeen(String url) {
+		this.seen.add(url);
+	}
+
+	@Nullable QueuedUrl next() {
+		return this.queue.poll();
+	}
+
+	boolean isEmpty() {
+		return this.queue.isEmpty();
+	}
+
+	/**
+	 * A URL waiting in the frontier.
+	 *
+	 * @param url the URL in normal form
+	 * @param depth the number of links followed from the start URL to reach it
+	 */
+	record QueuedUrl(String url, int depth) {
+	}
+
+}

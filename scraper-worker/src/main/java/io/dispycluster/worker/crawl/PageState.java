@@ -1,0 +1,55 @@
+package io.dispycluster.worker.crawl;
+
+import java.util.Locale;
+
+import io.dispycluster.worker.fetch.FetchException;
+import io.dispycluster.worker.fetch.FetchedPage;
+
+/**
+ * The state a visited URL ends in. One mapping turns a fetch's outcome into a state.
+ */
+public enum PageState {
+
+	/** Fetched with status 200 as HTML, parsed and counted. */
+	CRAWLED,
+
+	/** Answered with a status other than 200. */
+	HTTP_ERROR,
+
+	/** Answered 200 with a type that is not HTML; the body was not downloaded. */
+	NOT_HTML,
+
+	/** The body was larger than the configured cap. */
+	TOO_LARGE,
+
+	/** No complete response within the request's timeout. */
+	TIMEOUT,
+
+	/** A network failure: refused, reset, unknown host, TLS. */
+	FETCH_ERROR,
+
+	/** Abandoned because the crawl was cancelled. */
+	CANCELLED;
+
+	/** The name on the wire and in metrics, e.g. {@code http_error}. */
+	public String wireName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static PageState of(FetchedPage page) {
+		if (page.status() != 200) {
+			return HTTP_ERROR;
+		}
+		return page.hasBody() ? CRAWLED : NOT_HTML;
+	}
+
+	static PageState of(FetchException failure) {
+		return switch (failure.kind()) {
+			case TIMEOUT -> TIMEOUT;
+			case CANCELLED -> CANCELLED;
+			case TOO_LARGE -> TOO_LARGE;
+			case NETWORK -> FETCH_ERROR;
+		};
+	}
+
+}

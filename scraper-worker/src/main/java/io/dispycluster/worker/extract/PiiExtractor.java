@@ -1,0 +1,29 @@
+package io.dispycluster.worker.extract;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import io.dispycluster.model.job.PiiFindings;
+import org.jsoup.nodes.Document;
+
+/**
+ * The e-mail addresses and phone numbers a page shows its readers or links to: searched
+ * in the visible text (never in scripts, styles, comments or attributes) and in
+ * {@code mailto:} and {@code tel:} links. Each list is sorted and without duplicates.
+ */
+public class PiiExtractor implements Extractor<PiiFindings> {
+
+	private final Extractor<String> visibleText = new VisibleTextExtractor();
+
+	@Override
+	public PiiFindings extract(Document page) {
+		String text = this.visibleText.extract(page);
+		SortedSet<String> emails = new TreeSet<>(EmailRule.find(text));
+		emails.addAll(ContactLinks.emails(page));
+		SortedSet<String> phones = new TreeSet<>(PhoneRule.find(text));
+		phones.addAll(ContactLinks.phones(page));
+		return new PiiFindings(List.copyOf(emails), List.copyOf(phones));
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.dispycluster.worker.fetch;
+
+import java.io.IOException;
+
+/**
+ * A fetch that produced no HTTP response worth recording, with why. The message is always
+ * a readable sentence, never empty.
+ */
+public class FetchException extends IOException {
+
+	private final Kind kind;
+
+	private final String url;
+
+	public FetchException(Kind kind, String url, String message, Throwable cause) {
+		super(message, cause);
+		this.kind = kind;
+		this.url = url;
+	}
+
+	public FetchException(Kind kind, String url, String message) {
+		super(message);
+		this.kind = kind;
+		this.url = url;
+	}
+
+	/** What went wrong. */
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/** The URL being fetched. */
+	public String url() {
+		return this.url;
+	}
+
+	/**
+	 * The kinds of failure a fetch distinguishes.
+	 */
+	public enum Kind {
+
+		/** No complete response within the request's timeout. */
+		TIMEOUT,
+
+		/** Aborted because the crawl was cancelled. */
+		CANCELLED,
+
+		/** The body was larger than the configured cap. */
+		TOO_LARGE,
+
+		/** Any other network failure: refused, reset, unknown host, TLS. */
+		NETWORK
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.dispycluster.worker.fetch;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.SSLException;
+
+import io.dispycluster.worker.fetch.FetchException.Kind;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The only class that talks HTTP to crawled sites. It sends every request with the
+ * configured user agent and the caller's timeout, downloads a body only when it is an
+ * HTML page with status 200 (anything else is closed after the headers), caps the body at
+ * the configured size, and turns every failure into a {@link FetchException} with a
+ * readable message.
+ * <p>
+ * It uses OkHttp rather than {@code Jsoup.connect}: an in-flight OkHttp call can be
+ * cancelled from another thread, and OkHttp lets the SSRF guard choose the very address a
+ * connection goes to. jsoup still parses the bodies.
+ */
+public class PageFetcher {
+
+	private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+
+	private final OkHttpClient client;
+
+	private final FetchProperties properties;
+
+	public PageFetcher(OkHttpClient client, FetchProperties properties) {
+		this.client = client;
+		this.properties = properties;
+	}
+
+	/**
+	 * A client fit for crawling: each call carries its own timeout (the job's
+	 * {@code timeout_s}), so the client-wide ones are off.
+	 * @return a new client
+	 */
+	public static OkHttpClient newClient() {
+		return new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+			.readTimeout(Duration.ZERO)
+			.writeTimeout(Duration.ZERO)
+			.followRedirects(true)
+			.followSslRedirects(true)
+			.build();
+	}
+
+	/**
+	 * Fetches one URL.
+	 * @param url an absolute http(s) URL
+	 * @param timeout the budget of the whole request, body included
+	 * @param signal fires when the caller wants the request abandoned
+	 * @return the response, with its body when it is a 200 HTML page
+	 * @throws FetchException when no response could be had, or the body is too large
+	 */
+	public FetchedPage fetch(String url, Duration timeout, AbortSignal signal) throws FetchException {
+		Call call = this.client.newCall(request(url));
+		call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+		AtomicBoolean aborted = new AtomicBoolean();
+		long start = System.nanoTime();
+		try (AbortSignal.Registration registration = signal.onAbort(() -> abort(call, aborted));
+				Response response = call.execute()) {
+			return read(url, call, response, start);
+		}
+		catch (FetchException ex) {
+			throw ex;
+		}
+		catch (IOException ex) {
+			throw failure(url, ex, aborted.get(), timeout);
+		}
+	}
+
+	private Request request(String url) throws FetchException {
+		try {
+			return new Request.Builder().url(url)
+				.header("User-Agent", this.properties.userAgent())
+				.header("Accept", ACCEPT)
+				.get()
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new FetchException(Kind.NETWORK, url, "Invalid URL: " + url, ex);
+		}
+	}
+
+	private static void abort(Call call, AtomicBoolean aborted) {
+		aborted.set(true);
+		call.cancel();
+	}
+
+	private FetchedPage read(String url, Call call, Response response, long start) throws IOException {
+		String contentType = response.header("Content-Type", "");
+		byte[] body = null;
+		if (response.code() == 200 && ContentTypes.isHtml(contentType)) {
+			body = readCapped(url, call, response.body());
+		}
+		else {
+			// Cancelling closes the connection instead of draining a body nobody wants.
+			call.cancel();
+		}
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		return new FetchedPage(url, response.request().url().toString(), response.code(), contentType, body,
+				charset(contentType), elapsed);
+	}
+
+	private byte[] readCapped(String url, Call call, ResponseBody body) throws IOException {
+		long cap = this.properties.maxBodySize().toBytes();
+		if (body.contentLength() > cap || body.source().request(cap + 1)) {
+			call.cancel();
+			throw new FetchException(Kind.TOO_LARGE, url,
+					"Body larger than the " + Sizes.describe(this.properties.maxBodySize()) + " cap");
+		}
+		return body.source().readByteArray();
+	}
+
+	private static @Nullable String charset(String contentType) {
+		MediaType mediaType = MediaType.parse(contentType);
+		return (mediaType != null) ? mediaType.parameter("charset") : null;
+	}
+
+	private static FetchException failure(String url, IOException ex, boolean aborted, Duration timeout) {
+		if (aborted) {
+			return new FetchException(Kind.CANCELLED, url, "Cancelled while fetching", ex);
+		}
+		if (ex instanceof InterruptedIOException) {
+			return new FetchException(Kind.TIMEOUT, url,
+					"Timeout: no complete response within " + Sizes.describe(timeout), ex);
+		}
+		return new FetchException(Kind.NETWORK, url, networkMessage(ex), ex);
+	}
+
+	private static String networkMessage(IOException ex) {
+		String detail = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? ex.getMessage()
+				: ex.getClass().getSimpleName();
+		if (ex instanceof UnknownHostException) {
+			return "Unknown host: " + detail;
+		}
+		if (ex instanceof ConnectException) {
+			return "Connection failed: " + detail;
+		}
+		if (ex instanceof SSLException) {
+			return "TLS error: " + detail;
+		}
+		return "Network error: " + detail;
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.dispycluster.worker.crawl;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.dispycluster.model.job.PageSummary;
+import io.dispycluster.model.job.PiiFindings;
+import io.dispycluster.model.job.ScrapeResult;
+import io.dispycluster.worker.testsupport.FixtureSite;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static io.dispycluster.worker.crawl.CrawlOrderBuilder.anOrderFor;
+import static io.dispycluster.worker.crawl.Pages.linking;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * The crawl's order, scope and link rules, against a site served on loopback.
+ */
+class CrawlerTests {
+
+	private final FixtureSite site = FixtureSite.start();
+
+	private final Crawler crawler = Crawlers.aCrawler();
+
+	@AfterEach
+	void closeSite() {
+		this.site.close();
+	}
+
+	@Test
+	void crawlsBreadthFirstFromTheStartUrl() {
+		this.site.page("/", linking("/a.html", "/b.html"))
+			.page("/a.html", linking("/c.html"))
+			.page("/b.html", linking("/d.html"))
+			.page("/c.html", linking())
+			.page("/d.html", linking("/"));
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a.html"),
+				this.site.url("/b.html"), this.site.url("/c.html"), this.site.url("/d.html"));
+		assertThat(result.pages()).extracting(PageSummary::depth).containsExactly(0, 1, 1, 2, 2);
+		assertThat(result.pages()).extracting(PageSummary::links).containsExactly(2, 1, 1, 0, 1);
+		assertThat(result.pages()).extracting(PageSummary::title).containsOnly("Page");
+		assertThat(result.pages()).extracting(PageSummary::status).containsOnly(200);
+		assertThat(result.piiByUrl()).containsOnlyKeys(result.crawled());
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.stopReason()).isEqualTo("frontier_exhausted");
+	}
+
+	@Test
+	void followsOnlyAnchorAndAreaLinks() {
+		this.site.page("/", """
+				<html><head><link rel="stylesheet" href="/style.css"><link rel="icon" href="/favicon.ico">
+				<script src="/app.js"></script></head>
+				<body><img src="/logo.png"><iframe src="/frame.html"></iframe>
+				<map name="m"><area href="/area.html" alt="area"></map><a href="/a.html">a</a></body></html>
+				""").page("/area.html", linking()).page("/a.html", linking());
+
+		crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/area.html", "/a.html");
+	}
+
+	@Test
+	void followsOnlyLinksWithTheStartUrlsHostAndPort() {
+		try (FixtureSite other = FixtureSite.start()) {
+			other.page("/", linking());
+			String start = "http://localhost:" + this.site.port() + "/";
+			this.site
+				.page("/",
+						linking("/in.html", "http://LOCALHOST:" + this.site.port() + "/upper.html",
+								this.site.url("/by-address.html"), other.url("/")))
+				.page("/in.html", linking())
+				.page("/upper.html", linking())
+				.page("/by-address.html", linking());
+
+			ScrapeResult result = crawl(anOrderFor(start));
+
+			assertThat(result.crawled()).containsExactly(start, start + "in.html", start + "upper.html");
+			assertThat(other.requestedPaths()).isEmpty();
+		}
+	}
+
+	@Test
+	void followsLinksToOtherSitesWhenSameOriginIsOff() {
+		try (FixtureSite other = FixtureSite.start()) {
+			other.page("/", linking());
+			this.site.page("/", linking(other.url("/")));
+
+			ScrapeResult result = crawl(anOrderFor(this.site.url("/")).crossingOrigins());
+
+			assertThat(result.crawled()).containsExactly(this.site.url("/"), other.url("/"));
+		}
+	}
+
+	@Test
+	void resolvesLinksAgainstTheUrlAfterRedirects() {
+		this.site.page("/", linking("/old"))
+			.redirect("/old", 301, "/dir/new.html")
+			.page("/dir/new.html", linking("child.html", "/dir/new.html"))
+			.page("/dir/child.html", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/old"),
+				this.site.url("/dir/child.html"));
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/old", "/dir/new.html", "/dir/child.html");
+	}
+
+	@Test
+	void followsRedirectsToAbsoluteLocations() {
+		this.site.page("/", linking("/moved"))
+			.redirect("/moved", 302, "{{base}}/dir/new.html")
+			.page("/dir/new.html", linking("child.html"))
+			.page("/dir/child.html", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/moved"),
+				this.site.url("/dir/child.html"));
+	}
+
+	@Test
+	void resolvesLinksAgainstTheBaseHref() {
+		this.site.page("/", """
+				<html><head><base href="/other/"></head><body><a href="x.html">x</a></body></html>
+				""").page("/other/x.html", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/other/x.html"));
+	}
+
+	@Test
+	void dropsFragmentsAndVisitsEachUrlOnce() {
+		this.site.page("/", linking("a.html#top", "a.html#bottom", "./a.html", "/a.html", "#only", "/"))
+			.page("/a.html", linking("/#again", "a.html"));
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a.html"));
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/a.html");
+	}
+
+	@Test
+	void countsOnlyAcceptedPagesTowardsMaxPages() {
+		this.site.page("/", linking("/missing", "/p2", "/p3", "/p4", "/p5"))
+			.page("/p2", linking())
+			.page("/p3", linking())
+			.page("/p4", linking())
+			.page("/p5", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(3));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/p2"), this.site.url("/p3"));
+		assertThat(result.errors())
+			.containsExactly(entry(this.site.url("/missing"), "HTTP 404 / type text/html;charset=utf-8"));
+		assertThat(result.stopReason()).isEqualTo("max_pages");
+	}
+
+	@Test
+	void boundsTheFrontierToThreeTimesMaxPages() {
+		this.site.page("/", linking("/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9", "/10"));
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(2));
+
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/1", "/2", "/3", "/4", "/5");
+		assertThat(result.errors()).hasSize(5);
+		assertThat(result.stopReason()).isEqualTo("frontier_exhausted");
+	}
+
+	@Test
+	void findsPersonalDataInVisibleTextAndContactLinksOnly() {
+		this.site.pageFrom("/", "contact.html");
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.piiByUrl().get(this.site.url("/")))
+			.isEqualTo(new PiiFindings(List.of("alice@example.org", "bob@example.org"),
+					List.of("(555) 123-4567", "+33 1 23 45 67 89", "+33612345678")));
+	}
+
+	@Test
+	void sendsTheConfiguredUserAgent() {
+		this.site.page("/", linking());
+
+		crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(this.site.requests()).extracting(FixtureSite.Request::userAgent).containsOnly(Crawlers.USER_AGENT);
+	}
+
+	@Test
+	void spacesRequestsToTheSameHostByThePolitenessDelay() {
+		this.site.page("/", linking("/a", "/b")).page("/a", linking()).page("/b", linking());
+
+		crawl(anOrderFor(this.site.url("/")).withPolitenessDelay(Duration.ofMillis(300)));
+
+		var requests = this.site.requests();
+		assertThat(requests).hasSize(3);
+		for (int i = 1; i < requests.size(); i++) {
+			long gap = requests.get(i).nanoTime() - requests.get(i - 1).nanoTime();
+			assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+		}
+	}
+
+	@Test
+	void countsPagesByStateBytesAndLatencyInMetrics() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		Crawler measured = Crawlers.aCrawler(registry, DataSize.ofMegabytes(2));
+		this.site.page("/", linking("/a", "/missing")).page("/a", linking());
+
+		measured.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl());
+
+		assertThat(registry.get("dispycluster.worker.pages").tag("state", "crawled").counter().count()).isEqualTo(2);
+		assertThat(registry.get("dispycluster.worker.pages").tag("state", "http_error").counter().count()).isEqualTo(1);
+		assertThat(registry.get("dispycluster.worker.fetched").counter().count()).isPositive();
+		assertThat(registry.get("dispycluster.worker.fetch.latency").timer().count()).isEqualTo(3);
+	}
+
+	private ScrapeResult crawl(CrawlOrderBuilder order) {
+		return this.crawler.crawl(order.build(), new CrawlControl());
+	}
+
+}

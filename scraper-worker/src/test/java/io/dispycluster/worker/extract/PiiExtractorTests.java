@@ -1,0 +1,37 @@
+package io.dispycluster.worker.extract;
+
+import io.dispycluster.model.job.PiiFindings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Personal data on a saved contact page: what a reader sees and what the contact links
+ * point to, never what hides in scripts, comments, attributes or hidden elements.
+ */
+class PiiExtractorTests {
+
+	private final PiiFindings findings = new PiiExtractor()
+		.extract(SavedPages.load("contact-fr.html", "https://boulangerie-martin.fr/contact"));
+
+	@Test
+	void findsTheVisibleAndLinkedAddressesSortedAndUnique() {
+		assertThat(this.findings.emails()).containsExactly("Direction@Boulangerie-Martin.fr",
+				"commandes@boulangerie-martin.fr", "contact@boulangerie-martin.fr", "noscript@boulangerie-martin.fr");
+	}
+
+	@Test
+	void findsTheVisibleAndLinkedPhoneNumbersSortedAndUnique() {
+		assertThat(this.findings.phones()).containsExactly("(555) 123-4567", "+33 (0)1 23 45 67 89",
+				"+33-1-23-45-67-00", "+44 20 7946 0958", "01 23 45 67 89", "0800.123.456.78");
+	}
+
+	@Test
+	void ignoresScriptsCommentsAttributesAndHiddenElements() {
+		assertThat(String.join(" ", this.findings.emails())).doesNotContain("ld@", "vieux@", "cache@", "template@",
+				"logo@", "input@", "you@");
+		assertThat(this.findings.phones()).doesNotContain("+33 1 98 76 54 32", "+33 6 00 00 00 00", "01 40 00 00 00",
+				"01 99 99 99 99", "+33 7 00 00 00 00");
+	}
+
+}
