@@ -1,0 +1,24 @@
+package io.dispycluster.worker;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who this worker is in the cluster.
+ *
+ * @param nodeName the node's name, unique in the cluster
+ * @param advertisedUrl the base URL where the controller reaches this worker
+ * @param capacity how many jobs the worker runs at once
+ * @param register whether the worker registers with the controller at start-up (retrying
+ * in the background until the controller answers)
+ */
+@ConfigurationProperties("dispycluster.worker")
+@Validated
+public record WorkerProperties(@DefaultValue("local") @NotBlank String nodeName,
+		@DefaultValue("http://localhost:8080") @NotBlank String advertisedUrl, @DefaultValue("2") @Min(1) int capacity,
+		@DefaultValue("true") boolean register) {
+}

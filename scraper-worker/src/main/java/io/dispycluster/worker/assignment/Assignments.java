@@ -1,0 +1,189 @@
+package io.dispycluster.worker.assignment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.dispycluster.model.job.AttemptReport;
+import io.dispycluster.model.job.ScrapeAssignment;
+import io.dispycluster.model.job.ScrapeResult;
+import io.dispycluster.worker.WorkerProperties;
+import io.dispycluster.worker.crawl.CrawlOrder;
+import io.dispycluster.worker.crawl.Crawler;
+import io.dispycluster.worker.report.ControllerReports;
+import io.dispycluster.worker.scrape.CrawlOrders;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The jobs this worker runs for the controller: at most {@code capacity} at once, each on
+ * its own thread of a pool of that size, each reported to the controller when it ends. A
+ * newer attempt at a job replaces an older one still running here.
+ */
+@Component
+public class Assignments implements DisposableBean {
+
+	private static final Logger LOG = LoggerFactory.getLogger(Assignments.class);
+
+	private final Crawler crawler;
+
+	private final CrawlOrders orders;
+
+	private final ControllerReports reports;
+
+	private final WorkerProperties worker;
+
+	private final ThreadPoolExecutor executor;
+
+	private final Map<String, RunningAssignment> running = new LinkedHashMap<>();
+
+	Assignments(Crawler crawler, CrawlOrders orders, ControllerReports reports, WorkerProperties worker,
+			MeterRegistry meterRegistry) {
+		this.crawler = crawler;
+		this.orders = orders;
+		this.reports = reports;
+		this.worker = worker;
+		int capacity = worker.capacity();
+		// The queue only holds a new attempt while the one it replaces winds down.
+		this.executor = new ThreadPoolExecutor(capacity, capacity, 0, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(capacity), new CustomizableThreadFactory("crawl-"));
+		Gauge.builder("dispycluster.worker.active.jobs", this, Assignments::activeCount)
+			.description("Jobs the worker runs now")
+			.register(meterRegistry);
+	}
+
+	/**
+	 * Accepts an assignment and starts it in the background.
+	 * @return the accepted job and attempt
+	 * @throws org.springframework.web.ErrorResponseException 422 if invalid, 503 at
+	 * capacity, 409 if a newer attempt at the job runs here
+	 */
+	public AssignmentAccepted accept(ScrapeAssignment assignment) {
+		CrawlOrder order = AssignmentValidation.order(assignment, this.orders);
+		RunningAssignment next = new RunningAssignment(assignment.jobId(), assignment.attempt(), order);
+		synchronized (this) {
+			RunningAssignment current = this.running.get(next.jobId());
+			if (current != null && current.attempt() == next.attempt()) {
+				return new AssignmentAccepted(current.jobId(), current.attempt());
+			}
+			start(next, current);
+		}
+		LOG.info("Job(id={}, attempt={}) accepted: {} (max_pages={})", next.jobId(), next.attempt(), order.startUrl(),
+				order.maxPages());
+		return new AssignmentAccepted(next.jobId(), next.attempt());
+	}
+
+	/**
+	 * Cancels a running job; it stops within a second and reports itself cancelled.
+	 * @throws org.springframework.web.ErrorResponseException 404 if no such job runs here
+	 */
+	public synchronized AssignmentAccepted cancel(String jobId) {
+		RunningAssignment assignment = this.running.get(jobId);
+		if (assignment == null) {
+			throw AssignmentProblems.notFound(jobId);
+		}
+		LOG.info("Job(id={}, attempt={}) cancel requested", jobId, assignment.attempt());
+		assignment.cancel();
+		return new AssignmentAccepted(jobId, assignment.attempt());
+	}
+
+	/** The jobs running now, in the order they were accepted. */
+	public synchronized List<AssignmentView> list() {
+		return this.running.values().stream().map(RunningAssignment::view).toList();
+	}
+
+	/** How many jobs run now. */
+	public synchronized int activeCount() {
+		return this.running.size();
+	}
+
+	/** This worker's capacity. */
+	public int capacity() {
+		return this.worker.capacity();
+	}
+
+	synchronized List<RunningAssignment> runningNow() {
+		return new ArrayList<>(this.running.values());
+	}
+
+	/** The controller no longer counts on this attempt: stop it without a report. */
+	void abandon(RunningAssignment assignment) {
+		LOG.warn("Job(id={}, attempt={}) is no longer current at the controller; stopping it", assignment.jobId(),
+				assignment.attempt());
+		assignment.abandon();
+	}
+
+	// Called with the lock held.
+	private void start(RunningAssignment next, @Nullable RunningAssignment current) {
+		if (current != null && current.attempt() > next.attempt()) {
+			throw AssignmentProblems.staleAttempt(next.jobId(), next.attempt(), current.attempt());
+		}
+		if (current == null && this.running.size() >= this.worker.capacity()) {
+			throw AssignmentProblems.atCapacity(this.worker.capacity());
+		}
+		try {
+			this.executor.execute(() -> run(next));
+		}
+		catch (RejectedExecutionException ex) {
+			throw AssignmentProblems.atCapacity(this.worker.capacity());
+		}
+		if (current != null) {
+			abandon(current);
+		}
+		this.running.put(next.jobId(), next);
+	}
+
+	private void run(RunningAssignment assignment) {
+		MDC.put("jobId", assignment.jobId());
+		try {
+			AttemptReport report = crawl(assignment);
+			// Free the slot before reporting: the controller may dispatch a job at once.
+			finished(assignment);
+			if (!assignment.isStale()) {
+				this.reports.report(assignment.jobId(), report);
+			}
+		}
+		finally {
+			finished(assignment);
+			MDC.remove("jobId");
+		}
+	}
+
+	private AttemptReport crawl(RunningAssignment assignment) {
+		LOG.info("Job(id={}, attempt={}) started", assignment.jobId(), assignment.attempt());
+		try {
+			ScrapeResult result = this.crawler.crawl(assignment.order(), assignment.control());
+			LOG.info("Job(id={}, attempt={}) ended ({}): {} pages, {} errors", assignment.jobId(), assignment.attempt(),
+					result.stopReason(), result.crawled().size(), result.errors().size());
+			return assignment.report(this.worker.nodeName(), result);
+		}
+		catch (RuntimeException ex) {
+			LOG.error("Job(id={}, attempt={}) failed", assignment.jobId(), assignment.attempt(), ex);
+			return assignment.failure(this.worker.nodeName(), "Crawl failed: " + ex);
+		}
+	}
+
+	private synchronized void finished(RunningAssignment assignment) {
+		this.running.remove(assignment.jobId(), assignment);
+	}
+
+	@Override
+	public void destroy() {
+		// Interrupting the crawl threads cancels their crawls.
+		this.executor.shutdownNow();
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.dispycluster.worker.report;
+
+import io.dispycluster.model.job.AttemptProgress;
+import io.dispycluster.model.job.AttemptReport;
+import io.dispycluster.model.worker.WorkerRegistration;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The controller's internal API as the worker uses it. The base URL is the
+ * {@code controller} HTTP service group's, taken from
+ * {@code dispycluster.services.controller}.
+ */
+@HttpExchange(url = "/internal", contentType = "application/json")
+public interface ControllerClient {
+
+	/** Announces this worker; the controller answers 200 with its view of it. */
+	@PostExchange("/workers/register")
+	void register(@RequestBody WorkerRegistration registration);
+
+	/** Reports progress on an attempt; 204, or 409 if the attempt is not current. */
+	@PostExchange("/jobs/{jobId}/progress")
+	void progress(@PathVariable("jobId") String jobId, @RequestBody AttemptProgress progress);
+
+	/** Reports the end of an attempt; 204, or 409 if the attempt is not current. */
+	@PostExchange("/jobs/{jobId}/report")
+	void report(@PathVariable("jobId") String jobId, @RequestBody AttemptReport report);
+
+}

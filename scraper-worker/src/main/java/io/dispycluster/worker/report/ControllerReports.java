@@ -1,0 +1,58 @@
+package io.dispycluster.worker.report;
+
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.dispycluster.model.job.AttemptProgress;
+import io.dispycluster.model.job.AttemptReport;
+import io.dispycluster.model.worker.WorkerRegistration;
+
+/**
+ * Sends the worker's news to the controller: progress once (the next tick sends fresher
+ * news anyway), final reports and the registration retried in the background until the
+ * controller accepts or refuses them.
+ */
+public class ControllerReports {
+
+	private final ControllerClient client;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final ReportProperties properties;
+
+	ControllerReports(ControllerClient client, ScheduledExecutorService scheduler, ReportProperties properties) {
+		this.client = client;
+		this.scheduler = scheduler;
+		this.properties = properties;
+	}
+
+	/**
+	 * Sends progress once, on the caller's thread.
+	 * @return the controller's answer; {@link Answer#NOT_CURRENT} means the controller no
+	 * longer counts on the attempt
+	 */
+	public Answer progress(String jobId, AttemptProgress progress) {
+		return Answer.of("Progress of job " + jobId, () -> this.client.progress(jobId, progress));
+	}
+
+	/**
+	 * Delivers a final report in the background, retrying while the controller is
+	 * unavailable.
+	 */
+	public void report(String jobId, AttemptReport report) {
+		String what = "Report of job " + jobId + " attempt " + report.attempt();
+		new RetryingCall(what, () -> Answer.of(what, () -> this.client.report(jobId, report)), this.scheduler,
+				this.properties, this.properties.giveUpAfter())
+			.start();
+	}
+
+	/**
+	 * Registers the worker in the background, retrying until the controller answers.
+	 */
+	public void register(WorkerRegistration registration) {
+		String what = "Registration of node " + registration.node();
+		new RetryingCall(what, () -> Answer.of(what, () -> this.client.register(registration)), this.scheduler,
+				this.properties, null)
+			.start();
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.dispycluster.worker.report;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call to the controller that is tried in the background until the controller accepts
+ * or refuses it, waiting longer after each failure (exponential backoff, capped), and
+ * dropped with an error once its deadline, if it has one, passes. It never blocks the
+ * caller.
+ */
+final class RetryingCall {
+
+	private static final Logger LOG = LoggerFactory.getLogger(RetryingCall.class);
+
+	private final String what;
+
+	private final Supplier<Answer> call;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final ReportProperties properties;
+
+	private final @Nullable Long deadline;
+
+	private Duration backoff;
+
+	RetryingCall(String what, Supplier<Answer> call, ScheduledExecutorService scheduler, ReportProperties properties,
+			@Nullable Duration giveUpAfter) {
+		this.what = what;
+		this.call = call;
+		this.scheduler = scheduler;
+		this.properties = properties;
+		this.deadline = (giveUpAfter != null) ? System.nanoTime() + giveUpAfter.toNanos() : null;
+		this.backoff = properties.initialBackoff();
+	}
+
+	void start() {
+		schedule(Duration.ZERO);
+	}
+
+	private void attempt() {
+		Answer answer = this.call.get();
+		if (answer == Answer.ACCEPTED) {
+			LOG.info("{}: accepted by the controller", this.what);
+		}
+		else if (answer == Answer.REFUSED || answer == Answer.NOT_CURRENT) {
+			LOG.warn("{}: refused by the controller ({}), not retried", this.what, answer);
+		}
+		else if (this.deadline != null && System.nanoTime() - this.deadline >= 0) {
+			LOG.error("{}: controller unavailable, giving up", this.what);
+		}
+		else {
+			LOG.info("{}: controller unavailable, retrying in {} ms", this.what, this.backoff.toMillis());
+			schedule(this.backoff);
+			this.backoff = min(this.backoff.multipliedBy(2), this.properties.maxBackoff());
+		}
+	}
+
+	private void schedule(Duration delay) {
+		try {
+			this.scheduler.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			LOG.warn("{}: not delivered, the worker is shutting down", this.what);
+		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.dispycluster.worker.report;
+
+import io.dispycluster.model.worker.WorkerRegistration;
+import io.dispycluster.worker.WorkerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the worker with the controller once it is ready, so that a new node joins the
+ * cluster by starting its worker. Registration runs in the background, retried until the
+ * controller answers; start-up never waits for it.
+ */
+@Component
+class WorkerRegistrar {
+
+	private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistrar.class);
+
+	private final WorkerProperties worker;
+
+	private final ControllerReports reports;
+
+	WorkerRegistrar(WorkerProperties worker, ControllerReports reports) {
+		this.worker = worker;
+		this.reports = reports;
+	}
+
+	@EventListener
+	void register(ApplicationReadyEvent event) {
+		if (!this.worker.register()) {
+			LOG.info("Registration with the controller is off (dispycluster.worker.register=false)");
+			return;
+		}
+		String url = advertisedUrl(event);
+		LOG.info("Registering node {} at {} with the controller", this.worker.nodeName(), url);
+		this.reports.register(new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity()));
+	}
+
+	// With server.port=0 the configured URL names port 0: advertise the port really
+	// bound.
+	private String advertisedUrl(ApplicationReadyEvent event) {
+		String url = this.worker.advertisedUrl();
+		if (url.endsWith(":0") && event.getApplicationContext() instanceof WebServerApplicationContext web
+				&& web.getWebServer() != null) {
+			return url.substring(0, url.length() - 1) + web.getWebServer().getPort();
+		}
+		return url;
+	}
+
+}

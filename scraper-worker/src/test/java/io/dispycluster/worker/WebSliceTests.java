@@ -1,0 +1,33 @@
+package io.dispycluster.worker;
+
+import io.dispycluster.worker.assignment.Assignments;
+import io.dispycluster.worker.crawl.CrawlProperties;
+import io.dispycluster.worker.crawl.Crawler;
+import io.dispycluster.worker.scrape.CrawlOrders;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The web layer of every controller with the crawler and the assignments mocked. The
+ * slice tests extend it so that they share one Spring context.
+ */
+@WebMvcTest
+@Import(CrawlOrders.class)
+@EnableConfigurationProperties({ WorkerProperties.class, CrawlProperties.class })
+public abstract class WebSliceTests {
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@MockitoBean
+	protected Crawler crawler;
+
+	@MockitoBean
+	protected Assignments assignments;
+
+}

@@ -1,0 +1,121 @@
+package io.dispycluster.worker;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The running worker: its own endpoints, actuator, a synchronous crawl, registration.
+ */
+class WorkerApplicationIT extends WorkerITSupport {
+
+	@Test
+	void answersRootAndHealthInTheContractsShapes() {
+		this.client.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("DispyCluster Scraper Worker")
+			.jsonPath("$.status")
+			.isEqualTo("running");
+		this.client.get()
+			.uri("/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"status\":\"ok\",\"node\":\"it-node\",\"capacity\":2,\"active_jobs\":0}");
+	}
+
+	@Test
+	void exposesActuatorHealthAndDomainMetrics() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).contains("dispycluster_worker_pages_total{", "dispycluster_worker_fetched_bytes_total",
+				"dispycluster_worker_fetch_latency_seconds_bucket{", "dispycluster_worker_active_jobs ");
+	}
+
+	@Test
+	void crawlsSynchronously() {
+		SITE.page("/sync/",
+				"<html><head><title>Sync</title></head><body>"
+						+ "<a href='a.html'>a</a> <a href='missing.html'>m</a> sync@example.org</body></html>")
+			.page("/sync/a.html", "<html><body>01 23 45 67 89</body></html>");
+
+		this.client.post()
+			.uri("/scrape")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start_url\":\"" + SITE.url("/sync/") + "\",\"max_pages\":5,\"timeout_s\":5}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.crawled.length()")
+			.isEqualTo(2)
+			.jsonPath("$.pii_by_url['" + SITE.url("/sync/") + "'].emails[0]")
+			.isEqualTo("sync@example.org")
+			.jsonPath("$.pii_by_url['" + SITE.url("/sync/a.html") + "'].phones[0]")
+			.isEqualTo("01 23 45 67 89")
+			.jsonPath("$.errors['" + SITE.url("/sync/missing.html") + "']")
+			.isEqualTo("HTTP 404 / type text/html;charset=utf-8")
+			.jsonPath("$.pages[0].title")
+			.isEqualTo("Sync")
+			.jsonPath("$.stop_reason")
+			.isEqualTo("frontier_exhausted");
+	}
+
+	@Test
+	void answersProblemsAndNeverAStackTrace() {
+		this.client.post()
+			.uri("/scrape")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start_url\":")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.post()
+			.uri("/scrape")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"max_pages\":0}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors.length()")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void registersWithTheControllerRetryingUntilItAnswers() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> CONTROLLER.bodies("/internal/workers/register").size() >= 2);
+
+		assertThat(CONTROLLER.bodies("/internal/workers/register").get(1)).contains("\"node\":\"it-node\"")
+			.contains("\"capacity\":2")
+			.contains("\"url\":\"http://localhost:");
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.dispycluster.worker.assignment;
+
+import java.util.List;
+
+import io.dispycluster.worker.WebSliceTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The assignment API's statuses and bodies.
+ */
+class AssignmentControllerTests extends WebSliceTests {
+
+	private static final String ASSIGNMENT = """
+			{"job_id":"job_1","attempt":2,"spec":{"start_url":"http://h/","max_pages":5,"same_origin_only":true,
+			 "timeout_s":10,"max_duration_s":60}}
+			""";
+
+	@Test
+	void answers202WithTheJobAndAttempt() throws Exception {
+		given(this.assignments.accept(any())).willReturn(new AssignmentAccepted("job_1", 2));
+
+		this.mvc.perform(post("/assignments").contentType(MediaType.APPLICATION_JSON).content(ASSIGNMENT))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.job_id").value("job_1"))
+			.andExpect(jsonPath("$.attempt").value(2));
+	}
+
+	@Test
+	void answers503AtCapacity() throws Exception {
+		given(this.assignments.accept(any())).willThrow(AssignmentProblems.atCapacity(2));
+
+		this.mvc.perform(post("/assignments").contentType(MediaType.APPLICATION_JSON).content(ASSIGNMENT))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:worker-at-capacity"));
+	}
+
+	@Test
+	void answers404WhenCancellingAnUnknownJob() throws Exception {
+		given(this.assignments.cancel("job_9")).willThrow(AssignmentProblems.notFound("job_9"));
+
+		this.mvc.perform(post("/assignments/job_9/cancel"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("Job non trouvé"))
+			.andExpect(jsonPath("$.job_id").value("job_9"));
+	}
+
+	@Test
+	void answers202WhenCancelling() throws Exception {
+		given(this.assignments.cancel("job_1")).willReturn(new AssignmentAccepted("job_1", 1));
+
+		this.mvc.perform(post("/assignments/job_1/cancel")).andExpect(status().isAccepted());
+	}
+
+	@Test
+	void listsWhatRuns() throws Exception {
+		given(this.assignments.list()).willReturn(
+				List.of(new AssignmentView("job_1", 1, 3, "http://h/a"), new AssignmentView("job_2", 1, 0, null)));
+
+		this.mvc.perform(get("/assignments"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].job_id").value("job_1"))
+			.andExpect(jsonPath("$[0].pages_done").value(3))
+			.andExpect(jsonPath("$[0].current_url").value("http://h/a"))
+			.andExpect(jsonPath("$[1].job_id").value("job_2"));
+	}
+
+}

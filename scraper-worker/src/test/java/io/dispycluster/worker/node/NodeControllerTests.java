@@ -1,0 +1,43 @@
+package io.dispycluster.worker.node;
+
+import io.dispycluster.worker.WebSliceTests;
+import org.junit.jupiter.api.Test;
+
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code GET /} and {@code GET /health} in the contract's shapes.
+ */
+class NodeControllerTests extends WebSliceTests {
+
+	@Test
+	void describesTheService() throws Exception {
+		this.mvc.perform(get("/"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.service").value("DispyCluster Scraper Worker"))
+			.andExpect(jsonPath("$.version").value("1.0.0"))
+			.andExpect(jsonPath("$.status").value("running"))
+			.andExpect(jsonPath("$.endpoints.health").value("/health"))
+			.andExpect(jsonPath("$.endpoints.scrape").value("/scrape"));
+	}
+
+	@Test
+	void reportsItsHealthCapacityAndActiveJobs() throws Exception {
+		given(this.assignments.capacity()).willReturn(2);
+		given(this.assignments.activeCount()).willReturn(1);
+
+		this.mvc.perform(get("/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"status\":\"ok\",\"node\":\"local\",\"capacity\":2,\"active_jobs\":1}", true));
+	}
+
+	@Test
+	void answersAProblemForAnUnknownPath() throws Exception {
+		this.mvc.perform(get("/nowhere")).andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
+	}
+
+}

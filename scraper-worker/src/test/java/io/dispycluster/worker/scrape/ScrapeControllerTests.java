@@ -1,0 +1,144 @@
+package io.dispycluster.worker.scrape;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.dispycluster.model.job.PageSummary;
+import io.dispycluster.model.job.PiiFindings;
+import io.dispycluster.model.job.ScrapeResult;
+import io.dispycluster.worker.WebSliceTests;
+import io.dispycluster.worker.crawl.CrawlControl;
+import io.dispycluster.worker.crawl.CrawlOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code POST /scrape}: the contract's body, its defaults and limits, and the problems it
+ * answers for bad input.
+ */
+class ScrapeControllerTests extends WebSliceTests {
+
+	@Test
+	void answersTheCrawlResultInSnakeCase() throws Exception {
+		given(this.crawler.crawl(any(), any())).willReturn(new ScrapeResult(List.of("http://h/"),
+				Map.of("http://h/", new PiiFindings(List.of("a@example.org"), List.of())),
+				Map.of("http://h/x.css", "HTTP 200 / type text/css"),
+				List.of(new PageSummary("http://h/", 200, "Home", 0, 3)), "frontier_exhausted"));
+
+		scrape("{\"start_url\":\"http://h/\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.crawled[0]").value("http://h/"))
+			.andExpect(jsonPath("$.pii_by_url['http://h/'].emails[0]").value("a@example.org"))
+			.andExpect(jsonPath("$.errors['http://h/x.css']").value("HTTP 200 / type text/css"))
+			.andExpect(jsonPath("$.pages[0].links").value(3))
+			.andExpect(jsonPath("$.stop_reason").value("frontier_exhausted"));
+	}
+
+	@Test
+	void appliesTheContractsDefaults() throws Exception {
+		given(this.crawler.crawl(any(), any())).willReturn(emptyResult());
+
+		scrape("{\"start_url\":\"HTTP://Example.org\"}").andExpect(status().isOk());
+
+		CrawlOrder order = capturedOrder();
+		assertThat(order.startUrl()).isEqualTo("http://example.org/");
+		assertThat(order.maxPages()).isEqualTo(10);
+		assertThat(order.sameOriginOnly()).isTrue();
+		assertThat(order.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(order.budget()).isEqualTo(Duration.ofHours(1));
+		assertThat(order.politenessDelay()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void takesTheGivenValuesAndCapsTheBudget() throws Exception {
+		given(this.crawler.crawl(any(), any())).willReturn(emptyResult());
+
+		scrape("""
+				{"start_url":"https://example.org/a","max_pages":1000,"same_origin_only":false,"timeout_s":300,
+				 "max_duration_s":999999,"priority":3,"unknown_field":true}
+				""").andExpect(status().isOk());
+
+		CrawlOrder order = capturedOrder();
+		assertThat(order.maxPages()).isEqualTo(1000);
+		assertThat(order.sameOriginOnly()).isFalse();
+		assertThat(order.requestTimeout()).isEqualTo(Duration.ofSeconds(300));
+		assertThat(order.budget()).isEqualTo(Duration.ofHours(6));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "{}|start_url", "{\"start_url\":\"\"}|start_url",
+					"{\"start_url\":\"ftp://example.org/\"}|start_url", "{\"start_url\":\"example.org\"}|start_url",
+					"{\"start_url\":\"javascript:alert(1)\"}|start_url",
+					"{\"start_url\":\"http://h/\",\"max_pages\":0}|max_pages",
+					"{\"start_url\":\"http://h/\",\"max_pages\":1001}|max_pages",
+					"{\"start_url\":\"http://h/\",\"timeout_s\":0}|timeout_s",
+					"{\"start_url\":\"http://h/\",\"timeout_s\":301}|timeout_s",
+					"{\"start_url\":\"http://h/\",\"max_duration_s\":0}|max_duration_s",
+					"{\"start_url\":\"http://h/\",\"max_pages\":\"ten\"}|max_pages",
+					"{\"start_url\":\"http://h/\",\"same_origin_only\":\"maybe\"}|same_origin_only",
+					"{\"start_url\":[\"http://h/\"]}|start_url" })
+	void answers422NamingTheBadField(String body, String field) throws Exception {
+		scrape(body).andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:validation-failed"))
+			.andExpect(jsonPath("$.status").value(422))
+			.andExpect(jsonPath("$.errors[0].field").value(field))
+			.andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+		then(this.crawler).should(never()).crawl(any(), any());
+	}
+
+	@Test
+	void namesEveryBadFieldAtOnce() throws Exception {
+		scrape("{\"start_url\":\"ftp://x\",\"max_pages\":0,\"timeout_s\":500}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("start_url", "max_pages", "timeout_s")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"start_url\":", "not json", "[]", "\"http://h/\"", "" })
+	void answers400ForABodyThatIsNotAJsonObject(String body) throws Exception {
+		scrape(body).andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:malformed-json"));
+	}
+
+	@Test
+	void answers415ForABodyThatIsNotJson() throws Exception {
+		this.mvc.perform(post("/scrape").contentType(MediaType.TEXT_PLAIN).content("start_url=http://h/"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	private ResultActions scrape(String body) throws Exception {
+		return this.mvc.perform(post("/scrape").contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
+	private CrawlOrder capturedOrder() {
+		ArgumentCaptor<CrawlOrder> order = ArgumentCaptor.forClass(CrawlOrder.class);
+		then(this.crawler).should().crawl(order.capture(), any(CrawlControl.class));
+		return order.getValue();
+	}
+
+	private static ScrapeResult emptyResult() {
+		return new ScrapeResult(List.of(), Map.of(), Map.of(), List.of(), "frontier_exhausted");
+	}
+
+}

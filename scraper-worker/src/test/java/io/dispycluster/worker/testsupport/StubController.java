@@ -1,0 +1,106 @@
+package io.dispycluster.worker.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for the controller's internal API on loopback: it records every call and
+ * answers 204 (200 with a body for a registration), unless told to answer a path with
+ * other statuses first.
+ */
+public final class StubController implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+
+	private StubController() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+		this.server.createContext("/", this::answer);
+		this.server.setExecutor(Executors.newCachedThreadPool());
+		this.server.start();
+	}
+
+	public static StubController start() {
+		try {
+			return new StubController();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** Answers the next calls to a path with these statuses, in order, then as usual. */
+	public void answerNext(String path, Integer... statuses) {
+		this.scripted.computeIfAbsent(path, (key) -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
+	}
+
+	/** Answers every call to a path with this status. */
+	public void answerAlways(String path, int status) {
+		answerNext(path, Collections.nCopies(1000, status).toArray(Integer[]::new));
+	}
+
+	/** The bodies of the calls received on a path, in order. */
+	public List<String> bodies(String path) {
+		return this.calls.stream().filter((call) -> call.path().equals(path)).map(Call::body).toList();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String path = exchange.getRequestURI().getPath();
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		this.calls.add(new Call(path, body, exchange.getRequestHeaders().getFirst("Content-Type")));
+		Deque<Integer> next = this.scripted.get(path);
+		Integer status = (next != null) ? next.poll() : null;
+		if (status != null) {
+			exchange.sendResponseHeaders(status, -1);
+		}
+		else if (path.endsWith("/register")) {
+			byte[] view = "{\"node\":\"it\",\"status\":\"online\"}".getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, view.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(view);
+			}
+		}
+		else {
+			exchange.sendResponseHeaders(204, -1);
+		}
+		exchange.close();
+	}
+
+	/**
+	 * A call the stub received.
+	 *
+	 * @param path the request path
+	 * @param body the request body
+	 * @param contentType the request's {@code Content-Type}
+	 */
+	public record Call(String path, String body, String contentType) {
+	}
+
+}
