@@ -58,9 +58,19 @@ final class RetryingCall {
 			LOG.error("{}: controller unavailable, giving up", this.what);
 		}
 		else {
-			LOG.info("{}: controller unavailable, retrying in {} ms", this.what, this.backoff.toMillis());
+			logRetry();
 			schedule(this.backoff);
 			this.backoff = min(this.backoff.multipliedBy(2), this.properties.maxBackoff());
+		}
+	}
+
+	// The first failure is worth a warning; the retries that follow are detail.
+	private void logRetry() {
+		if (this.backoff.equals(this.properties.initialBackoff())) {
+			LOG.warn("{}: controller unavailable, retrying in the background", this.what);
+		}
+		else {
+			LOG.debug("{}: controller unavailable, retrying in {} ms", this.what, this.backoff.toMillis());
 		}
 	}
 

@@ -149,6 +149,22 @@ class CrawlerTests {
 	}
 
 	@Test
+	void visitsEachUrlOnceAfterNormalisation() {
+		String host = "127.0.0.1:" + this.site.port();
+		this.site
+			.page("/",
+					linking("HTTP://" + host + "/a", "http://" + host + "/b/../a", "/./a", "/a#x", "a",
+							"http://" + host, "/b?x=1", "/b?x=1#y"))
+			.page("/a", linking())
+			.page("/b?x=1", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a"), this.site.url("/b?x=1"));
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/a", "/b?x=1");
+	}
+
+	@Test
 	void countsOnlyAcceptedPagesTowardsMaxPages() {
 		this.site.page("/", linking("/missing", "/p2", "/p3", "/p4", "/p5"))
 			.page("/p2", linking())
