@@ -1,5 +1,9 @@
 package io.dispycluster.gateway;
 
+import java.io.IOException;
+
+import io.dispycluster.gateway.security.ApiKeyHash;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws IOException {
+		if (args.length > 0 && ApiKeyHash.COMMAND.equals(args[0])) {
+			System.exit(ApiKeyHash.run(args, System.in, System.out, System.err));
+		}
 		// The JDK HTTP client keeps idle connections 20 minutes by default, far longer
 		// than
 		// the services keep them open; a POST sent on a connection the service has just

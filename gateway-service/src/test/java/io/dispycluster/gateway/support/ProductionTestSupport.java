@@ -1,0 +1,33 @@
+package io.dispycluster.gateway.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The gateway as production runs it (the {@code production} profile) in front of the same
+ * stub services: two API keys ({@link #OPS_KEY}, {@link #BURST_KEY}), an internal token,
+ * 60 requests per minute per client, one allowed CORS origin and a 1 KB body cap. Every
+ * test class extending it shares this second Spring context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.profiles.active=production",
+		"dispycluster.gateway.route-timeout=1s", "dispycluster.gateway.aggregate-timeout=1s",
+		"dispycluster.gateway.connect-timeout=500ms", "dispycluster.security.api-keys[0].name=ops",
+		"dispycluster.security.api-keys[0].sha256=f771652f9a92965572a30dfc3b69800161e14d9395c7e01b773d79b0b8948b38",
+		"dispycluster.security.api-keys[1].name=burst",
+		"dispycluster.security.api-keys[1].sha256=EB35F4B4BD151040FC8CA863DD7922606D001C68CD84192697A41EC5F88FEC60",
+		"dispycluster.security.internal-token=" + ProductionTestSupport.INTERNAL_TOKEN,
+		"dispycluster.security.rate-limit.requests-per-minute=60",
+		"dispycluster.security.cors.allowed-origins=https://grafana.example.lan",
+		"dispycluster.security.max-body-size=1KB" })
+public abstract class ProductionTestSupport extends GatewayTestSupport {
+
+	/** A key configured as {@code ops}. */
+	protected static final String OPS_KEY = "test-ops-key-0001";
+
+	/** A key configured as {@code burst}, kept for the rate limit tests. */
+	protected static final String BURST_KEY = "test-burst-key-0002";
+
+	/** The cluster's internal token. */
+	protected static final String INTERNAL_TOKEN = "internal-token-for-tests-0123456789";
+
+}
