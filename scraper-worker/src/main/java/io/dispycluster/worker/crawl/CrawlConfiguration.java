@@ -1,6 +1,7 @@
 package io.dispycluster.worker.crawl;
 
 import io.dispycluster.worker.extract.PageReader;
+import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.PageFetcher;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class CrawlConfiguration {
 
 	@Bean
-	Crawler crawler(PageFetcher pageFetcher, MeterRegistry meterRegistry) {
-		return new Crawler(pageFetcher, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry));
+	Crawler crawler(PageFetcher pageFetcher, FetchProperties fetchProperties, MeterRegistry meterRegistry) {
+		return new Crawler(pageFetcher, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry),
+				fetchProperties.maxRedirects());
 	}
 
 }

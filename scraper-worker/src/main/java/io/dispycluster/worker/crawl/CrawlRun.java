@@ -79,6 +79,14 @@ final class CrawlRun {
 		return (left.compareTo(this.order.requestTimeout()) < 0) ? left : this.order.requestTimeout();
 	}
 
+	boolean inScope(String url) {
+		return this.scope.allows(url);
+	}
+
+	void markSeen(String url) {
+		this.frontier.markSeen(url);
+	}
+
 	int crawledCount() {
 		return this.crawled.size();
 	}

@@ -4,8 +4,6 @@ import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.extract.PageReader;
-import io.dispycluster.worker.extract.WebUrls;
-import io.dispycluster.worker.fetch.FetchException;
 import io.dispycluster.worker.fetch.FetchedPage;
 import io.dispycluster.worker.fetch.PageFetcher;
 import org.slf4j.Logger;
@@ -13,26 +11,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one crawl: breadth-first from the start URL, each URL waiting its host's turn,
- * then fetched, read by the extractors, and recorded as crawled or failed, until the
- * frontier is empty, {@code max_pages} pages are crawled, the budget runs out or the
- * crawl is cancelled. The crawl runs on the caller's thread.
+ * then fetched (following its redirects), read by the extractors, and recorded as crawled
+ * or failed, until the frontier is empty, {@code max_pages} pages are crawled, the budget
+ * runs out or the crawl is cancelled. The crawl runs on the caller's thread.
  */
 public class Crawler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
 
-	private final PageFetcher fetcher;
+	private final RequestChain requests;
 
 	private final PageReader reader;
 
-	private final HostThrottle throttle;
-
 	private final CrawlMetrics metrics;
 
-	public Crawler(PageFetcher fetcher, PageReader reader, HostThrottle throttle, CrawlMetrics metrics) {
-		this.fetcher = fetcher;
+	public Crawler(PageFetcher fetcher, PageReader reader, HostThrottle throttle, CrawlMetrics metrics,
+			int maxRedirects) {
+		this.requests = new RequestChain(fetcher, throttle, metrics, maxRedirects);
 		this.reader = reader;
-		this.throttle = throttle;
 		this.metrics = metrics;
 	}
 
@@ -56,21 +52,16 @@ public class Crawler {
 	}
 
 	private boolean awaitTurn(CrawlRun run, QueuedUrl next, CrawlControl control) {
-		return this.throttle.awaitTurn(WebUrls.authority(next.url()), run.order().politenessDelay(), run.deadline(),
-				control);
+		return this.requests.awaitTurn(run, next.url(), control);
 	}
 
 	private void visit(CrawlRun run, QueuedUrl next, CrawlControl control) {
 		control.fetching(next.url());
 		try {
-			FetchedPage page = this.fetcher.fetch(next.url(), run.requestTimeout(), control);
-			this.metrics.fetched(page);
-			record(run, next, page);
+			record(run, next, this.requests.fetch(run, next, control));
 		}
-		catch (FetchException ex) {
-			String reason = budgetCut(run, ex) ? "Timeout: the crawl's budget ran out during the request"
-					: ex.getMessage();
-			fail(run, next.url(), PageState.of(ex), reason);
+		catch (PageFailure failure) {
+			fail(run, next.url(), failure.state(), failure.getMessage());
 		}
 		finally {
 			control.fetching(null);
@@ -93,10 +84,6 @@ public class Crawler {
 		LOG.debug("{} ended {}: {}", url, state.wireName(), reason);
 		run.failed(url, reason);
 		this.metrics.ended(state);
-	}
-
-	private static boolean budgetCut(CrawlRun run, FetchException ex) {
-		return ex.kind() == FetchException.Kind.TIMEOUT && run.budgetExhausted();
 	}
 
 }

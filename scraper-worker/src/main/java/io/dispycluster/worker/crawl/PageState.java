@@ -22,6 +22,9 @@ public enum PageState {
 	/** The body was larger than the configured cap. */
 	TOO_LARGE,
 
+	/** Redirected outside the crawl's scope. */
+	OUT_OF_SCOPE,
+
 	/** No complete response within the request's timeout. */
 	TIMEOUT,
 

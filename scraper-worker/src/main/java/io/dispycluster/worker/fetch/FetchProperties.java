@@ -1,5 +1,6 @@
 package io.dispycluster.worker.fetch;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,10 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * contact URL so that a site's operator knows who crawls them
  * @param maxBodySize the largest HTML body read; a larger page is recorded as too large
  * and not parsed
+ * @param maxRedirects the most redirects followed from one URL; each hop is checked like
+ * a new request
  */
 @ConfigurationProperties("dispycluster.worker.fetch")
 @Validated
 public record FetchProperties(
 		@DefaultValue("DispyClusterBot/1.0 (+https://github.com/loupix/DispyCluster)") @NotBlank String userAgent,
-		@DefaultValue("2MB") DataSize maxBodySize) {
+		@DefaultValue("2MB") DataSize maxBodySize, @DefaultValue("5") @Min(0) int maxRedirects) {
 }

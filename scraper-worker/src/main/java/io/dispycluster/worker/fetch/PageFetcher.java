@@ -44,16 +44,19 @@ public class PageFetcher {
 	}
 
 	/**
-	 * A client fit for crawling: each call carries its own timeout (the job's
-	 * {@code timeout_s}), so the client-wide ones are off.
+	 * A client fit for crawling. Each call carries its own timeout (the job's
+	 * {@code timeout_s}), so the client-wide ones are off. Redirects are not followed:
+	 * the crawler follows them itself, checking each hop. Failed connections are not
+	 * retried behind the crawler's back.
 	 * @return a new client
 	 */
 	public static OkHttpClient newClient() {
 		return new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
 			.writeTimeout(Duration.ZERO)
-			.followRedirects(true)
-			.followSslRedirects(true)
+			.followRedirects(false)
+			.followSslRedirects(false)
+			.retryOnConnectionFailure(false)
 			.build();
 	}
 
@@ -112,7 +115,7 @@ public class PageFetcher {
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		return new FetchedPage(url, response.request().url().toString(), response.code(), contentType, body,
-				charset(contentType), elapsed);
+				charset(contentType), response.header("Location"), elapsed);
 	}
 
 	private byte[] readCapped(String url, Call call, ResponseBody body) throws IOException {

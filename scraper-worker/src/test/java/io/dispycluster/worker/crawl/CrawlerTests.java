@@ -127,6 +127,60 @@ class CrawlerTests {
 	}
 
 	@Test
+	void followsUpToFiveRedirectsFromOneUrl() {
+		this.site.page("/", linking("/five1", "/six1"));
+		for (int hop = 1; hop <= 5; hop++) {
+			this.site.redirect("/five" + hop, 302, (hop < 5) ? "/five" + (hop + 1) : "/landing");
+		}
+		for (int hop = 1; hop <= 6; hop++) {
+			this.site.redirect("/six" + hop, 307, (hop < 6) ? "/six" + (hop + 1) : "/landing");
+		}
+		this.site.page("/landing", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/five1"));
+		assertThat(result.errors()).containsExactly(entry(this.site.url("/six1"), "More than 5 redirects"));
+		assertThat(this.site.requestedPaths()).containsOnlyOnce("/landing").contains("/six6");
+	}
+
+	@Test
+	void refusesARedirectOutOfScope() {
+		try (FixtureSite other = FixtureSite.start()) {
+			other.page("/", linking());
+			this.site.page("/", linking("/away")).redirect("/away", 302, other.url("/"));
+
+			ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+			assertThat(result.errors()).containsExactly(
+					entry(this.site.url("/away"), "Redirected out of the crawl's scope to " + other.url("/")));
+			assertThat(other.requestedPaths()).isEmpty();
+		}
+	}
+
+	@Test
+	void followsTheStartUrlWhereverItRedirects() {
+		try (FixtureSite other = FixtureSite.start()) {
+			other.page("/home", linking());
+			this.site.redirect("/", 301, other.url("/home"));
+
+			ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+			assertThat(result.crawled()).containsExactly(this.site.url("/"));
+			assertThat(other.requestedPaths()).containsExactly("/home");
+		}
+	}
+
+	@Test
+	void recordsARedirectWithoutAUsableLocationAsAnHttpError() {
+		this.site.page("/", linking("/nowhere")).redirect("/nowhere", 302, "mailto:someone@example.org");
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.errors()).containsExactly(entry(this.site.url("/nowhere"), "HTTP 302 / type "));
+	}
+
+	@Test
 	void resolvesLinksAgainstTheBaseHref() {
 		this.site.page("/", """
 				<html><head><base href="/other/"></head><body><a href="x.html">x</a></body></html>

@@ -15,6 +15,8 @@ public final class Crawlers {
 
 	public static final String USER_AGENT = "DispyClusterBot/test";
 
+	public static final int MAX_REDIRECTS = 5;
+
 	private Crawlers() {
 	}
 
@@ -23,8 +25,9 @@ public final class Crawlers {
 	}
 
 	public static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize) {
-		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(), new FetchProperties(USER_AGENT, maxBodySize));
-		return new Crawler(fetcher, new PageReader(), new HostThrottle(), new CrawlMetrics(registry));
+		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(),
+				new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS));
+		return new Crawler(fetcher, new PageReader(), new HostThrottle(), new CrawlMetrics(registry), MAX_REDIRECTS);
 	}
 
 }
