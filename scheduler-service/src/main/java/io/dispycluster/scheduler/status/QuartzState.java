@@ -5,6 +5,8 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
 
+import io.dispycluster.scheduler.schedule.Schedules;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class QuartzState {
-
-	static final String TASK_GROUP = "task";
-
-	static final String WORKFLOW_GROUP = "workflow";
 
 	private final Scheduler quartz;
 
@@ -35,11 +33,11 @@ class QuartzState {
 	}
 
 	long scheduledTasks() {
-		return scheduledJobs(TASK_GROUP);
+		return scheduledJobs(Schedules.TASK_GROUP);
 	}
 
 	long activeWorkflows() {
-		return scheduledJobs(WORKFLOW_GROUP);
+		return scheduledJobs(Schedules.WORKFLOW_GROUP);
 	}
 
 	private long scheduledJobs(String group) {

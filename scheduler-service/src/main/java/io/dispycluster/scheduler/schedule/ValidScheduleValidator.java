@@ -1,0 +1,34 @@
+package io.dispycluster.scheduler.schedule;
+
+import java.time.Instant;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/**
+ * Parses the schedule of a request, reporting the first problem at
+ * {@code scheduleConfig.<key>}.
+ */
+class ValidScheduleValidator implements ConstraintValidator<ValidSchedule, SchedulableRequest> {
+
+	@Override
+	public boolean isValid(SchedulableRequest request, ConstraintValidatorContext context) {
+		try {
+			ScheduleSpec.parse(request.scheduleType(), request.scheduleConfig(), Instant.now());
+			return true;
+		}
+		catch (InvalidScheduleException ex) {
+			context.disableDefaultConstraintViolation();
+			context.buildConstraintViolationWithTemplate(escape(ex.getMessage()))
+				.addPropertyNode("scheduleConfig." + ex.getKey())
+				.addConstraintViolation();
+			return false;
+		}
+	}
+
+	/** Message templates interpolate braces and dollars: the user's input must not. */
+	static String escape(String message) {
+		return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.dispycluster.scheduler.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.dispycluster.scheduler.schedule.ScheduleType;
+import io.dispycluster.scheduler.system.Sql;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code task} table.
+ */
+@Repository
+class TaskRepository {
+
+	private static final TypeReference<List<String>> URLS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	TaskRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(String id, TaskDefinition task, Instant now) {
+		bindDefinition(this.jdbc
+			.sql("""
+					INSERT INTO task (id, name, description, urls, max_pages, same_origin_only, timeout_s, priority,
+					                  schedule_type, schedule_config, allow_concurrent_runs, enabled, status,
+					                  created_at, updated_at, run_count, success_count, failure_count)
+					VALUES (:id, :name, :description, :urls, :maxPages, :sameOriginOnly, :timeoutS, :priority,
+					        :scheduleType, :scheduleConfig, :allowConcurrentRuns, TRUE, 'SCHEDULED', :now, :now, 0, 0, 0)"""),
+				task)
+			.param("id", id)
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
+	void update(String id, TaskDefinition task, Instant now) {
+		bindDefinition(this.jdbc.sql("""
+				UPDATE task SET name = :name, description = :description, urls = :urls, max_pages = :maxPages,
+				                same_origin_only = :sameOriginOnly, timeout_s = :timeoutS, priority = :priority,
+				                schedule_type = :scheduleType, schedule_config = :scheduleConfig,
+				                allow_concurrent_runs = :allowConcurrentRuns, updated_at = :now
+				WHERE id = :id"""), task).param("id", id).param("now", Sql.timestamp(now)).update();
+	}
+
+	private StatementSpec bindDefinition(StatementSpec statement, TaskDefinition task) {
+		return statement.param("name", task.name())
+			.param("description", task.description())
+			.param("urls", this.json.writeValueAsString(task.urls()))
+			.param("maxPages", task.maxPages())
+			.param("sameOriginOnly", task.sameOriginOnly())
+			.param("timeoutS", task.timeoutS())
+			.param("priority", task.priority())
+			.param("scheduleType", task.schedule().type().name())
+			.param("scheduleConfig", this.json.writeValueAsString(task.schedule().config()))
+			.param("allowConcurrentRuns", task.allowConcurrentRuns());
+	}
+
+	Optional<StoredTask> find(String id) {
+		return this.jdbc.sql("SELECT * FROM task WHERE id = :id").param("id", id).query(this::row).optional();
+	}
+
+	/**
+	 * A task, locked until the end of the transaction (runs of one task start one at a
+	 * time).
+	 */
+	Optional<StoredTask> lock(String id) {
+		return this.jdbc.sql("SELECT * FROM task WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(this::row)
+			.optional();
+	}
+
+	/** Every task, oldest first. */
+	List<StoredTask> findAll() {
+		return this.jdbc.sql("SELECT * FROM task ORDER BY created_at, id").query(this::row).list();
+	}
+
+	void setEnabled(String id, boolean enabled, Instant now) {
+		this.jdbc.sql("UPDATE task SET enabled = :enabled, updated_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("enabled", enabled)
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
+	boolean delete(String id) {
+		return this.jdbc.sql("DELETE FROM task WHERE id = :id").param("id", id).update() == 1;
+	}
+
+	/** A run started: count it. */
+	void runStarted(String id, Instant now) {
+		this.jdbc.sql("""
+				UPDATE task SET run_count = run_count + 1, last_run = :now, status = 'RUNNING' WHERE id = :id""")
+			.param("id", id)
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
+	/**
+	 * A run ended: count its outcome; the status is the outcome unless another run is on.
+	 */
+	void runFinished(String id, boolean succeeded, boolean othersRunning) {
+		String counter = succeeded ? "success_count" : "failure_count";
+		String status = othersRunning ? "RUNNING" : succeeded ? "COMPLETED" : "FAILED";
+		this.jdbc.sql("UPDATE task SET " + counter + " = " + counter + " + 1, status = :status WHERE id = :id")
+			.param("id", id)
+			.param("status", status)
+			.update();
+	}
+
+	private StoredTask row(ResultSet rs, int rowNum) throws SQLException {
+		return new StoredTask(rs.getString("id"), rs.getString("name"), rs.getString("description"),
+				this.json.readValue(rs.getString("urls"), URLS), rs.getInt("max_pages"),
+				rs.getBoolean("same_origin_only"), rs.getInt("timeout_s"), rs.getInt("priority"),
+				ScheduleType.valueOf(rs.getString("schedule_type")),
+				this.json.readValue(rs.getString("schedule_config"), CONFIG), rs.getBoolean("allow_concurrent_runs"),
+				rs.getBoolean("enabled"), TaskStatus.valueOf(rs.getString("status")),
+				Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"),
+				Sql.instant(rs, "last_run"), rs.getInt("run_count"), rs.getInt("success_count"),
+				rs.getInt("failure_count"));
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.dispycluster.scheduler;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The scheduler service running in this JVM on a data directory, started the way the
+ * cluster starts it (command-line overrides, no shared configuration file), with quick
+ * polling so that tests need not wait.
+ */
+public final class RunningScheduler implements AutoCloseable {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> ARRAY = new ParameterizedTypeReference<>() {
+	};
+
+	private final ConfigurableApplicationContext context;
+
+	private final RestTestClient http;
+
+	private RunningScheduler(ConfigurableApplicationContext context) {
+		this.context = context;
+		String port = context.getEnvironment().getProperty("local.server.port");
+		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+	}
+
+	public static RunningScheduler start(Path dataDir, String controllerUrl, String... args) {
+		return start(dataDir, controllerUrl, null, args);
+	}
+
+	/**
+	 * Starts the service.
+	 * @param clock the clock the service reads, or null for the system's
+	 */
+	public static RunningScheduler start(Path dataDir, String controllerUrl, Clock clock, String... args) {
+		List<String> all = new ArrayList<>(List.of("--server.port=0", "--dispycluster.data-dir=" + dataDir,
+				"--DISPYCLUSTER_CONFIG=" + dataDir.resolve("missing.yml"),
+				"--dispycluster.services.controller=" + controllerUrl,
+				"--dispycluster.scheduler.runs.poll-interval=100ms",
+				"--dispycluster.scheduler.runs.submit-backoff=100ms"));
+		all.addAll(List.of(args));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(SchedulerApplication.class);
+		if (clock != null) {
+			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+		}
+		return new RunningScheduler(builder.run(all.toArray(String[]::new)));
+	}
+
+	public RestTestClient http() {
+		return this.http;
+	}
+
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
+	/** A JSON object from a GET that must answer 200. */
+	public Map<String, Object> getObject(String uri) {
+		return this.http.get().uri(uri).exchange().expectStatus().isOk().returnResult(OBJECT).getResponseBody();
+	}
+
+	/** A JSON array from a GET that must answer 200. */
+	public List<Map<String, Object>> getArray(String uri) {
+		return this.http.get().uri(uri).exchange().expectStatus().isOk().returnResult(ARRAY).getResponseBody();
+	}
+
+	/** The answer of a POST with a JSON body that must answer 200. */
+	public Map<String, Object> post(String uri, String json) {
+		return this.http.post()
+			.uri(uri)
+			.header("Content-Type", "application/json")
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(OBJECT)
+			.getResponseBody();
+	}
+
+	/** The answer of a POST without a body that must answer 200. */
+	public Map<String, Object> post(String uri) {
+		return this.http.post().uri(uri).exchange().expectStatus().isOk().returnResult(OBJECT).getResponseBody();
+	}
+
+	/** The history entries of a task or workflow, oldest first. */
+	public List<Map<String, Object>> historyOf(String id) {
+		return getArray("/history?limit=1000").stream()
+			.filter((entry) -> id.equals(entry.get("task_id")) || id.equals(entry.get("workflow_id")))
+			.toList();
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

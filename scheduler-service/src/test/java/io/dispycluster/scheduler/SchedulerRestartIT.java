@@ -1,0 +1,125 @@
+package io.dispycluster.scheduler;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scheduler stopped and started again on the same data: tasks, next fire times and
+ * history are kept, and fires missed during a long downtime run once or are skipped and
+ * recorded, depending on the grace. The downtime is simulated with a clock two hours and
+ * ten minutes ahead.
+ */
+class SchedulerRestartIT {
+
+	private static final Duration DOWNTIME = Duration.ofHours(2).plusMinutes(10);
+
+	@TempDir
+	static Path dataDir;
+
+	private static StubController controller;
+
+	@BeforeAll
+	static void startController() throws Exception {
+		controller = new StubController();
+	}
+
+	@AfterAll
+	static void stopController() {
+		controller.close();
+	}
+
+	@Test
+	void keepsTasksAcrossRestartsAndHandlesMissedFires() {
+		Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String rare;
+		String hourly;
+		String inOneHour;
+		String inTwoHours;
+		Map<String, Object> tasksBefore;
+		try (RunningScheduler scheduler = RunningScheduler.start(dataDir, controller.url())) {
+			rare = create(scheduler, "cron", "{\"cron\":\"0 0 29 2 *\"}");
+			hourly = create(scheduler, "interval", "{\"seconds\":3600}");
+			inOneHour = create(scheduler, "once", "{\"datetime\":\"" + created.plus(Duration.ofHours(1)) + "\"}");
+			inTwoHours = create(scheduler, "once", "{\"datetime\":\"" + created.plus(Duration.ofHours(2)) + "\"}");
+			scheduler.post("/tasks/" + rare + "/run");
+			await().until(() -> scheduler.historyOf(rare).get(0).get("status"), "completed"::equals);
+			tasksBefore = nextRuns(scheduler);
+		}
+
+		try (RunningScheduler scheduler = RunningScheduler.start(dataDir, controller.url())) {
+			assertThat(nextRuns(scheduler)).isEqualTo(tasksBefore);
+			assertThat(scheduler.getObject("/health")).containsEntry("scheduler_running", true)
+				.containsEntry("scheduled_tasks", 4);
+			assertThat(scheduler.historyOf(rare)).singleElement()
+				.satisfies((run) -> assertThat(run).containsEntry("status", "completed")
+					.containsEntry("pages_crawled", 3));
+		}
+
+		Clock later = Clock.offset(Clock.systemUTC(), DOWNTIME);
+		try (RunningScheduler scheduler = RunningScheduler.start(dataDir, controller.url(), later,
+				"--dispycluster.scheduler.misfire-grace=30m")) {
+			// Missed by 70 minutes, beyond the grace: skipped and recorded.
+			assertThat(scheduler.historyOf(inOneHour)).singleElement()
+				.satisfies((run) -> assertThat(run).containsEntry("status", "skipped")
+					.containsEntry("trigger", "catch_up")
+					.containsEntry("scheduled_for", created.plus(Duration.ofHours(1)).toString()));
+			assertThat(scheduler.getObject("/tasks/" + inOneHour)).containsEntry("next_run", null)
+				.containsEntry("run_count", 0);
+			// Missed by 10 minutes, within the grace: runs once at start-up.
+			Map<String, Object> caughtUp = awaitFinished(scheduler, inTwoHours);
+			assertThat(caughtUp).containsEntry("status", "completed")
+				.containsEntry("trigger", "catch_up")
+				.containsEntry("scheduled_for", created.plus(Duration.ofHours(2)).toString());
+			// Missed twice (at +1 h and +2 h): runs once, for the latest, and keeps its
+			// rhythm.
+			Instant firstHourly = Instant.parse((String) tasksBefore.get(hourly));
+			Map<String, Object> hourlyRun = awaitFinished(scheduler, hourly);
+			assertThat(hourlyRun).containsEntry("trigger", "catch_up")
+				.containsEntry("scheduled_for", firstHourly.plus(Duration.ofHours(1)).toString());
+			assertThat(Instant.parse((String) scheduler.getObject("/tasks/" + hourly).get("next_run")))
+				.isEqualTo(firstHourly.plus(Duration.ofHours(2)));
+			assertThat(scheduler.getObject("/tasks/" + rare).get("next_run")).isEqualTo(tasksBefore.get(rare));
+			assertThat(scheduler.historyOf(hourly)).hasSize(1);
+		}
+	}
+
+	private static String create(RunningScheduler scheduler, String type, String config) {
+		return (String) scheduler
+			.post("/tasks",
+					"""
+							{"name":"%s","urls":["https://restart.example/"],"schedule_type":"%s","schedule_config":%s}"""
+						.formatted(type, type, config))
+			.get("task_id");
+	}
+
+	private static Map<String, Object> nextRuns(RunningScheduler scheduler) {
+		List<Map<String, Object>> tasks = scheduler.getArray("/tasks");
+		assertThat(tasks).hasSize(4);
+		return tasks.stream()
+			.collect(Collectors.toMap((task) -> (String) task.get("id"), (task) -> task.get("next_run")));
+	}
+
+	private static Map<String, Object> awaitFinished(RunningScheduler scheduler, String taskId) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.historyOf(taskId)
+				.stream()
+				.filter((run) -> run.get("finished_at") != null)
+				.findFirst()
+				.orElse(null), (run) -> run != null);
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.dispycluster.scheduler.schedule;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Trigger;
+import org.quartz.spi.OperableTrigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ScheduleSpecTests {
+
+	// A Monday.
+	private static final Instant NOW = Instant.parse("2026-12-07T08:00:00Z");
+
+	private static final JobKey JOB = JobKey.jobKey("task_1", "task");
+
+	@Test
+	void firesSundayCronOnSundayWhetherWrittenZeroOrSeven() {
+		for (String sunday : List.of("0 6 * * 0", "0 6 * * 7", "0 6 * * SUN")) {
+			Instant next = firstFire(cron(sunday, "UTC"));
+			assertThat(next).isEqualTo(Instant.parse("2026-12-13T06:00:00Z"));
+			assertThat(next.atZone(ZoneId.of("UTC")).getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+		}
+	}
+
+	@Test
+	void readsCronInItsTimeZone() {
+		// 06:00 in New York in December (EST, UTC-5) is 11:00 UTC.
+		assertThat(firstFire(cron("0 6 * * *", "America/New_York"))).isEqualTo(Instant.parse("2026-12-07T11:00:00Z"));
+		// In July (EDT, UTC-4) it is 10:00 UTC.
+		ScheduleSpec summer = cron("0 6 * * *", "America/New_York");
+		assertThat(firstFire(summer, Instant.parse("2026-07-06T00:00:00Z")))
+			.isEqualTo(Instant.parse("2026-07-06T10:00:00Z"));
+	}
+
+	@Test
+	void firesWhenEitherDayMatches() {
+		// The 15th or a Monday: after Monday the 7th at 08:00 the next is Monday the
+		// 14th.
+		ScheduleSpec spec = cron("0 6 15 * 1", "UTC");
+		assertThat(firstFire(spec)).isEqualTo(Instant.parse("2026-12-14T06:00:00Z"));
+		assertThat(firstFire(spec, Instant.parse("2026-12-14T07:00:00Z")))
+			.isEqualTo(Instant.parse("2026-12-15T06:00:00Z"));
+	}
+
+	@Test
+	void defaultsCronToEveryHourAndIntervalToOneHour() {
+		assertThat(ScheduleSpec.parse(ScheduleType.CRON, Map.of(), NOW).config())
+			.isEqualTo(Map.of("cron", "0 * * * *"));
+		ScheduleSpec interval = ScheduleSpec.parse(ScheduleType.INTERVAL, null, NOW);
+		assertThat(interval.config()).isEqualTo(Map.of("seconds", 3600L));
+		assertThat(firstFire(interval)).isEqualTo(NOW.plusSeconds(3600));
+		assertThat(interval.describe()).isEqualTo("interval[1:00:00]");
+	}
+
+	@Test
+	void firesAnIntervalEveryPeriodStartingOnePeriodFromNow() {
+		ScheduleSpec spec = ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", 300), NOW);
+		OperableTrigger trigger = (OperableTrigger) single(spec.triggers(JOB, NOW));
+		Date first = trigger.computeFirstFireTime(null);
+		assertThat(first.toInstant()).isEqualTo(NOW.plusSeconds(300));
+		assertThat(trigger.getFireTimeAfter(first).toInstant()).isEqualTo(NOW.plusSeconds(600));
+		assertThat(spec.describe()).isEqualTo("interval[0:05:00]");
+	}
+
+	@Test
+	void runsOnceNowWhenTheDateIsMissingOrPast() {
+		assertThat(ScheduleSpec.parse(null, Map.of(), NOW)).isEqualTo(new ScheduleSpec.Once(NOW));
+		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2020-01-01T00:00:00Z"), NOW))
+			.isEqualTo(new ScheduleSpec.Once(NOW));
+	}
+
+	@Test
+	void readsOnceDatesWithOrWithoutOffset() {
+		assertThat(once("2030-01-01T10:00:00Z", null)).isEqualTo(Instant.parse("2030-01-01T10:00:00Z"));
+		assertThat(once("2030-01-01T10:00:00+02:00", null)).isEqualTo(Instant.parse("2030-01-01T08:00:00Z"));
+		assertThat(once("2030-01-01T10:00:00", "Europe/Paris")).isEqualTo(Instant.parse("2030-01-01T09:00:00Z"));
+		assertThat(once("2030-01-01 10:00:00", "UTC")).isEqualTo(Instant.parse("2030-01-01T10:00:00Z"));
+		assertThat(once("2030-01-01", "UTC")).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+		ZonedDateTime local = ZonedDateTime.of(2030, 1, 1, 10, 0, 0, 0, ZoneId.systemDefault());
+		assertThat(once("2030-01-01T10:00:00", null)).isEqualTo(local.toInstant());
+	}
+
+	@Test
+	void namesTheFaultyKey() {
+		assertInvalid(ScheduleType.CRON, Map.of("cron", "0 6 * *"), "cron");
+		assertInvalid(ScheduleType.CRON, Map.of("cron", 5), "cron");
+		assertInvalid(ScheduleType.CRON, Map.of("cron", "0 6 30 2 *"), "cron");
+		assertInvalid(ScheduleType.CRON, Map.of("cron", "0 6 * * *", "timezone", "Mars/Olympus"), "timezone");
+		assertInvalid(ScheduleType.INTERVAL, Map.of("seconds", 0), "seconds");
+		assertInvalid(ScheduleType.INTERVAL, Map.of("seconds", 1.5), "seconds");
+		assertInvalid(ScheduleType.INTERVAL, Map.of("seconds", "soon"), "seconds");
+		assertInvalid(ScheduleType.ONCE, Map.of("datetime", "tomorrow"), "datetime");
+		assertInvalid(ScheduleType.ONCE, Map.of("datetime", 12), "datetime");
+	}
+
+	@Test
+	void describesEachScheduleForTheScheduleList() {
+		assertThat(cron("0 6 * * 0", "Europe/Paris").describe()).isEqualTo("cron[0 6 * * 0, Europe/Paris]");
+		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2030-01-01T10:00:00Z"), NOW).describe())
+			.isEqualTo("date[2030-01-01T10:00:00Z]");
+	}
+
+	private static void assertInvalid(ScheduleType type, Map<String, ?> config, String key) {
+		assertThatExceptionOfType(InvalidScheduleException.class)
+			.isThrownBy(() -> ScheduleSpec.parse(type, config, NOW))
+			.satisfies((ex) -> assertThat(ex.getKey()).isEqualTo(key));
+	}
+
+	private static Instant once(String datetime, String zone) {
+		Map<String, Object> config = (zone != null) ? Map.of("datetime", datetime, "timezone", zone)
+				: Map.of("datetime", datetime);
+		return ((ScheduleSpec.Once) ScheduleSpec.parse(ScheduleType.ONCE, config, NOW)).at();
+	}
+
+	private static ScheduleSpec cron(String cron, String zone) {
+		return ScheduleSpec.parse(ScheduleType.CRON, Map.of("cron", cron, "timezone", zone), NOW);
+	}
+
+	private static Instant firstFire(ScheduleSpec spec) {
+		return firstFire(spec, NOW);
+	}
+
+	private static Instant firstFire(ScheduleSpec spec, Instant from) {
+		return spec.triggers(JOB, from)
+			.stream()
+			.map((trigger) -> ((OperableTrigger) trigger).computeFirstFireTime(null).toInstant())
+			.min(Instant::compareTo)
+			.orElseThrow();
+	}
+
+	private static Trigger single(List<Trigger> triggers) {
+		assertThat(triggers).hasSize(1);
+		return triggers.get(0);
+	}
+
+}

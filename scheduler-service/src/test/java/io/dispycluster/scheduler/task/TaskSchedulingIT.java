@@ -1,0 +1,429 @@
+package io.dispycluster.scheduler.task;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.dispycluster.scheduler.RunningScheduler;
+import io.dispycluster.scheduler.StubController;
+
+import org.springframework.http.MediaType;
+
+import static java.time.DayOfWeek.SUNDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tasks end to end: the API, Quartz firing, and runs that submit batches to a stub
+ * controller and follow the jobs to their real outcome.
+ */
+class TaskSchedulingIT {
+
+	private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+
+	@TempDir
+	static Path dataDir;
+
+	private static StubController controller;
+
+	private static RunningScheduler scheduler;
+
+	@BeforeAll
+	static void start() throws Exception {
+		controller = new StubController();
+		scheduler = RunningScheduler.start(dataDir, controller.url());
+	}
+
+	@AfterAll
+	static void stop() {
+		scheduler.close();
+		controller.close();
+	}
+
+	@BeforeEach
+	void resetController() {
+		controller.pollsBeforeDone = 1;
+		controller.unavailable.set(0);
+		controller.refuse = false;
+	}
+
+	@Test
+	void createsTheUpstreamExampleTaskWithItsTrueNextRun() {
+		Instant before = Instant.now();
+		Map<String, Object> created = scheduler.post("/tasks", """
+				{"name":"Test scraping quotidien","urls":["https://example.org/html","https://example.org/json"],
+				 "max_pages":2,"same_origin_only":true,"timeout_s":15,"priority":1,"schedule_type":"interval",
+				 "schedule_config":{"seconds":300},"description":"Tâche de test pour le scraping"}""");
+		assertThat(created.get("message")).isEqualTo("Tâche créée avec succès");
+		String id = (String) created.get("task_id");
+		assertThat(id).matches("task_\\d+_\\d+");
+		Instant nextRun = Instant.parse((String) created.get("next_run"));
+		assertThat(nextRun).isBetween(before.plusSeconds(299), Instant.now().plusSeconds(301));
+
+		Map<String, Object> task = scheduler.getObject("/tasks/" + id);
+		assertThat(task).containsEntry("name", "Test scraping quotidien")
+			.containsEntry("urls", List.of("https://example.org/html", "https://example.org/json"))
+			.containsEntry("max_pages", 2)
+			.containsEntry("timeout_s", 15)
+			.containsEntry("schedule_type", "interval")
+			.containsEntry("schedule_config", Map.of("seconds", 300))
+			.containsEntry("status", "scheduled")
+			.containsEntry("enabled", true)
+			.containsEntry("run_count", 0)
+			.containsEntry("next_run", created.get("next_run"))
+			.containsEntry("allow_concurrent_runs", false);
+		assertThat((String) task.get("created_at")).matches(ISO_UTC);
+		assertThat(scheduler.getArray("/tasks")).extracting((t) -> t.get("id")).contains(id);
+
+		Map<String, Object> schedule = scheduler.getObject("/schedule");
+		assertThat(schedule).containsEntry("scheduler_running", true);
+		assertThat((List<Map<String, Object>>) schedule.get("jobs"))
+			.anySatisfy((job) -> assertThat(job).containsEntry("id", id)
+				.containsEntry("name", "execute_task")
+				.containsEntry("trigger", "interval[0:05:00]")
+				.containsEntry("next_run", created.get("next_run")));
+	}
+
+	@Test
+	void schedulesCronOnUnixSundaysInTheGivenTimeZone() {
+		ZoneId paris = ZoneId.of("Europe/Paris");
+		ZonedDateTime now = ZonedDateTime.now(paris);
+		ZonedDateTime expected = now.with(TemporalAdjusters.nextOrSame(SUNDAY))
+			.truncatedTo(ChronoUnit.DAYS)
+			.withHour(6);
+		if (!expected.isAfter(now)) {
+			expected = expected.plusWeeks(1);
+		}
+		for (String sunday : List.of("0", "7")) {
+			Map<String, Object> created = scheduler.post("/tasks", """
+					{"name":"dimanche","urls":["https://example.org/"],"schedule_type":"cron",
+					 "schedule_config":{"cron":"0 6 * * %s","timezone":"Europe/Paris"}}""".formatted(sunday));
+			assertThat(Instant.parse((String) created.get("next_run"))).isEqualTo(expected.toInstant());
+		}
+	}
+
+	@Test
+	void refusesInvalidTasksNamingEachFieldAndStoresNothing() {
+		int before = scheduler.getArray("/tasks").size();
+		scheduler.http()
+			.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"urls":["ftp://example.org/","https://ok.example/"],"max_pages":0,"timeout_s":301,
+					 "priority":11,"schedule_type":"cron","schedule_config":{"cron":"0 6 * *"}}""")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:invalid-request")
+			.jsonPath("$.errors[*].field")
+			.value(List.class, (fields) -> assertThat(fields).containsExactlyInAnyOrder("name", "urls[0]", "max_pages",
+					"timeout_s", "priority", "schedule_config.cron"));
+		assertInvalid("""
+				{"name":"x","urls":["https://a.example/"],"schedule_type":"weekly"}""", "schedule_type");
+		assertInvalid("""
+				{"name":"x","urls":[],"schedule_type":"interval","schedule_config":{"seconds":0}}""", "urls",
+				"schedule_config.seconds");
+		assertInvalid("""
+				{"name":"x","urls":["https://a.example/"],"schedule_config":{"datetime":"demain"}}""",
+				"schedule_config.datetime");
+		assertInvalid("""
+				{"name":"x","urls":["https://a.example/"],"schedule_type":"cron",
+				 "schedule_config":{"cron":"0 6 * * *","timezone":"Nowhere/Land"}}""", "schedule_config.timezone");
+		assertInvalid("""
+				{"name":"x","urls":"https://a.example/"}""", "urls");
+		scheduler.http()
+			.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:malformed-request");
+		assertThat(scheduler.getArray("/tasks")).hasSize(before);
+	}
+
+	private static void assertInvalid(String body, String... fields) {
+		scheduler.http()
+			.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value(List.class, (found) -> assertThat(found).containsExactlyInAnyOrder((Object[]) fields));
+	}
+
+	@Test
+	void runCompletesFromTheJobsRealOutcome() {
+		String id = createTask("https://site.example/a", "https://site.example/b");
+		Map<String, Object> started = scheduler.post("/tasks/" + id + "/run");
+		assertThat(started).containsEntry("message", "Tâche lancée immédiatement").containsKey("run_id");
+
+		Map<String, Object> run = awaitFinishedRun(id);
+		assertThat(run).containsEntry("status", "completed")
+			.containsEntry("trigger", "manual")
+			.containsEntry("run_count", 1)
+			.containsEntry("run_id", started.get("run_id"))
+			.containsEntry("jobs_completed", 2)
+			.containsEntry("jobs_failed", 0)
+			.containsEntry("pages_crawled", 6);
+		assertThat((List<String>) run.get("job_ids")).hasSize(2).allMatch((job) -> job.startsWith("job_"));
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("status", "completed")
+			.containsEntry("run_count", 1)
+			.containsEntry("success_count", 1)
+			.containsEntry("failure_count", 0);
+		Map<String, Object> batch = controller.batches.stream()
+			.filter((b) -> b.get("urls").equals(List.of("https://site.example/a", "https://site.example/b")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(batch).containsEntry("max_pages", 10)
+			.containsEntry("same_origin_only", true)
+			.containsEntry("timeout_s", 30)
+			.containsEntry("priority", 1);
+	}
+
+	@Test
+	void runFailsWhenAJobFails() {
+		String id = createTask("https://site.example/ok", "https://site.example/fail");
+		scheduler.post("/tasks/" + id + "/run");
+		Map<String, Object> run = awaitFinishedRun(id);
+		assertThat(run).containsEntry("status", "failed")
+			.containsEntry("jobs_completed", 1)
+			.containsEntry("jobs_failed", 1)
+			.containsEntry("pages_crawled", 3);
+		assertThat((String) run.get("error")).contains("1 of 2 jobs did not complete").contains("HTTP 500");
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("status", "failed")
+			.containsEntry("failure_count", 1);
+	}
+
+	@Test
+	void retriesTheSubmissionWhileTheControllerIsUnavailable() {
+		String id = createTask("https://retry.example/");
+		controller.unavailable.set(2);
+		scheduler.post("/tasks/" + id + "/run");
+		assertThat(awaitFinishedRun(id)).containsEntry("status", "completed");
+		List<String> keys = controller.idempotencyKeys.stream().filter((key) -> key.startsWith(id)).toList();
+		assertThat(keys).hasSize(3).containsOnly(keys.get(0));
+		assertThat(controller.batchesFor(List.of("https://retry.example/"))).isEqualTo(1);
+	}
+
+	@Test
+	void failsTheRunWithTheControllersReasonWhenItRefusesTheBatch() {
+		String id = createTask("https://refused.example/");
+		controller.refuse = true;
+		scheduler.post("/tasks/" + id + "/run");
+		Map<String, Object> run = awaitFinishedRun(id);
+		assertThat(run).containsEntry("status", "failed").containsEntry("job_ids", List.of());
+		assertThat((String) run.get("error")).contains("422").contains("blocked address");
+	}
+
+	@Test
+	void refusesToRunADisabledTaskAndEnablingTwiceChangesNothing() {
+		String id = createTask("https://disabled.example/");
+		assertThat(scheduler.post("/tasks/" + id + "/disable")).containsEntry("message", "Tâche désactivée");
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("enabled", false).containsEntry("next_run", null);
+		assertThat(scheduler.getObject("/schedule").toString()).doesNotContain(id);
+		scheduler.http()
+			.post()
+			.uri("/tasks/" + id + "/run")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:task-disabled");
+
+		Map<String, Object> enabled = scheduler.post("/tasks/" + id + "/enable");
+		assertThat(enabled).containsEntry("message", "Tâche activée");
+		assertThat(enabled.get("next_run")).isNotNull();
+		assertThat(scheduler.post("/tasks/" + id + "/enable")).isEqualTo(enabled);
+	}
+
+	@Test
+	void answersUnknownTasksWithTheUpstreamNotFound() {
+		for (String path : List.of("/tasks/task_0_0", "/tasks/task_0_0/run", "/tasks/task_0_0/enable")) {
+			var request = path.endsWith("0") ? scheduler.http().get().uri(path) : scheduler.http().post().uri(path);
+			request.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.jsonPath("$.detail")
+				.isEqualTo("Tâche non trouvée")
+				.jsonPath("$.type")
+				.isEqualTo("urn:dispycluster:problem:task-not-found");
+		}
+	}
+
+	@Test
+	void deletesATaskAndKeepsItsHistory() {
+		String id = createTask("https://deleted.example/");
+		scheduler.post("/tasks/" + id + "/run");
+		awaitFinishedRun(id);
+		scheduler.http()
+			.delete()
+			.uri("/tasks/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.message")
+			.isEqualTo("Tâche supprimée");
+		scheduler.http().get().uri("/tasks/" + id).exchange().expectStatus().isNotFound();
+		assertThat(scheduler.historyOf(id)).hasSize(1);
+	}
+
+	@Test
+	void updatesATaskAndItsSchedule() {
+		String id = createTask("https://before.example/");
+		Map<String, Object> updated = scheduler.http()
+			.put()
+			.uri("/tasks/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name":"après","urls":["https://after.example/"],"priority":7,"schedule_type":"interval",
+					 "schedule_config":{"seconds":7200}}""")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(Map.class)
+			.getResponseBody();
+		assertThat(updated).containsEntry("message", "Tâche mise à jour avec succès");
+		Map<String, Object> task = scheduler.getObject("/tasks/" + id);
+		assertThat(task).containsEntry("name", "après")
+			.containsEntry("priority", 7)
+			.containsEntry("schedule_config", Map.of("seconds", 7200));
+		assertThat(Instant.parse((String) task.get("next_run"))).isAfter(Instant.now().plusSeconds(7000));
+	}
+
+	@Test
+	void firesAnIntervalTaskRepeatedly() {
+		String id = (String) scheduler.post("/tasks", """
+				{"name":"souvent","urls":["https://often.example/"],"schedule_type":"interval",
+				 "schedule_config":{"seconds":1}}""").get("task_id");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.historyOf(id)
+				.stream()
+				.filter((run) -> "completed".equals(run.get("status")))
+				.count(), (count) -> count >= 2);
+		scheduler.post("/tasks/" + id + "/disable");
+		assertThat(scheduler.historyOf(id)).allSatisfy((run) -> assertThat(run.get("trigger")).isEqualTo("schedule"));
+	}
+
+	@Test
+	void firesAOnceTaskAtItsDate() {
+		Instant at = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+		Map<String, Object> created = scheduler.post("/tasks", """
+				{"name":"une fois","urls":["https://once.example/"],"schedule_type":"once",
+				 "schedule_config":{"datetime":"%s"}}""".formatted(at));
+		String id = (String) created.get("task_id");
+		assertThat(Instant.parse((String) created.get("next_run"))).isEqualTo(at);
+		Map<String, Object> run = awaitFinishedRun(id);
+		assertThat(run).containsEntry("trigger", "schedule").containsEntry("scheduled_for", at.toString());
+		assertThat(Instant.parse((String) run.get("executed_at"))).isAfterOrEqualTo(at);
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("next_run", null);
+	}
+
+	@Test
+	void neverRunsATaskTwiceAtOnceUnlessAllowed() {
+		controller.pollsBeforeDone = 1_000_000;
+		String id = (String) scheduler.post("/tasks", """
+				{"name":"long","urls":["https://slow.example/"],"schedule_type":"interval",
+				 "schedule_config":{"seconds":1}}""").get("task_id");
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.historyOf(id).stream().anyMatch((run) -> "skipped".equals(run.get("status"))));
+		Map<String, Object> manual = scheduler.post("/tasks/" + id + "/run");
+		scheduler.post("/tasks/" + id + "/disable");
+		List<Map<String, Object>> runs = scheduler.historyOf(id);
+		assertThat(runs.stream().filter((run) -> "running".equals(run.get("status")))).hasSize(1);
+		assertThat(manual).containsEntry("message", "Tâche déjà en cours d'exécution")
+			.containsEntry("run_id", runs.get(0).get("run_id"));
+		assertThat(runs.stream().filter((run) -> "skipped".equals(run.get("status"))).findFirst().orElseThrow())
+			.containsEntry("error", "la précédente exécution est encore en cours");
+	}
+
+	@Test
+	void givesDistinctIdsToTasksCreatedAtTheSameTime() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<String>> creations = new ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				creations.add(() -> (String) scheduler.post("/tasks", """
+						{"name":"parallèle","urls":["https://parallel.example/"],"schedule_type":"cron",
+						 "schedule_config":{"cron":"0 0 1 1 *"}}""").get("task_id"));
+			}
+			Set<String> ids = new HashSet<>();
+			for (Future<String> id : pool.invokeAll(creations)) {
+				ids.add(id.get());
+			}
+			assertThat(ids).hasSize(24);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void validatesTheHistoryLimit() {
+		for (String limit : List.of("0", "1001", "abc")) {
+			scheduler.http()
+				.get()
+				.uri("/history?limit=" + limit)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(422)
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("limit");
+		}
+	}
+
+	private static String createTask(String... urls) {
+		String list = String.join("\",\"", urls);
+		return (String) scheduler
+			.post("/tasks",
+					"""
+							{"name":"test","urls":["%s"],"schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"}}"""
+						.formatted(list))
+			.get("task_id");
+	}
+
+	private static Map<String, Object> awaitFinishedRun(String taskId) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.historyOf(taskId)
+				.stream()
+				.filter((run) -> run.get("finished_at") != null)
+				.findFirst()
+				.orElse(null), (run) -> run != null);
+	}
+
+}
