@@ -1,5 +1,7 @@
 package io.dispycluster.gateway.security;
 
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
 import io.dispycluster.gateway.support.GatewayTestSupport;
@@ -18,6 +20,21 @@ class DevelopmentAccessIT extends GatewayTestSupport {
 		assertThat(get("/jobs").statusCode()).isEqualTo(200);
 		assertThat(get("/health").statusCode()).isEqualTo(200);
 		assertThat(body(get("/health")).has("services")).isTrue();
+	}
+
+	@Test
+	void allowsNoOtherOriginByDefault() {
+		HttpResponse<String> preflight = send("OPTIONS", "/jobs", "", "Origin", "https://grafana.example.lan",
+				"Access-Control-Request-Method", "GET");
+
+		assertThat(preflight.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void capsBodiesAtOneMegabyteByDefault() {
+		HttpResponse<String> response = post("/tasks", "x".repeat(1024 * 1024 + 1), "Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(413);
 	}
 
 	@Test

@@ -1,0 +1,74 @@
+package io.dispycluster.gateway.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.dispycluster.gateway.system.ProblemWriter;
+import io.dispycluster.gateway.system.Problems;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+
+/**
+ * CORS for every path, routes included, from {@code dispycluster.security.cors}. It runs
+ * before the API key check, so a browser's preflight gets its answer without a key; a
+ * request from an origin not listed gets a 403 problem. No origin is allowed by default.
+ */
+@Configuration(proxyBeanMethods = false)
+class CorsFilterConfiguration {
+
+	/** Headers a browser script may read from the gateway's answers. */
+	private static final List<String> EXPOSED = List.of("X-Request-Id", HttpHeaders.RETRY_AFTER, "RateLimit-Limit",
+			"RateLimit-Remaining", "RateLimit-Reset");
+
+	@Bean
+	FilterRegistrationBean<CorsFilter> corsFilter(SecurityProperties properties, ProblemWriter problems) {
+		SecurityProperties.Cors cors = properties.cors();
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(cors.allowedOrigins());
+		configuration.setAllowedMethods(cors.allowedMethods());
+		configuration.setAllowedHeaders(cors.allowedHeaders());
+		configuration.setExposedHeaders(EXPOSED);
+		configuration.setAllowCredentials(cors.allowCredentials());
+		configuration.setMaxAge(cors.maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/** Refuses with a problem instead of the plain-text "Invalid CORS request". */
+	private static final class ProblemCorsProcessor extends DefaultCorsProcessor {
+
+		private final ProblemWriter problems;
+
+		ProblemCorsProcessor(ProblemWriter problems) {
+			this.problems = problems;
+		}
+
+		@Override
+		protected void rejectRequest(ServerHttpResponse response) throws IOException {
+			response.setStatusCode(HttpStatus.FORBIDDEN);
+			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			byte[] body = this.problems.toJson(Problems.of(HttpStatus.FORBIDDEN, "cors-refused", "Origin not allowed",
+					"Origine non autorisée (dispycluster.security.cors.allowed-origins)"), "");
+			response.getBody().write(body);
+			response.flush();
+		}
+
+	}
+
+}
