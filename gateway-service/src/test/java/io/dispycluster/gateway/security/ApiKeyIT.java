@@ -91,6 +91,13 @@ class ApiKeyIT extends ProductionTestSupport {
 	}
 
 	@Test
+	void servesNoApiDocumentationInProduction() {
+		assertThat(get("/v3/api-docs", "X-API-Key", OPS_KEY).statusCode()).isEqualTo(404);
+		assertThat(get("/openapi/controller", "X-API-Key", OPS_KEY).statusCode()).isEqualTo(404);
+		assertThat(get("/swagger-ui/index.html", "X-API-Key", OPS_KEY).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void showsOnlyTheOverallStatusToAnonymousHealthChecks() {
 		HttpResponse<String> anonymous = get("/health");
 		HttpResponse<String> keyed = get("/health", "X-API-Key", OPS_KEY);

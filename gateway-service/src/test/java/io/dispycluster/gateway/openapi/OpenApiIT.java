@@ -1,0 +1,56 @@
+package io.dispycluster.gateway.openapi;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.dispycluster.gateway.support.GatewayTestSupport;
+import io.dispycluster.gateway.support.StubService.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's Swagger UI lists every service, each document pointing back at the
+ * gateway.
+ */
+class OpenApiIT extends GatewayTestSupport {
+
+	private static final String CONTROLLER_DOCS = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"controller\"},"
+			+ "\"servers\":[{\"url\":\"http://127.0.0.1:8081\"}],\"paths\":{\"/jobs\":{\"get\":{}}}}";
+
+	@Test
+	void servesAServiceDocumentWithTheGatewayAsItsServer() {
+		CONTROLLER.on("GET", "/v3/api-docs", (request) -> Reply.json(200, CONTROLLER_DOCS));
+
+		JsonNode document = body(get("/openapi/controller"));
+
+		assertThat(document.path("servers").toString())
+			.isEqualTo("[{\"url\":\"/cluster\",\"description\":\"cluster_controller through the gateway\"}]");
+		assertThat(document.path("paths").has("/jobs")).isTrue();
+		assertThat(document.path("info").path("title").asString()).isEqualTo("controller");
+	}
+
+	@Test
+	void saysWhenAServiceHasNoDocument() {
+		SCHEDULER.stop();
+
+		HttpResponse<String> down = get("/openapi/scheduler");
+		HttpResponse<String> unknown = get("/openapi/worker");
+
+		assertThat(down.statusCode()).isEqualTo(502);
+		assertThat(body(down).path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-docs-unavailable");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void listsEveryServiceInTheSwaggerUi() {
+		JsonNode config = body(get("/v3/api-docs/swagger-config"));
+
+		assertThat(config.path("urls").findValuesAsString("url")).containsExactlyInAnyOrder("/v3/api-docs",
+				"/openapi/controller", "/openapi/monitoring", "/openapi/scheduler");
+		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+		assertThat(body(get("/v3/api-docs")).path("paths").has("/scrape")).isTrue();
+	}
+
+}
