@@ -1,0 +1,129 @@
+package io.dispycluster.controller.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.dispycluster.controller.dispatch.DispatchMetrics.LossReason;
+import io.dispycluster.controller.job.Job;
+import io.dispycluster.controller.job.JobId;
+import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.job.ResultDocument;
+import io.dispycluster.controller.job.StaleAttemptException;
+import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.controller.worker.WorkerRegistry;
+import io.dispycluster.model.job.AttemptProgress;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes the workers' progress and final reports. Each must name the job's current attempt
+ * (and the worker it was given to); anything else is refused with a
+ * {@link StaleAttemptException}, so a job never completes twice.
+ */
+@Service
+class AttemptReports {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AttemptReports.class);
+
+	private final JobQueue jobs;
+
+	private final WorkerRegistry workers;
+
+	private final Failover failover;
+
+	private final Dispatcher dispatcher;
+
+	private final DispatchProperties properties;
+
+	private final DispatchMetrics metrics;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AttemptReports(JobQueue jobs, WorkerRegistry workers, Failover failover, Dispatcher dispatcher,
+			DispatchProperties properties, DispatchMetrics metrics, JsonMapper json, Clock clock) {
+		this.jobs = jobs;
+		this.workers = workers;
+		this.failover = failover;
+		this.dispatcher = dispatcher;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void progress(JobId id, AttemptProgress progress) {
+		if (progress.node() == null || progress.node().isBlank()) {
+			throw new InvalidRequestException("node", "is required");
+		}
+		this.jobs.modify(id, (job) -> job.recordProgress(progress.attempt(), progress.node(), progress.pagesDone(),
+				progress.currentUrl(), this.clock.instant(), this.properties.leaseDuration()));
+	}
+
+	void report(JobId id, AttemptReportBody report) {
+		int attempt = report.attempt();
+		String node = report.node();
+		switch (report.outcome()) {
+			case SUCCEEDED -> succeeded(id, attempt, node, requireResult(report.result()));
+			case FAILED -> failed(id, attempt, node, report);
+			case CANCELLED -> cancelledOnWorker(id, attempt, node);
+		}
+		this.dispatcher.nudge();
+	}
+
+	private void succeeded(JobId id, int attempt, String node, ResultDocument result) {
+		Job job = this.jobs.modify(id, (j) -> j.succeed(attempt, node, result, this.clock.instant()));
+		this.workers.completedJob(node);
+		recordDuration("completed", job);
+		LOG.info("Job completed: job={} node={} attempt={} pages={}", id, node, attempt, result.pagesCrawled());
+	}
+
+	private void failed(JobId id, int attempt, String node, AttemptReportBody report) {
+		String reason = (report.error() != null && !report.error().isBlank()) ? report.error()
+				: "the worker reported a failure without a reason";
+		ResultDocument partial = (report.result() != null && report.result().isObject()) ? document(report.result())
+				: null;
+		Job job = this.jobs.modify(id, (j) -> j.failAttempt(attempt, node, reason, partial, this.clock.instant()));
+		recordDuration("failed", job);
+		LOG.info("Job failed: job={} node={} attempt={} reason={}", id, node, attempt, reason);
+	}
+
+	/**
+	 * The worker stopped the attempt by itself (e.g. it is shutting down); the
+	 * controller's own cancellations make the attempt stale before such a report arrives.
+	 * The job is not lost: it goes back to the queue.
+	 */
+	private void cancelledOnWorker(JobId id, int attempt, String node) {
+		Job job = this.jobs.get(id);
+		boolean current = job.state().isActive() && job.attempt() == attempt && node.equals(job.assignedWorker());
+		if (!current) {
+			throw new StaleAttemptException(id, attempt, job.attempt(), job.state());
+		}
+		this.failover.attemptLost(id, attempt, LossReason.CANCELLED_ON_WORKER, "attempt cancelled on " + node);
+	}
+
+	private ResultDocument requireResult(@Nullable JsonNode result) {
+		if (result == null || !result.isObject()) {
+			throw new InvalidRequestException("result", "is required (an object) when the outcome is succeeded");
+		}
+		return document(result);
+	}
+
+	private ResultDocument document(JsonNode result) {
+		JsonNode crawled = result.path("crawled");
+		return new ResultDocument(this.json.writeValueAsString(result), crawled.isArray() ? crawled.size() : 0);
+	}
+
+	private void recordDuration(String outcome, Job job) {
+		if (job.durationMs() != null) {
+			this.metrics.finished(outcome, Duration.ofMillis(job.durationMs()));
+		}
+	}
+
+}

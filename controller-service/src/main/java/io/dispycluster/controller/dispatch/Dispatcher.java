@@ -1,0 +1,160 @@
+package io.dispycluster.controller.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.dispycluster.controller.job.Job;
+import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.job.JobsQueued;
+import io.dispycluster.controller.system.DaemonThreads;
+import io.dispycluster.controller.worker.Worker;
+import io.dispycluster.controller.worker.WorkerAvailable;
+import io.dispycluster.controller.worker.WorkerRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves queued jobs to workers. A pass takes the dispatch lock, counts the jobs each
+ * worker holds, claims the next queued jobs in queue order (never more than the free
+ * capacity of the online workers, nor than {@code max-concurrent-jobs} running in all),
+ * gives each to the best worker ({@link WorkerChoice}) and commits; the assignments are
+ * then sent. Passes run one at a time on one thread: at once when something changed
+ * ({@link #nudge()}), and on an interval so that nothing stays queued while a worker has
+ * room.
+ */
+@Component
+class Dispatcher implements SchedulingConfigurer, DisposableBean {
+
+	private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+	private static final int CLAIM_BATCH = 50;
+
+	private final JobQueue jobs;
+
+	private final WorkerRegistry workers;
+
+	private final AssignmentSender sender;
+
+	private final TransactionTemplate transactions;
+
+	private final DispatchProperties properties;
+
+	private final DispatchMetrics metrics;
+
+	private final Clock clock;
+
+	private final ExecutorService loop = DaemonThreads.pool("dispatcher", 1);
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	Dispatcher(JobQueue jobs, WorkerRegistry workers, AssignmentSender sender, TransactionTemplate transactions,
+			DispatchProperties properties, DispatchMetrics metrics, Clock clock) {
+		this.jobs = jobs;
+		this.workers = workers;
+		this.sender = sender;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::nudge, this.properties.dispatchInterval());
+	}
+
+	@EventListener
+	void on(JobsQueued event) {
+		nudge();
+	}
+
+	@EventListener
+	void on(WorkerAvailable event) {
+		nudge();
+	}
+
+	/** Asks for a dispatch pass soon; requests made while one is waiting are merged. */
+	void nudge() {
+		if (this.pending.compareAndSet(false, true)) {
+			this.loop.execute(this::drain);
+		}
+	}
+
+	private void drain() {
+		this.pending.set(false);
+		try {
+			int claimed;
+			do {
+				claimed = dispatchOnce();
+			}
+			while (claimed == CLAIM_BATCH);
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Dispatch pass failed, next one in {}: {}", this.properties.dispatchInterval(), ex.toString());
+		}
+	}
+
+	/**
+	 * One dispatch pass.
+	 * @return the number of jobs claimed
+	 */
+	int dispatchOnce() {
+		List<Worker> online = this.workers.dispatchable();
+		if (online.isEmpty()) {
+			return 0;
+		}
+		List<Claim> claims = this.transactions.execute((status) -> claim(online));
+		if (claims == null) {
+			return 0;
+		}
+		for (Claim claim : claims) {
+			this.sender.send(claim.job(), claim.worker(), this::nudge);
+		}
+		return claims.size();
+	}
+
+	private List<Claim> claim(List<Worker> online) {
+		this.jobs.lockForDispatch();
+		Map<String, Integer> active = this.jobs.activeCountByNode();
+		int running = active.values().stream().mapToInt(Integer::intValue).sum();
+		WorkerChoice choice = WorkerChoice.among(online, active);
+		int limit = Math.min(CLAIM_BATCH, Math.min(this.properties.maxConcurrentJobs() - running, choice.freeSlots()));
+		if (limit <= 0) {
+			return List.of();
+		}
+		Instant now = this.clock.instant();
+		List<Claim> claims = new ArrayList<>();
+		for (Job job : this.jobs.lockNextQueued(now, limit)) {
+			Worker worker = choice.take(now).orElseThrow();
+			Duration waited = Duration.between(job.notBefore(), now);
+			job.dispatchTo(worker.node(), now, this.properties.leaseDuration());
+			this.jobs.save(job);
+			this.workers.assigned(worker.node(), now);
+			this.metrics.dispatched(waited);
+			claims.add(new Claim(job, worker));
+		}
+		return claims;
+	}
+
+	@Override
+	public void destroy() {
+		DaemonThreads.shutdown(this.loop);
+	}
+
+	private record Claim(Job job, Worker worker) {
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.dispycluster.controller.dispatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.dispycluster.controller.worker.Worker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Picks the worker for each job of a dispatch pass: the online worker with the most free
+ * capacity; at equal free capacity a cool one (CPU below {@value #HOT_CPU} %, memory
+ * below {@value #HOT_MEMORY} %) before a hot one, then the least recently used. A worker
+ * is never given more jobs than its capacity.
+ */
+final class WorkerChoice {
+
+	static final double HOT_CPU = 85.0;
+
+	static final double HOT_MEMORY = 90.0;
+
+	static final Comparator<Slot> ORDER = Comparator.comparingInt(Slot::free)
+		.reversed()
+		.thenComparing(Slot::hot)
+		.thenComparing(Slot::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+		.thenComparing(Slot::node);
+
+	private final List<Slot> slots;
+
+	private WorkerChoice(List<Slot> slots) {
+		this.slots = slots;
+	}
+
+	/**
+	 * A choice among workers.
+	 * @param workers the online workers
+	 * @param activeByNode how many jobs each already holds
+	 * @return the choice
+	 */
+	static WorkerChoice among(List<Worker> workers, Map<String, Integer> activeByNode) {
+		List<Slot> slots = new ArrayList<>();
+		for (Worker worker : workers) {
+			int free = worker.capacity() - activeByNode.getOrDefault(worker.node(), 0);
+			if (free > 0) {
+				slots.add(new Slot(worker, free, isHot(worker), worker.lastAssignedAt()));
+			}
+		}
+		return new WorkerChoice(slots);
+	}
+
+	/** The number of jobs the workers can still take. */
+	int freeSlots() {
+		return this.slots.stream().mapToInt(Slot::free).sum();
+	}
+
+	/**
+	 * Takes a slot on the best worker, which then has one slot less and counts as just
+	 * used.
+	 * @param now the time of the assignment
+	 * @return the worker, or empty if every worker is full
+	 */
+	Optional<Worker> take(Instant now) {
+		Optional<Slot> best = this.slots.stream().filter((slot) -> slot.free() > 0).min(ORDER);
+		best.ifPresent((slot) -> this.slots.set(this.slots.indexOf(slot), slot.taken(now)));
+		return best.map(Slot::worker);
+	}
+
+	private static boolean isHot(Worker worker) {
+		return (worker.cpuUsage() != null && worker.cpuUsage() >= HOT_CPU)
+				|| (worker.memoryUsage() != null && worker.memoryUsage() >= HOT_MEMORY);
+	}
+
+	/**
+	 * A worker's free capacity during one pass.
+	 *
+	 * @param worker the worker
+	 * @param free jobs it can still take
+	 * @param hot whether its CPU or memory is near saturation
+	 * @param lastAssignedAt when it was last given a job
+	 */
+	record Slot(Worker worker, int free, boolean hot, @Nullable Instant lastAssignedAt) {
+
+		String node() {
+			return this.worker.node();
+		}
+
+		Slot taken(Instant now) {
+			return new Slot(this.worker, this.free - 1, this.hot, now);
+		}
+
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.dispycluster.controller.job;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.dispycluster.controller.system.FieldError;
+import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.controller.system.Problems;
+import io.dispycluster.model.job.BatchCreated;
+import io.dispycluster.model.job.JobCreated;
+import io.dispycluster.model.job.JobStatus;
+import io.dispycluster.model.job.ScrapeRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The job API of the upstream contract: submissions, lists, details, cancellation, plus
+ * retry, history and streamed results.
+ */
+@RestController
+class JobController {
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final int DEFAULT_LIMIT = 50;
+
+	private static final int MAX_LIMIT = 1000;
+
+	private final JobIntake intake;
+
+	private final JobQueue queue;
+
+	private final SubmissionReader reader;
+
+	private final ResultStreamer streamer;
+
+	private final JsonMapper json;
+
+	JobController(JobIntake intake, JobQueue queue, JobProperties properties, JsonMapper json) {
+		this.intake = intake;
+		this.queue = queue;
+		this.reader = new SubmissionReader(properties);
+		this.streamer = new ResultStreamer(json);
+		this.json = json;
+	}
+
+	@PostMapping("/scrape")
+	JobCreated scrape(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = ScrapeRequest.class))) @RequestBody JsonNode body,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+		return this.intake.submit(this.reader.readSingle(body), idempotencyKey);
+	}
+
+	@PostMapping("/scrape/batch")
+	BatchCreated scrapeBatch(
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(
+					implementation = io.dispycluster.model.job.BatchScrapeRequest.class))) @RequestBody JsonNode body,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+		return this.intake.submitBatch(this.reader.readBatch(body), idempotencyKey);
+	}
+
+	@GetMapping("/jobs")
+	List<JobSummary> list(@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String limit,
+			@RequestParam(required = false) @Nullable String offset) {
+		List<FieldError> errors = new ArrayList<>();
+		Set<JobState> states = parseStatus(status, errors);
+		int max = parseInt("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+		int skip = parseInt("offset", offset, 0, Integer.MAX_VALUE, 0, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return this.queue.list(states, max, skip).stream().map(JobSummary::of).toList();
+	}
+
+	@GetMapping("/jobs/{jobId}")
+	JobDetails get(@PathVariable String jobId) {
+		Job job = this.queue.get(new JobId(jobId));
+		JsonNode result = this.queue.readResult(job.id(), this.json::readTree).orElse(null);
+		return JobDetails.of(job, result);
+	}
+
+	@PostMapping("/jobs/{jobId}/cancel")
+	JobAnswer cancel(@PathVariable String jobId) {
+		Job job = this.queue.cancel(new JobId(jobId));
+		return new JobAnswer("Job annulé avec succès", job.id().value(), job.state().status());
+	}
+
+	@PostMapping("/jobs/{jobId}/retry")
+	JobAnswer retry(@PathVariable String jobId) {
+		Job job = this.queue.retry(new JobId(jobId));
+		return new JobAnswer("Job relancé avec succès", job.id().value(), job.state().status());
+	}
+
+	@GetMapping("/jobs/{jobId}/history")
+	List<JobEvent> history(@PathVariable String jobId) {
+		JobId id = this.queue.get(new JobId(jobId)).id();
+		return this.queue.history(id);
+	}
+
+	@GetMapping("/jobs/{jobId}/results")
+	ResponseEntity<StreamingResponseBody> results(@PathVariable String jobId,
+			@RequestParam(required = false) @Nullable String format) {
+		ResultFormat chosen = (format == null) ? ResultFormat.JSON : ResultFormat.parse(format)
+			.orElseThrow(() -> new InvalidRequestException("format", "must be one of json, ndjson, csv"));
+		JobId id = this.queue.get(new JobId(jobId)).id();
+		if (this.queue.readResult(id, (reader) -> Boolean.TRUE).isEmpty()) {
+			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "no-result",
+					"Pas de résultat", "Ce job n'a pas encore de résultat"), null);
+		}
+		StreamingResponseBody body = (out) -> this.queue.readResult(id,
+				(reader) -> this.streamer.write(chosen, reader, out));
+		return ResponseEntity.ok().contentType(chosen.mediaType()).body(body);
+	}
+
+	private static Set<JobState> parseStatus(@Nullable String status, List<FieldError> errors) {
+		if (status == null || status.isBlank()) {
+			return EnumSet.allOf(JobState.class);
+		}
+		try {
+			return JobState.withStatus(JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(new FieldError("status", "must be one of pending, running, completed, failed, cancelled"));
+			return Set.of();
+		}
+	}
+
+	private static int parseInt(String name, @Nullable String value, int min, int max, int fallback,
+			List<FieldError> errors) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			int parsed = Integer.parseInt(value.strip());
+			if (parsed >= min && parsed <= max) {
+				return parsed;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		errors.add(new FieldError(name, "must be an integer between " + min + " and " + max));
+		return fallback;
+	}
+
+	/**
+	 * The answer to a cancel or retry: the upstream message, plus the job's id and
+	 * status.
+	 *
+	 * @param message a French confirmation
+	 * @param jobId the job
+	 * @param status its status now
+	 */
+	record JobAnswer(String message, String jobId, JobStatus status) {
+	}
+
+}

@@ -1,0 +1,232 @@
+package io.dispycluster.controller.job;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.dispycluster.controller.system.FieldError;
+import io.dispycluster.controller.system.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the bodies of {@code POST /scrape} and {@code POST /scrape/batch} from their JSON
+ * tree, checking every field and collecting every problem, so that one 422 names each bad
+ * field (a typed binding would stop at the first value of the wrong type).
+ * <p>
+ * Like the upstream (pydantic's lax mode), integers may also be written as integral
+ * numbers ({@code 5.0}) or numeric strings, and booleans as
+ * {@code "true"}/{@code "false"}; {@code null} means "take the default"; unknown fields
+ * are ignored.
+ */
+final class SubmissionReader {
+
+	static final int MAX_URL_LENGTH = 2083;
+
+	private final JobProperties properties;
+
+	SubmissionReader(JobProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * The spec of a single job, or an {@link InvalidRequestException} naming each bad
+	 * field.
+	 */
+	JobSpec readSingle(JsonNode body) {
+		List<FieldError> errors = new ArrayList<>();
+		requireObject(body);
+		String url = readUrl(body.get("start_url"), "start_url", errors);
+		Options options = readOptions(body, errors);
+		throwIfAny(errors);
+		return options.toSpec(url);
+	}
+
+	/** The specs of a batch, in the order of its URLs (maybe none). */
+	List<JobSpec> readBatch(JsonNode body) {
+		List<FieldError> errors = new ArrayList<>();
+		requireObject(body);
+		List<String> urls = readUrls(body.get("urls"), errors);
+		Options options = readOptions(body, errors);
+		throwIfAny(errors);
+		return urls.stream().map(options::toSpec).toList();
+	}
+
+	private Options readOptions(JsonNode body, List<FieldError> errors) {
+		int maxPages = readInt(body, "max_pages", 1, 1000, 10, errors);
+		boolean sameOrigin = readBoolean(body, "same_origin_only", true, errors);
+		int timeout = readInt(body, "timeout_s", 1, 300, 30, errors);
+		int priority = readInt(body, "priority", 1, 10, 1, errors);
+		int maxDuration = readInt(body, "max_duration_s", 1, this.properties.maxDurationCapS(),
+				this.properties.defaultMaxDurationS(), errors);
+		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration);
+	}
+
+	private List<String> readUrls(@Nullable JsonNode node, List<FieldError> errors) {
+		if (node == null || node.isNull()) {
+			errors.add(new FieldError("urls", "is required"));
+			return List.of();
+		}
+		if (!node.isArray()) {
+			errors.add(new FieldError("urls", "must be an array of URLs"));
+			return List.of();
+		}
+		int max = this.properties.maxUrlsPerBatch();
+		if (node.size() > max) {
+			errors.add(new FieldError("urls", "must hold at most " + max + " URLs, not " + node.size()));
+			return List.of();
+		}
+		List<String> urls = new ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			urls.add(readUrl(node.get(i), "urls[" + i + "]", errors));
+		}
+		return urls;
+	}
+
+	private static String readUrl(@Nullable JsonNode node, String field, List<FieldError> errors) {
+		if (node == null || node.isNull()) {
+			errors.add(new FieldError(field, "is required"));
+			return "";
+		}
+		if (!node.isString()) {
+			errors.add(new FieldError(field, "must be a string holding an http or https URL"));
+			return "";
+		}
+		String url = normalizeUrl(node.stringValue());
+		if (url == null) {
+			errors.add(new FieldError(field, "must be a valid http or https URL"));
+			return "";
+		}
+		return url;
+	}
+
+	/**
+	 * The URL with a {@code /} path when it had none (as the upstream stores it), or null
+	 * if it is not an absolute http(s) URL with a host.
+	 */
+	static @Nullable String normalizeUrl(String raw) {
+		String text = raw.strip();
+		if (text.isEmpty() || text.length() > MAX_URL_LENGTH) {
+			return null;
+		}
+		try {
+			URI uri = new URI(text);
+			String scheme = uri.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+				return null;
+			}
+			String authority = uri.getRawAuthority();
+			if (uri.isOpaque() || authority == null || authority.isEmpty() || authority.startsWith(":")
+					|| authority.endsWith("@")) {
+				return null;
+			}
+			if (uri.getPort() < -1 || uri.getPort() > 65535) {
+				return null;
+			}
+			return (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+					? scheme + "://" + authority + "/" + rest(uri) : text;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	private static String rest(URI uri) {
+		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+		String fragment = (uri.getRawFragment() != null) ? "#" + uri.getRawFragment() : "";
+		return query + fragment;
+	}
+
+	private static int readInt(JsonNode body, String field, int min, int max, int fallback, List<FieldError> errors) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			return fallback;
+		}
+		BigDecimal value = integral(node);
+		if (value == null) {
+			errors.add(new FieldError(field, "must be an integer"));
+			return fallback;
+		}
+		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+			errors.add(new FieldError(field, "must be between " + min + " and " + max));
+			return fallback;
+		}
+		return value.intValue();
+	}
+
+	/**
+	 * The integral value of a number or numeric string, or null if it has a fraction or
+	 * is not a number. Huge magnitudes are clamped (they are out of range anyway), so
+	 * that {@code 1e999999999} costs nothing.
+	 */
+	private static @Nullable BigDecimal integral(JsonNode node) {
+		if (node.isIntegralNumber()) {
+			return clamp(new BigDecimal(node.bigIntegerValue()));
+		}
+		if (node.isFloatingPointNumber()) {
+			double value = node.doubleValue();
+			return (Double.isFinite(value) && value == Math.rint(value)) ? clamp(BigDecimal.valueOf(value)) : null;
+		}
+		if (node.isString()) {
+			try {
+				BigDecimal value = clamp(new BigDecimal(node.stringValue().strip()));
+				return (value.stripTrailingZeros().scale() <= 0) ? value : null;
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static BigDecimal clamp(BigDecimal value) {
+		BigDecimal limit = BigDecimal.valueOf(Long.MAX_VALUE);
+		if (value.abs().compareTo(limit) > 0) {
+			return (value.signum() > 0) ? limit : limit.negate();
+		}
+		return value;
+	}
+
+	private static boolean readBoolean(JsonNode body, String field, boolean fallback, List<FieldError> errors) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			return fallback;
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		if (node.isString()) {
+			String text = node.stringValue().strip().toLowerCase(Locale.ROOT);
+			if (text.equals("true") || text.equals("false")) {
+				return Boolean.parseBoolean(text);
+			}
+		}
+		errors.add(new FieldError(field, "must be a boolean"));
+		return fallback;
+	}
+
+	private static void requireObject(JsonNode body) {
+		if (!body.isObject()) {
+			throw new InvalidRequestException("body", "must be a JSON object");
+		}
+	}
+
+	private static void throwIfAny(List<FieldError> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+	}
+
+	private record Options(int maxPages, boolean sameOriginOnly, int timeoutS, int priority, int maxDurationS) {
+
+		JobSpec toSpec(String url) {
+			return new JobSpec(url, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority,
+					this.maxDurationS);
+		}
+
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.dispycluster.controller.worker;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.system.FieldError;
+import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.controller.worker.NodeInventoryProperties.Node;
+import io.dispycluster.model.worker.WorkerRegistration;
+import io.dispycluster.model.worker.WorkerState;
+import io.dispycluster.model.worker.WorkerView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The workers the controller knows: those of the node inventory (added at start-up) and
+ * those that registered themselves. It keeps each worker's status true from health
+ * checks, assignment outcomes and completions, and announces changes that matter to
+ * dispatch ({@link WorkerAvailable}, {@link WorkerWentOffline}).
+ */
+@Service
+public class WorkerRegistry implements SmartInitializingSingleton {
+
+	private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
+
+	private static final int MAX_CAPACITY = 1000;
+
+	private final WorkerStore store;
+
+	private final NodeInventoryProperties inventory;
+
+	private final JobQueue jobs;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	WorkerRegistry(WorkerStore store, NodeInventoryProperties inventory, JobQueue jobs,
+			ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.inventory = inventory;
+		this.jobs = jobs;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		syncInventory();
+	}
+
+	/** Adds the inventory's nodes (offline until their first health check). */
+	void syncInventory() {
+		Instant now = this.clock.instant();
+		for (Node node : this.inventory.nodes()) {
+			Optional<Worker> known = this.store.find(node.name());
+			if (known.isEmpty()) {
+				this.store.insert(new Worker(node.name(), node.url(), node.capacity(), WorkerState.OFFLINE,
+						Worker.Source.INVENTORY, now, null, null, 0, null, 0, null, null, null));
+			}
+			else if (known.get().source() == Worker.Source.INVENTORY && !known.get().url().equals(node.url())) {
+				Worker w = known.get();
+				this.store.update(new Worker(w.node(), node.url(), w.capacity(), w.status(), w.source(), w.joinedAt(),
+						w.lastSeen(), w.lastAssignedAt(), w.failedChecks(), w.reportedActiveJobs(),
+						w.totalJobsCompleted(), w.cpuUsage(), w.memoryUsage(), w.lastError()));
+			}
+		}
+	}
+
+	/**
+	 * A worker announces itself: it is known (or updated) and online at once.
+	 * @param registration its name, URL and capacity
+	 * @return the worker
+	 */
+	public Worker register(WorkerRegistration registration) {
+		validate(registration);
+		Instant now = this.clock.instant();
+		String url = stripSlash(registration.url().strip());
+		Worker worker;
+		try {
+			worker = upsert(registration, url, now);
+		}
+		catch (DuplicateKeyException ex) {
+			// Registered concurrently (two start-up retries): the row exists now.
+			worker = upsert(registration, url, now);
+		}
+		LOG.info("Worker registered: node={} url={} capacity={}", worker.node(), worker.url(), worker.capacity());
+		this.events.publishEvent(new WorkerAvailable(worker.node()));
+		return worker;
+	}
+
+	private Worker upsert(WorkerRegistration registration, String url, Instant now) {
+		Optional<Worker> known = this.store.find(registration.node());
+		Worker worker = new Worker(registration.node(), url, registration.capacity(), WorkerState.ONLINE,
+				known.map(Worker::source).orElse(Worker.Source.REGISTERED), known.map(Worker::joinedAt).orElse(now),
+				now, known.map(Worker::lastAssignedAt).orElse(null), 0, null,
+				known.map(Worker::totalJobsCompleted).orElse(0L), null, null, null);
+		if (known.isPresent()) {
+			this.store.update(worker);
+		}
+		else {
+			this.store.insert(worker);
+		}
+		return worker;
+	}
+
+	public List<Worker> all() {
+		return this.store.findAll();
+	}
+
+	public Optional<Worker> find(String node) {
+		return this.store.find(node);
+	}
+
+	/** Online workers: reachable and not known to be full. */
+	public List<Worker> dispatchable() {
+		return this.store.findByStatus(WorkerState.ONLINE);
+	}
+
+	/** Records that a worker was just given a job (for least-recently-used ties). */
+	public void assigned(String node, Instant at) {
+		this.store.setLastAssigned(node, at);
+	}
+
+	/** The worker refused a job because it is full: busy until it frees a slot. */
+	public void refused(String node, String reason) {
+		this.store.setStatus(node, WorkerState.BUSY, reason);
+	}
+
+	/**
+	 * A call to the worker failed in transport. The worker is suspect: it gets no new
+	 * jobs (offline) until a health check succeeds, but the jobs it holds stay with it
+	 * until the health checks confirm the loss or their leases expire.
+	 */
+	public void suspect(String node, String reason) {
+		this.store.find(node).ifPresent((worker) -> {
+			if (worker.status() != WorkerState.OFFLINE) {
+				LOG.warn("Worker suspect: node={} reason={}", node, reason);
+			}
+			this.store.setStatus(node, WorkerState.OFFLINE, reason);
+		});
+	}
+
+	/** The worker completed a job: counted, and a busy worker is online again. */
+	public void completedJob(String node) {
+		this.store.countCompletion(node);
+	}
+
+	/** Records a successful health check and the figures the worker reported. */
+	void healthy(Worker worker, HealthReport report, Instant now) {
+		int capacity = (report.capacity() != null) ? Math.min(report.capacity(), MAX_CAPACITY) : worker.capacity();
+		boolean full = report.activeJobs() != null && report.activeJobs() >= capacity;
+		WorkerState status = full ? WorkerState.BUSY : WorkerState.ONLINE;
+		this.store.update(new Worker(worker.node(), worker.url(), capacity, status, worker.source(), worker.joinedAt(),
+				now, worker.lastAssignedAt(), 0, report.activeJobs(), worker.totalJobsCompleted(), report.cpuUsage(),
+				report.memoryUsage(), null));
+		if (worker.status() == WorkerState.OFFLINE) {
+			LOG.info("Worker online: node={} capacity={}", worker.node(), capacity);
+		}
+		if (status == WorkerState.ONLINE && worker.status() != WorkerState.ONLINE) {
+			this.events.publishEvent(new WorkerAvailable(worker.node()));
+		}
+	}
+
+	/**
+	 * Records a failed health check. The check that reaches {@code offlineAfter} failures
+	 * in a row makes the worker offline and announces the loss (once), so that the jobs
+	 * it held go back to the queue.
+	 */
+	void failedCheck(Worker worker, String error, int offlineAfter) {
+		int failures = worker.failedChecks() + 1;
+		WorkerState status = (failures >= offlineAfter) ? WorkerState.OFFLINE : worker.status();
+		this.store.update(new Worker(worker.node(), worker.url(), worker.capacity(), status, worker.source(),
+				worker.joinedAt(), worker.lastSeen(), worker.lastAssignedAt(), failures, worker.reportedActiveJobs(),
+				worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(), error));
+		if (failures == offlineAfter) {
+			LOG.warn("Worker lost: node={} reason={}", worker.node(), error);
+			this.events.publishEvent(new WorkerWentOffline(worker.node(), error));
+		}
+	}
+
+	/** Every worker as {@code GET /workers} shows it. */
+	public List<WorkerView> views() {
+		Map<String, Integer> active = this.jobs.activeCountByNode();
+		return all().stream().map((worker) -> view(worker, active.getOrDefault(worker.node(), 0))).toList();
+	}
+
+	/**
+	 * A worker as {@code GET /workers} shows it.
+	 * @param worker the worker
+	 * @param activeJobs the jobs it holds according to the queue
+	 * @return its view; busy when it refused a job or holds as many as its capacity
+	 */
+	public static WorkerView view(Worker worker, int activeJobs) {
+		WorkerState status = worker.status();
+		if (status == WorkerState.ONLINE && activeJobs >= worker.capacity()) {
+			status = WorkerState.BUSY;
+		}
+		return new WorkerView(worker.node(), status, worker.lastSeen(), activeJobs, worker.totalJobsCompleted(),
+				worker.cpuUsage(), worker.memoryUsage(), worker.url(), worker.capacity());
+	}
+
+	private static void validate(WorkerRegistration registration) {
+		List<FieldError> errors = new ArrayList<>();
+		if (registration.node() == null || registration.node().isBlank() || registration.node().length() > 255) {
+			errors.add(new FieldError("node", "must hold 1 to 255 characters"));
+		}
+		if (registration.url() == null || !isHttpUrl(registration.url().strip())) {
+			errors.add(new FieldError("url", "must be an http or https base URL"));
+		}
+		if (registration.capacity() < 1 || registration.capacity() > MAX_CAPACITY) {
+			errors.add(new FieldError("capacity", "must be between 1 and " + MAX_CAPACITY));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+	}
+
+	private static boolean isHttpUrl(String url) {
+		try {
+			URI uri = new URI(url);
+			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null && url.length() <= 2083;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}

@@ -1,0 +1,380 @@
+package io.dispycluster.controller;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.dispycluster.controller.support.Api;
+import io.dispycluster.controller.support.StubWorker;
+import io.dispycluster.controller.support.StubWorker.Assignment;
+import io.dispycluster.controller.support.StubWorker.Mode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole controller on a random port with its H2 file, against stub workers (real
+ * local HTTP servers that accept assignments and post reports back): the job lifecycle
+ * end to end, cancellation, priorities, failover, timeouts, idempotency and the contract
+ * endpoints. Short intervals keep it fast; every test uses its own workers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "dispycluster.controller.health-check-interval=300ms",
+				"dispycluster.controller.dispatch-interval=200ms", "dispycluster.controller.lease-duration=2s",
+				"dispycluster.controller.requeue-backoff=100ms", "dispycluster.controller.max-requeue-backoff=400ms",
+				"dispycluster.controller.worker-timeout=1s", "dispycluster.controller.timeout-grace=300ms",
+				"dispycluster.controller.offline-after-failures=2", "dispycluster.controller.max-attempts=3" })
+class ControllerIT {
+
+	private static final Path DATA_DIR = createDataDir();
+
+	private static final AtomicInteger NAMES = new AtomicInteger();
+
+	@LocalServerPort
+	private int port;
+
+	private Api api;
+
+	private final List<StubWorker> workers = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void dataDir(DynamicPropertyRegistry registry) {
+		registry.add("dispycluster.data-dir", DATA_DIR::toString);
+	}
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api("http://127.0.0.1:" + this.port);
+	}
+
+	@AfterEach
+	void leaveNothingRunning() {
+		this.workers.forEach(StubWorker::close);
+		for (JsonNode job : this.api.get("/jobs?limit=1000").json()) {
+			String status = job.get("status").stringValue();
+			if (status.equals("pending") || status.equals("running")) {
+				this.api.post("/jobs/" + job.get("id").stringValue() + "/cancel");
+			}
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.api.get("/workers").json())
+				.allSatisfy((worker) -> assertThat(worker.get("status").stringValue()).isEqualTo("offline")));
+	}
+
+	@Test
+	void aJobGoesFromPendingThroughRunningToCompletedWithItsResult() {
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"max_pages\":20}");
+		JsonNode pending = this.api.job(id);
+		assertThat(pending.get("status").stringValue()).isEqualTo("pending");
+		assertThat(pending.get("attempts").intValue()).isZero();
+		assertThat(pending.get("result").isNull()).isTrue();
+
+		StubWorker worker = worker(Mode.HOLD, 2).register();
+		await().until(() -> worker.running().containsKey(id));
+		JsonNode running = this.api.job(id);
+		assertThat(running.get("status").stringValue()).isEqualTo("running");
+		assertThat(running.get("assigned_worker").stringValue()).isEqualTo(worker.node());
+		assertThat(running.get("attempts").intValue()).isEqualTo(1);
+
+		Assignment assignment = worker.running().get(id);
+		assertThat(worker.progress(assignment, 3)).isEqualTo(204);
+		JsonNode progressing = this.api.job(id);
+		assertThat(progressing.get("progress").get("pages_done").intValue()).isEqualTo(3);
+		assertThat(progressing.get("progress").get("max_pages").intValue()).isEqualTo(20);
+		assertThat(progressing.get("pages_crawled").intValue()).isEqualTo(3);
+
+		assertThat(worker.complete(id)).isEqualTo(204);
+		JsonNode completed = this.api.job(id);
+		assertThat(completed.get("status").stringValue()).isEqualTo("completed");
+		assertThat(completed.get("pages_crawled").intValue()).isEqualTo(2);
+		assertThat(completed.get("progress").isNull()).isTrue();
+		assertThat(completed.get("completed_at").isNull()).isFalse();
+		assertThat(completed.get("result")).isEqualTo(StubWorker.result("http://site.test/"));
+
+		// A duplicate report of the same attempt is refused: the job completes once.
+		assertThat(worker.report(assignment, "succeeded", null)).isEqualTo(409);
+		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("to").stringValue())
+			.containsExactly("queued", "dispatched", "running", "succeeded");
+
+		JsonNode details = this.api.get("/workers/" + worker.node()).json();
+		assertThat(details.get("worker").get("total_jobs_completed").intValue()).isEqualTo(1);
+		assertThat(details.get("recent_jobs")).extracting((j) -> j.get("id").stringValue()).containsExactly(id);
+
+		Api.Response csv = this.api.get("/jobs/" + id + "/results?format=csv");
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body()).isEqualTo("url,status,title,depth,links,data\r\n"
+				+ "http://site.test/,200,Home,0,2,\r\nhttp://site.test/contact,200,Contact,1,0,\r\n");
+		assertThat(this.api.get("/jobs/" + id + "/results?format=ndjson").body().split("\n")).hasSize(2);
+		assertThat(this.api.get("/jobs/" + id + "/results").json()).hasSize(2);
+	}
+
+	@Test
+	void cancellingARunningJobReachesTheWorkerAndItsLateReportIsRefused() {
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		Assignment assignment = worker.running().get(id);
+
+		Api.Response cancel = this.api.post("/jobs/" + id + "/cancel");
+		assertThat(cancel.status()).isEqualTo(200);
+		assertThat(cancel.json().get("message").stringValue()).isEqualTo("Job annulé avec succès");
+		assertThat(this.api.status(id)).isEqualTo("cancelled");
+		await().until(() -> worker.cancelled().contains(id));
+
+		assertThat(worker.report(assignment, "succeeded", null)).isEqualTo(409);
+		assertThat(this.api.status(id)).isEqualTo("cancelled");
+		assertThat(this.api.post("/jobs/" + id + "/cancel").status()).isEqualTo(409);
+	}
+
+	@Test
+	void aPriorityNineJobSubmittedAfterTenPriorityOneJobsRunsNextOnABusyWorker() {
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		String blocker = this.api.submit("{\"start_url\":\"http://site.test/blocker\"}");
+		await().until(() -> worker.running().containsKey(blocker));
+		List<String> low = this.api.submitBatch("{\"urls\":["
+				+ String.join(",", IntStream.range(0, 10).mapToObj((i) -> "\"http://site.test/low" + i + "\"").toList())
+				+ "],\"priority\":1}");
+		String urgent = this.api.submit("{\"start_url\":\"http://site.test/urgent\",\"priority\":9}");
+		assertThat(low).hasSize(10);
+
+		assertThat(worker.complete(blocker)).isEqualTo(204);
+		await().until(() -> worker.received().size() == 2);
+		assertThat(worker.received().get(1).jobId()).isEqualTo(urgent);
+	}
+
+	@Test
+	void jobsOfAStoppedWorkerCompleteOnTheOtherWorkerEachExactlyOnce() {
+		StubWorker doomed = worker(Mode.HOLD, 4).register();
+		List<String> ids = this.api.submitBatch("{\"urls\":["
+				+ String.join(",", IntStream.range(0, 20).mapToObj((i) -> "\"http://site.test/p" + i + "/\"").toList())
+				+ "]}");
+		await().until(() -> doomed.running().size() == 4);
+		List<String> held = List.copyOf(doomed.running().keySet());
+		StubWorker survivor = worker(Mode.COMPLETE, 2).delay(Duration.ofMillis(30)).register();
+		doomed.close();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(ids).allSatisfy((id) -> assertThat(this.api.status(id)).isEqualTo("completed")));
+		assertThat(ids).allSatisfy((id) -> assertThat(survivor.acceptedCompletions(id)).isEqualTo(1));
+		for (String id : held) {
+			JsonNode job = this.api.job(id);
+			assertThat(job.get("assigned_worker").stringValue()).isEqualTo(survivor.node());
+			assertThat(job.get("attempts").intValue()).isEqualTo(2);
+			assertThat(this.api.get("/jobs/" + id + "/history").json())
+				.filteredOn((e) -> e.get("to").stringValue().equals("succeeded"))
+				.hasSize(1);
+		}
+		assertThat(this.api.get("/workers/" + doomed.node()).json().get("worker").get("status").stringValue())
+			.isEqualTo("offline");
+	}
+
+	@Test
+	void aWorkerThatNeverReportsHasItsJobRequeuedThenFailedWithTheReason() {
+		StubWorker silent = worker(Mode.SILENT, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.api.status(id).equals("failed"));
+		JsonNode job = this.api.job(id);
+		assertThat(job.get("error").stringValue()).startsWith("attempts_exhausted: 3 attempts lost")
+			.contains("no news from " + silent.node() + " within the lease");
+		assertThat(job.get("attempts").intValue()).isEqualTo(3);
+		assertThat(silent.received()).extracting(Assignment::attempt).containsExactly(1, 2, 3);
+		assertThat(silent.cancelled()).contains(id);
+		assertThat(this.api.get("/actuator/prometheus").body())
+			.contains("dispycluster_job_requeues_total{reason=\"lease_expired\"}")
+			.contains("dispycluster_job_attempts_exhausted_total");
+	}
+
+	@Test
+	void aWorkerThatNeverAnswersIsSetAsideAndItsJobRunsElsewhere() {
+		StubWorker hanging = worker(Mode.HOLD, 2).register();
+		hanging.hang();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> this.api.job(id).get("attempts").intValue() == 1 && this.api.status(id).equals("pending"));
+		assertThat(this.api.get("/workers/" + hanging.node()).json().get("worker").get("status").stringValue())
+			.isEqualTo("offline");
+
+		StubWorker healthy = worker(Mode.COMPLETE, 2).register();
+		await().until(() -> this.api.status(id).equals("completed"));
+		assertThat(this.api.job(id).get("assigned_worker").stringValue()).isEqualTo(healthy.node());
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+	}
+
+	@Test
+	void aWorkerAtCapacityRefusesWithoutCostingAnAttempt() {
+		StubWorker worker = worker(Mode.REFUSE, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> this.api.get("/jobs/" + id + "/history").body().contains("returned to queue"));
+		worker.mode(Mode.COMPLETE);
+		await().until(() -> this.api.status(id).equals("completed"));
+		assertThat(this.api.job(id).get("error").isNull()).isTrue();
+		assertThat(this.api.get("/jobs/" + id + "/history").body()).doesNotContain("requeued");
+	}
+
+	@Test
+	void aJobPastItsBudgetFailsWithReasonTimeoutAndTheWorkerIsTold() {
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"max_duration_s\":1}");
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.api.status(id).equals("failed"));
+		assertThat(this.api.job(id).get("error").stringValue()).startsWith("timeout");
+		await().until(() -> worker.cancelled().contains(id));
+	}
+
+	@Test
+	void aFailedJobFailsWithTheWorkersReasonAndARetryRunsItAgain() {
+		StubWorker worker = worker(Mode.FAIL, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> this.api.status(id).equals("failed"));
+		assertThat(this.api.job(id).get("error").stringValue()).isEqualTo("start URL refused");
+
+		worker.mode(Mode.COMPLETE);
+		Api.Response retry = this.api.post("/jobs/" + id + "/retry");
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(retry.json().get("status").stringValue()).isEqualTo("pending");
+		await().until(() -> this.api.status(id).equals("completed"));
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+		assertThat(this.api.post("/jobs/" + id + "/retry").status()).isEqualTo(409);
+	}
+
+	@Test
+	void anIdempotencyKeyGivesARetriedSubmissionTheSameJobIds() {
+		String body = "{\"urls\":[\"http://a.test/\",\"http://b.test/\"],\"priority\":2}";
+		Api.Response first = this.api.post("/scrape/batch", body, "Idempotency-Key",
+				"batch-" + NAMES.incrementAndGet());
+		String key = "batch-" + NAMES.get();
+		Api.Response again = this.api.post("/scrape/batch", body, "Idempotency-Key", key);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json()).isEqualTo(first.json());
+		Api.Response other = this.api.post("/scrape/batch", "{\"urls\":[\"http://c.test/\"]}", "Idempotency-Key", key);
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.json().get("errors").get(0).get("field").stringValue()).isEqualTo("Idempotency-Key");
+
+		String single = "{\"start_url\":\"http://d.test/\"}";
+		String singleKey = "single-" + NAMES.incrementAndGet();
+		assertThat(this.api.post("/scrape", single, "Idempotency-Key", singleKey).json())
+			.isEqualTo(this.api.post("/scrape", single, "Idempotency-Key", singleKey).json());
+	}
+
+	@Test
+	void internalEndpointsCheckTheAttemptAndTheirBodies() {
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		assertThat(this.api
+			.post("/internal/jobs/" + id + "/progress", "{\"attempt\":1,\"node\":\"ghost\",\"pages_done\":1}")
+			.status()).isEqualTo(409);
+		assertThat(this.api
+			.post("/internal/jobs/" + id + "/report",
+					"{\"attempt\":1,\"node\":\"ghost\",\"outcome\":\"succeeded\",\"result\":{\"crawled\":[]}}")
+			.status()).isEqualTo(409);
+		assertThat(this.api
+			.post("/internal/jobs/job_unknown/report", "{\"attempt\":1,\"node\":\"ghost\",\"outcome\":\"failed\"}")
+			.status()).isEqualTo(404);
+
+		Api.Response badTypes = this.api.post("/internal/jobs/" + id + "/report",
+				"{\"attempt\":\"one\",\"node\":\"ghost\",\"outcome\":\"succeeded\"}");
+		assertThat(badTypes.status()).isEqualTo(422);
+		assertThat(badTypes.json().get("errors").get(0).get("field").stringValue()).isEqualTo("attempt");
+		Api.Response missing = this.api.post("/internal/jobs/" + id + "/report", "{\"node\":\"\"}");
+		assertThat(missing.status()).isEqualTo(422);
+		assertThat(missing.json().get("errors")).extracting((e) -> e.get("field").stringValue())
+			.containsExactlyInAnyOrder("attempt", "node", "outcome");
+		assertThat(this.api.post("/internal/jobs/" + id + "/report", "{\"attempt\":1,").status()).isEqualTo(400);
+
+		Api.Response registration = this.api.post("/internal/workers/register",
+				"{\"node\":\"\",\"url\":\"ftp://x\",\"capacity\":0}");
+		assertThat(registration.status()).isEqualTo(422);
+		assertThat(registration.json().get("errors")).extracting((e) -> e.get("field").stringValue())
+			.containsExactlyInAnyOrder("node", "url", "capacity");
+	}
+
+	@Test
+	void answersTheContractEndpointsWithTheirShapes() {
+		StubWorker worker = worker(Mode.COMPLETE, 2).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> this.api.status(id).equals("completed"));
+
+		JsonNode root = this.api.get("/").json();
+		assertThat(root.get("service").stringValue()).isEqualTo("DispyCluster Controller");
+		assertThat(root.get("version").stringValue()).isEqualTo("1.0.0");
+		assertThat(root.get("status").stringValue()).isEqualTo("running");
+		assertThat(root.get("endpoints").get("jobs").stringValue()).isEqualTo("/jobs");
+
+		JsonNode health = this.api.get("/health").json();
+		assertThat(health.get("status").stringValue()).isEqualTo("healthy");
+		assertThat(health.get("timestamp").stringValue()).endsWith("Z");
+		assertThat(health.get("cluster_nodes").intValue()).isPositive();
+		assertThat(health.has("active_jobs")).isTrue();
+
+		JsonNode cluster = this.api.get("/cluster").json();
+		assertThat(cluster.properties()).extracting(java.util.Map.Entry::getKey)
+			.contains("total_workers", "online_workers", "total_jobs", "pending_jobs", "running_jobs", "completed_jobs",
+					"failed_jobs", "average_job_duration");
+		assertThat(cluster.get("online_workers").intValue()).isGreaterThanOrEqualTo(1);
+		assertThat(cluster.get("average_job_duration").isNumber()).isTrue();
+
+		JsonNode dashboard = this.api.get("/monitoring/dashboard").json();
+		assertThat(dashboard.get("cluster_stats").get("total_jobs").intValue()).isPositive();
+		assertThat(dashboard.get("recent_jobs").size()).isBetween(1, 10);
+		assertThat(dashboard.get("worker_performance")).anySatisfy((w) -> {
+			assertThat(w.get("node").stringValue()).isEqualTo(worker.node());
+			assertThat(w.get("jobs_completed").intValue()).isEqualTo(1);
+		});
+
+		JsonNode workers = this.api.get("/workers").json();
+		assertThat(workers).anySatisfy((w) -> {
+			assertThat(w.get("node").stringValue()).isEqualTo(worker.node());
+			assertThat(w.get("status").stringValue()).isEqualTo("online");
+			assertThat(w.get("capacity").intValue()).isEqualTo(2);
+			assertThat(w.has("last_seen") && w.has("active_jobs") && w.has("cpu_usage")).isTrue();
+		});
+		JsonNode ping = this.api.post("/workers/" + worker.node() + "/ping").json();
+		assertThat(ping.get("status").stringValue()).isEqualTo("online");
+		assertThat(ping.get("response_time").isNumber()).isTrue();
+		assertThat(this.api.post("/workers/nowhere.lan/ping").json().get("detail").stringValue())
+			.isEqualTo("Worker non trouvé dans le cluster");
+		assertThat(this.api.get("/workers/nowhere.lan").json().get("detail").stringValue())
+			.isEqualTo("Worker non trouvé");
+
+		JsonNode list = this.api.get("/jobs?status=completed&limit=1").json();
+		assertThat(list.isArray()).isTrue();
+		assertThat(list.get(0).has("result")).isFalse();
+		assertThat(this.api.get("/actuator/health").json().get("status").stringValue()).isEqualTo("UP");
+		assertThat(this.api.get("/actuator/prometheus").body()).contains("dispycluster_queue_depth{priority=\"10\"}")
+			.contains("dispycluster_jobs{status=\"completed\"}")
+			.contains("dispycluster_dispatch_latency_seconds_count")
+			.contains("dispycluster_job_duration_seconds_count{outcome=\"completed\"}")
+			.contains("dispycluster_workers{status=\"online\"}")
+			.contains("dispycluster_worker_active_jobs{node=");
+	}
+
+	private StubWorker worker(Mode mode, int capacity) {
+		StubWorker worker = StubWorker.start("stub-" + NAMES.incrementAndGet(), capacity, this.api.baseUrl(), mode);
+		this.workers.add(worker);
+		return worker;
+	}
+
+	private static Path createDataDir() {
+		try {
+			Path dir = Files.createTempDirectory("controller-it");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

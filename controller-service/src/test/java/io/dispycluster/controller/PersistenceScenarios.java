@@ -1,0 +1,110 @@
+package io.dispycluster.controller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import io.dispycluster.controller.support.Api;
+import io.dispycluster.controller.support.Controllers;
+import io.dispycluster.controller.support.StubWorker;
+import io.dispycluster.controller.support.StubWorker.Mode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What must survive a controller restart, run against each database: accepted jobs and
+ * results are kept, pending jobs are dispatched after the restart, and a restart in the
+ * middle of a batch loses no job and completes none twice.
+ */
+abstract class PersistenceScenarios {
+
+	@TempDir
+	Path dataDir;
+
+	private final List<ConfigurableApplicationContext> controllers = new ArrayList<>();
+
+	private final List<StubWorker> workers = new ArrayList<>();
+
+	/** The properties that put a controller on the database under test. */
+	abstract Map<String, String> database();
+
+	@AfterEach
+	void stopEverything() {
+		this.workers.forEach(StubWorker::close);
+		this.controllers.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void jobsSurviveARestartAndPendingOnesAreDispatchedAfterIt() {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = new Api("http://127.0.0.1:" + port);
+		StubWorker early = worker("early", api, Mode.COMPLETE).register();
+		String done = api.submit("{\"start_url\":\"http://site.test/\",\"priority\":4}");
+		await().until(() -> api.status(done).equals("completed"));
+		early.close();
+		await()
+			.until(() -> api.get("/workers/early").json().get("worker").get("status").stringValue().equals("offline"));
+		List<String> pending = api.submitBatch("{\"urls\":[\"http://a.test/\",\"http://b.test/\",\"http://c.test/\"]}");
+		JsonNode completedBefore = api.job(done);
+		first.close();
+
+		start(port);
+		JsonNode jobs = api.get("/jobs").json();
+		assertThat(jobs).extracting((job) -> job.get("id").stringValue()).containsAll(pending).contains(done);
+		assertThat(api.job(done)).isEqualTo(completedBefore);
+		assertThat(pending).allSatisfy((id) -> assertThat(api.status(id)).isEqualTo("pending"));
+
+		StubWorker late = worker("late", api, Mode.COMPLETE).register();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(
+					() -> assertThat(pending).allSatisfy((id) -> assertThat(api.status(id)).isEqualTo("completed")));
+		assertThat(pending).allSatisfy((id) -> assertThat(late.acceptedCompletions(id)).isEqualTo(1));
+	}
+
+	@Test
+	void aRestartInTheMiddleOfABatchLosesNoJobAndCompletesNoneTwice() {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = new Api("http://127.0.0.1:" + port);
+		StubWorker worker = worker("steady", api, Mode.COMPLETE).delay(Duration.ofMillis(400)).register();
+		List<String> ids = api.submitBatch("{\"urls\":["
+				+ String.join(",", IntStream.range(0, 10).mapToObj((i) -> "\"http://site.test/" + i + "/\"").toList())
+				+ "]}");
+		await().until(() -> ids.stream().filter((id) -> api.status(id).equals("completed")).count() >= 2);
+		first.close();
+
+		start(port);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ids).allSatisfy((id) -> assertThat(api.status(id)).isEqualTo("completed")));
+		for (String id : ids) {
+			assertThat(worker.acceptedCompletions(id)).as("completions of %s", id).isEqualTo(1);
+			assertThat(api.get("/jobs/" + id + "/history").json())
+				.filteredOn((event) -> event.get("to").stringValue().equals("succeeded"))
+				.hasSize(1);
+		}
+	}
+
+	ConfigurableApplicationContext start(int port) {
+		ConfigurableApplicationContext controller = Controllers.start(port, database());
+		this.controllers.add(controller);
+		return controller;
+	}
+
+	StubWorker worker(String name, Api api, Mode mode) {
+		StubWorker worker = StubWorker.start(name, 2, api.baseUrl(), mode);
+		this.workers.add(worker);
+		return worker;
+	}
+
+}

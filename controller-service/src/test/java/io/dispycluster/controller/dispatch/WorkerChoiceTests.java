@@ -1,0 +1,71 @@
+package io.dispycluster.controller.dispatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.dispycluster.controller.worker.Worker;
+import io.dispycluster.model.worker.WorkerState;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkerChoiceTests {
+
+	private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+
+	@Test
+	void picksTheWorkerWithTheMostFreeCapacity() {
+		WorkerChoice choice = WorkerChoice.among(List.of(worker("a", 2, null, null), worker("b", 4, null, null)),
+				Map.of("b", 1));
+		assertThat(choice.take(T0)).map(Worker::node).contains("b");
+	}
+
+	@Test
+	void breaksTiesByLeastRecentlyUsed() {
+		WorkerChoice choice = WorkerChoice.among(
+				List.of(worker("a", 2, T0.minusSeconds(5), null), worker("b", 2, T0.minusSeconds(60), null)), Map.of());
+		assertThat(choice.take(T0)).map(Worker::node).contains("b");
+	}
+
+	@Test
+	void prefersANeverUsedWorkerOnATie() {
+		WorkerChoice choice = WorkerChoice
+			.among(List.of(worker("a", 2, T0.minusSeconds(5), null), worker("b", 2, null, null)), Map.of());
+		assertThat(choice.take(T0)).map(Worker::node).contains("b");
+	}
+
+	@Test
+	void prefersACoolWorkerWhenFreeCapacityIsEqual() {
+		WorkerChoice choice = WorkerChoice
+			.among(List.of(worker("hot", 2, null, 95.0), worker("cool", 2, T0.minusSeconds(1), 20.0)), Map.of());
+		assertThat(choice.take(T0)).map(Worker::node).contains("cool");
+	}
+
+	@Test
+	void spreadsJobsAndNeverExceedsCapacity() {
+		WorkerChoice choice = WorkerChoice.among(List.of(worker("a", 2, null, null), worker("b", 3, null, null)),
+				Map.of("a", 1));
+		assertThat(choice.freeSlots()).isEqualTo(4);
+		List<String> picks = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			choice.take(T0.plusSeconds(i)).ifPresent((w) -> picks.add(w.node()));
+		}
+		assertThat(picks).containsExactly("b", "b", "a", "b");
+	}
+
+	@Test
+	void ignoresFullWorkers() {
+		WorkerChoice choice = WorkerChoice.among(List.of(worker("a", 2, null, null)), Map.of("a", 2));
+		assertThat(choice.freeSlots()).isZero();
+		assertThat(choice.take(T0)).isEmpty();
+	}
+
+	private static Worker worker(String node, int capacity, @Nullable Instant lastAssigned, @Nullable Double cpu) {
+		return new Worker(node, "http://" + node + ":8080", capacity, WorkerState.ONLINE, Worker.Source.REGISTERED, T0,
+				T0, lastAssigned, 0, null, 0, cpu, null, null);
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.dispycluster.controller.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static io.dispycluster.controller.job.JobFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store against an in-memory H2 database migrated by the real migrations: the SQL
+ * queue order agrees with {@link QueueOrder#COMPARATOR}, updates are optimistic, and
+ * history and results are kept.
+ */
+class JobStoreTests {
+
+	private JobStore store;
+
+	@BeforeEach
+	void migrate() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
+			.load()
+			.migrate();
+		this.store = new JobStore(new NamedParameterJdbcTemplate(dataSource));
+	}
+
+	@Test
+	void sqlQueueOrderAgreesWithTheComparator() {
+		Random random = new Random(42);
+		List<Job> jobs = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			int priority = 1 + random.nextInt(10);
+			Instant at = T0.plusSeconds(random.nextInt(4000));
+			jobs.add(Job.accept(new JobId("job_" + i), null, JobFixtures.aSpec(priority), at,
+					QueueOrder.rank(priority, at, Duration.ofMinutes(5))));
+		}
+		this.store.insert(jobs);
+		List<Job> fromSql = this.store.lockNextQueued(T0.plusSeconds(5000), 100);
+		List<Job> fromComparator = new ArrayList<>(fromSql);
+		fromComparator.sort(QueueOrder.COMPARATOR);
+		assertThat(fromSql).hasSize(60);
+		assertThat(fromSql).extracting(Job::id)
+			.containsExactlyElementsOf(fromComparator.stream().map(Job::id).toList());
+	}
+
+	@Test
+	void keepsJobsInBackoffOutOfTheQueue() {
+		Job job = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(job));
+		Job loaded = this.store.find(job.id()).orElseThrow();
+		loaded.dispatchTo("node-a", T0, JobFixtures.LEASE);
+		loaded.requeue(1, "lost", T0, Duration.ofSeconds(30), 3);
+		assertThat(this.store.update(loaded)).isTrue();
+		assertThat(this.store.lockNextQueued(T0.plusSeconds(29), 10)).isEmpty();
+		assertThat(this.store.lockNextQueued(T0.plusSeconds(30), 10)).hasSize(1);
+	}
+
+	@Test
+	void refusesAnUpdateBasedOnAStaleVersion() {
+		Job job = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(job));
+		Job first = this.store.find(job.id()).orElseThrow();
+		Job second = this.store.find(job.id()).orElseThrow();
+		first.cancel(T0);
+		assertThat(this.store.update(first)).isTrue();
+		second.dispatchTo("node-a", T0, JobFixtures.LEASE);
+		assertThat(this.store.update(second)).isFalse();
+		assertThat(this.store.find(job.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+	}
+
+	@Test
+	void roundTripsEveryFieldHistoryAndResult() {
+		Job job = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(job));
+		Job loaded = this.store.find(job.id()).orElseThrow();
+		loaded.dispatchTo("node-a", T0.plusSeconds(1), JobFixtures.LEASE);
+		loaded.recordProgress(1, "node-a", 1, "http://site.test/", T0.plusSeconds(2), JobFixtures.LEASE);
+		loaded.succeed(1, "node-a", JobFixtures.aResult(), T0.plusSeconds(5));
+		assertThat(this.store.update(loaded)).isTrue();
+		Job reloaded = this.store.find(job.id()).orElseThrow();
+		assertThat(reloaded.toRow()).usingRecursiveComparison()
+			.ignoringFields("seq", "version")
+			.isEqualTo(loaded.toRow());
+		assertThat(reloaded.version()).isEqualTo(1);
+		assertThat(this.store.history(job.id())).extracting(JobEvent::to)
+			.containsExactly(JobState.QUEUED, JobState.DISPATCHED, JobState.RUNNING, JobState.SUCCEEDED);
+		assertThat(this.store.readResult(job.id(), (reader) -> {
+			try {
+				return reader.transferTo(java.io.Writer.nullWriter()) > 0;
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		})).contains(true);
+		assertThat(this.store.averageDurationMs()).isEqualTo(4000.0);
+	}
+
+	@Test
+	void countsWhatWorkersHoldAndWhatWaits() {
+		Job held = JobFixtures.aQueuedJob();
+		Job waiting = JobFixtures.aQueuedJobWithPriority(7, T0);
+		this.store.insert(List.of(held, waiting));
+		Job loaded = this.store.find(held.id()).orElseThrow();
+		loaded.dispatchTo("node-a", T0, JobFixtures.LEASE);
+		this.store.update(loaded);
+		assertThat(this.store.activeCountByNode()).containsEntry("node-a", 1);
+		assertThat(this.store.countQueuedByPriority()).containsExactlyEntriesOf(java.util.Map.of(7, 1L));
+		assertThat(this.store.findLeaseExpired(T0.plus(JobFixtures.LEASE).plusSeconds(1))).hasSize(1);
+		assertThat(this.store.findBudgetEndedBefore(T0.plusSeconds(3601))).hasSize(1);
+	}
+
+	@Test
+	void deletesOnlyFinishedJobsPastTheRetention() {
+		Job old = JobFixtures.aQueuedJob();
+		Job pending = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(old, pending));
+		Job loaded = this.store.find(old.id()).orElseThrow();
+		loaded.cancel(T0);
+		this.store.update(loaded);
+		assertThat(this.store.deleteFinishedBefore(T0.plusSeconds(1))).isEqualTo(1);
+		assertThat(this.store.find(old.id())).isEmpty();
+		assertThat(this.store.find(pending.id())).isPresent();
+	}
+
+}

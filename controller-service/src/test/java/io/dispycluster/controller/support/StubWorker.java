@@ -1,0 +1,361 @@
+package io.dispycluster.controller.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A worker that does not crawl: a real HTTP server on a random loopback port that speaks
+ * the worker API to the controller ({@code GET /health}, {@code POST /assignments},
+ * {@code GET /assignments}, {@code POST /assignments/{id}/cancel}) and reports back like
+ * a real worker, retrying a report while the controller is unreachable and stopping at
+ * its first answer. What it does with an assignment depends on its {@link Mode}.
+ */
+public final class StubWorker implements AutoCloseable {
+
+	/** What the worker does with the assignments it gets. */
+	public enum Mode {
+
+		/** Accepts, reports progress, then success after the configured delay. */
+		COMPLETE,
+
+		/** Accepts and holds the job (listed in {@code GET /assignments}) until told. */
+		HOLD,
+
+		/** Accepts, then reports a failure. */
+		FAIL,
+
+		/** Accepts, then never reports nor lists the job. */
+		SILENT,
+
+		/** Answers 503, as a worker at capacity. */
+		REFUSE
+
+	}
+
+	/**
+	 * An assignment the worker received.
+	 *
+	 * @param jobId the job
+	 * @param attempt the attempt number
+	 * @param startUrl what to crawl
+	 */
+	public record Assignment(String jobId, int attempt, String startUrl) {
+	}
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String node;
+
+	private final int capacity;
+
+	private final String controllerUrl;
+
+	private final HttpServer server;
+
+	private final ExecutorService handlers = Executors.newCachedThreadPool();
+
+	private final ExecutorService reporters = Executors.newCachedThreadPool();
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final Map<String, Assignment> running = new ConcurrentHashMap<>();
+
+	private final List<Assignment> received = new CopyOnWriteArrayList<>();
+
+	private final List<String> cancelled = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Integer> acceptedCompletions = new ConcurrentHashMap<>();
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private volatile Mode mode;
+
+	private volatile Duration delay = Duration.ofMillis(20);
+
+	private volatile boolean hanging;
+
+	private StubWorker(String node, int capacity, String controllerUrl, Mode mode) throws IOException {
+		this.node = node;
+		this.capacity = capacity;
+		this.controllerUrl = controllerUrl;
+		this.mode = mode;
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+		this.server.setExecutor(this.handlers);
+		this.server.createContext("/", this::handle);
+		this.server.start();
+	}
+
+	/** Starts a worker (not yet registered). */
+	public static StubWorker start(String node, int capacity, String controllerUrl, Mode mode) {
+		try {
+			return new StubWorker(node, capacity, controllerUrl, mode);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public String node() {
+		return this.node;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** Registers with the controller, as a worker does at start-up. */
+	public StubWorker register() {
+		int status = post("/internal/workers/register",
+				"{\"node\":\"" + this.node + "\",\"url\":\"" + url() + "\",\"capacity\":" + this.capacity + "}", false);
+		if (status != 200) {
+			throw new IllegalStateException("Registration refused: HTTP " + status);
+		}
+		return this;
+	}
+
+	public StubWorker mode(Mode mode) {
+		this.mode = mode;
+		return this;
+	}
+
+	public StubWorker delay(Duration delay) {
+		this.delay = delay;
+		return this;
+	}
+
+	/** From now on, every request hangs until the worker is closed. */
+	public void hang() {
+		this.hanging = true;
+	}
+
+	public List<Assignment> received() {
+		return List.copyOf(this.received);
+	}
+
+	public List<String> cancelled() {
+		return List.copyOf(this.cancelled);
+	}
+
+	public Map<String, Assignment> running() {
+		return Map.copyOf(this.running);
+	}
+
+	/** How many success reports of this job the controller accepted (204). */
+	public int acceptedCompletions(String jobId) {
+		return this.acceptedCompletions.getOrDefault(jobId, 0);
+	}
+
+	/** Reports success of a held job's attempt; returns the controller's status. */
+	public int complete(String jobId) {
+		Assignment assignment = this.running.get(jobId);
+		if (assignment == null) {
+			throw new IllegalStateException("Not running " + jobId);
+		}
+		return report(assignment, "succeeded", null);
+	}
+
+	/** Reports an outcome of any attempt; returns the controller's status. */
+	public int report(Assignment assignment, String outcome, String error) {
+		ObjectNode body = JSON.createObjectNode();
+		body.put("attempt", assignment.attempt());
+		body.put("node", this.node);
+		body.put("outcome", outcome);
+		if ("succeeded".equals(outcome)) {
+			body.set("result", result(assignment.startUrl()));
+		}
+		if (error != null) {
+			body.put("error", error);
+		}
+		int status = post("/internal/jobs/" + assignment.jobId() + "/report", body.toString(), true);
+		this.running.remove(assignment.jobId(), assignment);
+		if (status == 204 && "succeeded".equals(outcome)) {
+			this.acceptedCompletions.merge(assignment.jobId(), 1, Integer::sum);
+		}
+		return status;
+	}
+
+	/** Reports progress of an attempt; returns the controller's status. */
+	public int progress(Assignment assignment, int pages) {
+		return post("/internal/jobs/" + assignment.jobId() + "/progress",
+				"{\"attempt\":" + assignment.attempt() + ",\"node\":\"" + this.node + "\",\"pages_done\":" + pages
+						+ ",\"current_url\":\"" + assignment.startUrl() + "\"}",
+				true);
+	}
+
+	/**
+	 * A result with the contract fields and per-page detail: two pages crawled, one
+	 * error.
+	 */
+	public static JsonNode result(String startUrl) {
+		return JSON.readTree("{\"crawled\":[\"" + startUrl + "\",\"" + startUrl + "contact\"]," + "\"pii_by_url\":{\""
+				+ startUrl + "\":{\"emails\":[\"alice@site.test\"],\"phones\":[]},\"" + startUrl
+				+ "contact\":{\"emails\":[],\"phones\":[\"+33 1 23 45 67 89\"]}}," + "\"errors\":{\"" + startUrl
+				+ "missing\":\"HTTP 404 / type text/html\"}," + "\"pages\":[{\"url\":\"" + startUrl
+				+ "\",\"status\":200,\"title\":\"Home\",\"depth\":0,\"links\":2}," + "{\"url\":\"" + startUrl
+				+ "contact\",\"status\":200,\"title\":\"Contact\",\"depth\":1,\"links\":0}],"
+				+ "\"stop_reason\":\"frontier_exhausted\"}");
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (this.hanging) {
+				this.closed.await();
+				return;
+			}
+			String path = exchange.getRequestURI().getPath();
+			String method = exchange.getRequestMethod();
+			if (method.equals("GET") && path.equals("/health")) {
+				send(exchange, 200, "{\"status\":\"ok\",\"node\":\"" + this.node + "\",\"capacity\":" + this.capacity
+						+ ",\"active_jobs\":" + this.running.size() + "}");
+			}
+			else if (method.equals("GET") && path.equals("/assignments")) {
+				send(exchange, 200, listing());
+			}
+			else if (method.equals("POST") && path.equals("/assignments")) {
+				assign(exchange);
+			}
+			else if (method.equals("POST") && path.startsWith("/assignments/") && path.endsWith("/cancel")) {
+				String jobId = path.substring("/assignments/".length(), path.length() - "/cancel".length());
+				this.cancelled.add(jobId);
+				send(exchange, (this.running.remove(jobId) != null) ? 202 : 404, "{}");
+			}
+			else {
+				send(exchange, 404, "{}");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private String listing() {
+		if (this.mode == Mode.SILENT) {
+			return "[]";
+		}
+		StringBuilder list = new StringBuilder("[");
+		for (Assignment assignment : this.running.values()) {
+			list.append((list.length() > 1) ? "," : "")
+				.append("{\"job_id\":\"")
+				.append(assignment.jobId())
+				.append("\",\"attempt\":")
+				.append(assignment.attempt())
+				.append(",\"pages_done\":0,\"current_url\":null}");
+		}
+		return list.append(']').toString();
+	}
+
+	private void assign(HttpExchange exchange) throws IOException {
+		JsonNode body = JSON.readTree(readBody(exchange.getRequestBody()));
+		Assignment assignment = new Assignment(body.get("job_id").stringValue(), body.get("attempt").intValue(),
+				body.get("spec").get("start_url").stringValue());
+		Mode current = this.mode;
+		if (current == Mode.REFUSE || this.running.size() >= this.capacity) {
+			send(exchange, 503, "{\"status\":503,\"title\":\"Worker at capacity\"}");
+			return;
+		}
+		this.received.add(assignment);
+		this.running.put(assignment.jobId(), assignment);
+		send(exchange, 202, "{\"job_id\":\"" + assignment.jobId() + "\",\"attempt\":" + assignment.attempt() + "}");
+		if (current == Mode.COMPLETE || current == Mode.FAIL) {
+			this.reporters.execute(() -> work(assignment, current));
+		}
+	}
+
+	private void work(Assignment assignment, Mode mode) {
+		try {
+			Thread.sleep(this.delay.toMillis());
+			if (mode == Mode.COMPLETE) {
+				progress(assignment, 1);
+				report(assignment, "succeeded", null);
+			}
+			else {
+				report(assignment, "failed", "start URL refused");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Posts to the controller. With {@code retry}, transport errors are retried every 100
+	 * ms for up to a minute, as a worker must not lose a result.
+	 */
+	private int post(String path, String json, boolean retry) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.controllerUrl + path))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (true) {
+			try {
+				return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			}
+			catch (IOException ex) {
+				if (!retry || System.nanoTime() > deadline || this.closed.getCount() == 0) {
+					return -1;
+				}
+				sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return -1;
+			}
+		}
+	}
+
+	private static void sleep(long ms) {
+		try {
+			Thread.sleep(ms);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String readBody(InputStream in) throws IOException {
+		return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	}
+
+	private static void send(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	/** Stops answering: the port is closed and pending requests end. */
+	@Override
+	public void close() {
+		this.closed.countDown();
+		this.server.stop(0);
+		this.handlers.shutdownNow();
+		this.reporters.shutdownNow();
+	}
+
+}
