@@ -43,7 +43,7 @@ class ScrapeEndToEndIT {
 	static void startClusterAndSite() throws IOException {
 		site = FixtureSite.start();
 		// No politeness delay against our own fixture site, so the test stays fast.
-		cluster = LocalCluster.start(workDir, "--dispycluster.worker.crawl.default-delay=0s",
+		cluster = LocalCluster.start(workDir, "--dispycluster.worker.crawl.politeness-delay=0s",
 				"--dispycluster.controller.health-check-interval=1s");
 	}
 
