@@ -14,6 +14,7 @@ import io.dispycluster.model.job.ScrapeAssignment;
 import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.crawl.CrawlOrder;
+import io.dispycluster.worker.crawl.CrawlOutcome;
 import io.dispycluster.worker.crawl.Crawler;
 import io.dispycluster.worker.report.ControllerReports;
 import io.dispycluster.worker.scrape.CrawlOrders;
@@ -165,10 +166,11 @@ public class Assignments implements DisposableBean {
 	private AttemptReport crawl(RunningAssignment assignment) {
 		LOG.info("Job(id={}, attempt={}) started", assignment.jobId(), assignment.attempt());
 		try {
-			ScrapeResult result = this.crawler.crawl(assignment.order(), assignment.control());
+			CrawlOutcome outcome = this.crawler.crawl(assignment.order(), assignment.control());
+			ScrapeResult result = outcome.result();
 			LOG.info("Job(id={}, attempt={}) ended ({}): {} pages, {} errors", assignment.jobId(), assignment.attempt(),
 					result.stopReason(), result.crawled().size(), result.errors().size());
-			return assignment.report(this.worker.nodeName(), result);
+			return assignment.report(this.worker.nodeName(), outcome);
 		}
 		catch (RuntimeException ex) {
 			LOG.error("Job(id={}, attempt={}) failed", assignment.jobId(), assignment.attempt(), ex);

@@ -6,6 +6,7 @@ import io.dispycluster.model.job.AttemptReport;
 import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
+import io.dispycluster.worker.crawl.CrawlOutcome;
 import io.dispycluster.worker.crawl.StopReason;
 
 /**
@@ -67,7 +68,11 @@ final class RunningAssignment {
 		return new AttemptProgress(this.attempt, node, this.control.pagesDone(), this.control.currentUrl());
 	}
 
-	AttemptReport report(String node, ScrapeResult result) {
+	AttemptReport report(String node, CrawlOutcome outcome) {
+		ScrapeResult result = outcome.result();
+		if (outcome.refusal() != null) {
+			return new AttemptReport(this.attempt, node, AttemptOutcome.FAILED, result, outcome.refusal());
+		}
 		boolean cancelled = StopReason.CANCELLED.wireName().equals(result.stopReason());
 		return new AttemptReport(this.attempt, node, cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.SUCCEEDED,
 				result, null);

@@ -2,6 +2,7 @@ package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ final class CrawlRun {
 	private final Map<String, String> errors = new LinkedHashMap<>();
 
 	private final List<PageSummary> pages = new ArrayList<>();
+
+	private final Map<PageState, Integer> states = new EnumMap<>(PageState.class);
+
+	private @Nullable String refusal;
 
 	CrawlRun(CrawlOrder order) {
 		this.order = order;
@@ -95,6 +100,7 @@ final class CrawlRun {
 		this.crawled.add(url.url());
 		this.pii.put(url.url(), content.pii());
 		this.pages.add(new PageSummary(url.url(), page.status(), content.title(), url.depth(), content.links().size()));
+		this.states.merge(PageState.CRAWLED, 1, Integer::sum);
 		this.frontier.markSeen(page.finalUrl());
 		for (String link : content.links()) {
 			if (this.scope.allows(link)) {
@@ -103,12 +109,17 @@ final class CrawlRun {
 		}
 	}
 
-	void failed(String url, String reason) {
+	void failed(String url, PageState state, String reason) {
 		this.errors.put(url, reason);
+		this.states.merge(state, 1, Integer::sum);
+		if (url.equals(this.order.startUrl()) && state.refusesTheStart()) {
+			this.refusal = reason;
+		}
 	}
 
-	ScrapeResult result(StopReason reason) {
-		return new ScrapeResult(this.crawled, this.pii, this.errors, this.pages, reason.wireName());
+	CrawlOutcome outcome(StopReason reason) {
+		ScrapeResult result = new ScrapeResult(this.crawled, this.pii, this.errors, this.pages, reason.wireName());
+		return new CrawlOutcome(result, this.states, this.refusal);
 	}
 
 }

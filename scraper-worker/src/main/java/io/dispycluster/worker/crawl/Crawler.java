@@ -1,6 +1,5 @@
 package io.dispycluster.worker.crawl;
 
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.extract.PageReader;
@@ -38,7 +37,7 @@ public class Crawler {
 	 * @param control lets another thread cancel the crawl and follow its progress
 	 * @return what was crawled, with why the crawl stopped
 	 */
-	public ScrapeResult crawl(CrawlOrder order, CrawlControl control) {
+	public CrawlOutcome crawl(CrawlOrder order, CrawlControl control) {
 		CrawlRun run = new CrawlRun(order);
 		StopReason reason;
 		while ((reason = run.stopReason(control)) == null) {
@@ -48,7 +47,7 @@ public class Crawler {
 			}
 		}
 		LOG.debug("Crawl of {} stopped ({}) after {} pages", order.startUrl(), reason.wireName(), run.crawledCount());
-		return run.result(reason);
+		return run.outcome(reason);
 	}
 
 	private boolean awaitTurn(CrawlRun run, QueuedUrl next, CrawlControl control) {
@@ -82,7 +81,7 @@ public class Crawler {
 
 	private void fail(CrawlRun run, String url, PageState state, String reason) {
 		LOG.debug("{} ended {}: {}", url, state.wireName(), reason);
-		run.failed(url, reason);
+		run.failed(url, state, reason);
 		this.metrics.ended(state);
 	}
 

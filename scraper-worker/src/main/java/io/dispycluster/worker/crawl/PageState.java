@@ -25,6 +25,9 @@ public enum PageState {
 	/** Redirected outside the crawl's scope. */
 	OUT_OF_SCOPE,
 
+	/** The SSRF guard refused the address the URL's host resolves to. */
+	BLOCKED_ADDRESS,
+
 	/** No complete response within the request's timeout. */
 	TIMEOUT,
 
@@ -39,6 +42,11 @@ public enum PageState {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/** Whether a start URL ending in this state means the job was refused. */
+	boolean refusesTheStart() {
+		return this == BLOCKED_ADDRESS;
+	}
+
 	static PageState of(FetchedPage page) {
 		if (page.status() != 200) {
 			return HTTP_ERROR;
@@ -51,6 +59,7 @@ public enum PageState {
 			case TIMEOUT -> TIMEOUT;
 			case CANCELLED -> CANCELLED;
 			case TOO_LARGE -> TOO_LARGE;
+			case BLOCKED -> BLOCKED_ADDRESS;
 			case NETWORK -> FETCH_ERROR;
 		};
 	}

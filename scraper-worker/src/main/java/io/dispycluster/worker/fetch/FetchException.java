@@ -48,6 +48,9 @@ public class FetchException extends IOException {
 		/** The body was larger than the configured cap. */
 		TOO_LARGE,
 
+		/** The SSRF guard refused the address. */
+		BLOCKED,
+
 		/** Any other network failure: refused, reset, unknown host, TLS. */
 		NETWORK
 

@@ -12,6 +12,8 @@ import javax.net.ssl.SSLException;
 
 import io.dispycluster.worker.fetch.FetchException.Kind;
 import okhttp3.Call;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -38,20 +40,37 @@ public class PageFetcher {
 
 	private final FetchProperties properties;
 
-	public PageFetcher(OkHttpClient client, FetchProperties properties) {
+	private final AddressGuard guard;
+
+	public PageFetcher(OkHttpClient client, FetchProperties properties, AddressGuard guard) {
 		this.client = client;
 		this.properties = properties;
+		this.guard = guard;
 	}
 
 	/**
 	 * A client fit for crawling. Each call carries its own timeout (the job's
 	 * {@code timeout_s}), so the client-wide ones are off. Redirects are not followed:
 	 * the crawler follows them itself, checking each hop. Failed connections are not
-	 * retried behind the crawler's back.
+	 * retried behind the crawler's back. The SSRF guard filters resolved addresses and
+	 * checks the address connected to.
+	 * @param guard the SSRF guard
 	 * @return a new client
 	 */
-	public static OkHttpClient newClient() {
-		return new OkHttpClient.Builder().connectTimeout(Duration.ZERO)
+	public static OkHttpClient newClient(AddressGuard guard) {
+		return newClient(guard, Dns.SYSTEM);
+	}
+
+	/**
+	 * A client fit for crawling that resolves host names with the given resolver (tests).
+	 * @param guard the SSRF guard
+	 * @param dns the resolver whose answers the guard filters
+	 * @return a new client
+	 */
+	public static OkHttpClient newClient(AddressGuard guard, Dns dns) {
+		return new OkHttpClient.Builder().dns(guard.filtering(dns))
+			.addNetworkInterceptor(guard.connectedAddressCheck())
+			.connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
 			.writeTimeout(Duration.ZERO)
 			.followRedirects(false)
@@ -87,7 +106,9 @@ public class PageFetcher {
 
 	private Request request(String url) throws FetchException {
 		try {
-			return new Request.Builder().url(url)
+			HttpUrl parsed = HttpUrl.get(url);
+			this.guard.checkLiteral(parsed);
+			return new Request.Builder().url(parsed)
 				.header("User-Agent", this.properties.userAgent())
 				.header("Accept", ACCEPT)
 				.get()
@@ -95,6 +116,9 @@ public class PageFetcher {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new FetchException(Kind.NETWORK, url, "Invalid URL: " + url, ex);
+		}
+		catch (BlockedAddressException ex) {
+			throw new FetchException(Kind.BLOCKED, url, ex.getMessage(), ex);
 		}
 	}
 
@@ -136,6 +160,9 @@ public class PageFetcher {
 	private static FetchException failure(String url, IOException ex, boolean aborted, Duration timeout) {
 		if (aborted) {
 			return new FetchException(Kind.CANCELLED, url, "Cancelled while fetching", ex);
+		}
+		if (ex instanceof BlockedAddressException) {
+			return new FetchException(Kind.BLOCKED, url, ex.getMessage(), ex);
 		}
 		if (ex instanceof InterruptedIOException) {
 			return new FetchException(Kind.TIMEOUT, url,

@@ -34,7 +34,7 @@ class ScrapeController {
 	ScrapeResult scrape(@RequestBody ScrapeRequest request) {
 		CrawlOrder order = this.orders.fromRequest(request);
 		LOG.info("Synchronous crawl of {} started (max_pages={})", order.startUrl(), order.maxPages());
-		ScrapeResult result = this.crawler.crawl(order, new CrawlControl());
+		ScrapeResult result = this.crawler.crawl(order, new CrawlControl()).result();
 		LOG.info("Synchronous crawl of {} ended: {} pages, {} errors, {}", order.startUrl(), result.crawled().size(),
 				result.errors().size(), result.stopReason());
 		return result;

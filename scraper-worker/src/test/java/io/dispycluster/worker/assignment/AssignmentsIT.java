@@ -83,6 +83,21 @@ class AssignmentsIT extends WorkerITSupport {
 	}
 
 	@Test
+	void failsAJobWhoseStartUrlTheGuardRefuses() {
+		this.client.post()
+			.uri("/assignments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"job_id\":\"job_8\",\"attempt\":1,\"spec\":{\"start_url\":\"http://169.254.169.254/latest/\","
+					+ "\"max_pages\":5,\"same_origin_only\":true,\"timeout_s\":5,\"max_duration_s\":60}}")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+
+		assertThat(awaitReport("job_8")).contains("\"outcome\":\"failed\"",
+				"\"error\":\"Blocked address: 169.254.169.254 is a link-local address");
+	}
+
+	@Test
 	void answers404WhenCancellingAJobItDoesNotRun() {
 		cancel("job_unknown").expectStatus().isNotFound();
 	}

@@ -114,7 +114,8 @@ class CrawlerLimitsTests {
 		this.site.page("/", linking("/a")).page("/a", linking());
 		CrawlControl control = new CrawlControl();
 		CompletableFuture<ScrapeResult> crawl = CompletableFuture.supplyAsync(() -> this.crawler
-			.crawl(anOrderFor(this.site.url("/")).withPolitenessDelay(Duration.ofSeconds(30)).build(), control));
+			.crawl(anOrderFor(this.site.url("/")).withPolitenessDelay(Duration.ofSeconds(30)).build(), control)
+			.result());
 		await().atMost(Duration.ofSeconds(5)).until(() -> control.pagesDone() == 1);
 
 		control.cancel();
@@ -129,7 +130,7 @@ class CrawlerLimitsTests {
 		this.site.slowPage("/", Duration.ofSeconds(30), linking());
 		CrawlControl control = new CrawlControl();
 		CompletableFuture<ScrapeResult> crawl = CompletableFuture
-			.supplyAsync(() -> this.crawler.crawl(anOrderFor(this.site.url("/")).build(), control));
+			.supplyAsync(() -> this.crawler.crawl(anOrderFor(this.site.url("/")).build(), control).result());
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.site.requestedPaths().contains("/"));
 
 		control.cancel();
@@ -158,13 +159,13 @@ class CrawlerLimitsTests {
 		Crawler capped = Crawlers.aCrawler(new SimpleMeterRegistry(), DataSize.ofKilobytes(1));
 		this.site.page("/", "<html><body>" + "x".repeat(5000) + "</body></html>");
 
-		ScrapeResult result = capped.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl());
+		ScrapeResult result = capped.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl()).result();
 
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/"), "Body larger than the 1 KB cap"));
 	}
 
 	private ScrapeResult crawl(CrawlOrderBuilder order) {
-		return this.crawler.crawl(order.build(), new CrawlControl());
+		return this.crawler.crawl(order.build(), new CrawlControl()).result();
 	}
 
 }

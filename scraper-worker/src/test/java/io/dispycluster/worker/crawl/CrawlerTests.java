@@ -294,7 +294,7 @@ class CrawlerTests {
 	}
 
 	private ScrapeResult crawl(CrawlOrderBuilder order) {
-		return this.crawler.crawl(order.build(), new CrawlControl());
+		return this.crawler.crawl(order.build(), new CrawlControl()).result();
 	}
 
 }

@@ -10,6 +10,7 @@ import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.WebSliceTests;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
+import io.dispycluster.worker.crawl.CrawlOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,10 +39,10 @@ class ScrapeControllerTests extends WebSliceTests {
 
 	@Test
 	void answersTheCrawlResultInSnakeCase() throws Exception {
-		given(this.crawler.crawl(any(), any())).willReturn(new ScrapeResult(List.of("http://h/"),
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(new ScrapeResult(List.of("http://h/"),
 				Map.of("http://h/", new PiiFindings(List.of("a@example.org"), List.of())),
 				Map.of("http://h/x.css", "HTTP 200 / type text/css"),
-				List.of(new PageSummary("http://h/", 200, "Home", 0, 3)), "frontier_exhausted"));
+				List.of(new PageSummary("http://h/", 200, "Home", 0, 3)), "frontier_exhausted")));
 
 		scrape("{\"start_url\":\"http://h/\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.crawled[0]").value("http://h/"))
@@ -53,7 +54,7 @@ class ScrapeControllerTests extends WebSliceTests {
 
 	@Test
 	void appliesTheContractsDefaults() throws Exception {
-		given(this.crawler.crawl(any(), any())).willReturn(emptyResult());
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(emptyResult()));
 
 		scrape("{\"start_url\":\"HTTP://Example.org\"}").andExpect(status().isOk());
 
@@ -68,7 +69,7 @@ class ScrapeControllerTests extends WebSliceTests {
 
 	@Test
 	void takesTheGivenValuesAndCapsTheBudget() throws Exception {
-		given(this.crawler.crawl(any(), any())).willReturn(emptyResult());
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(emptyResult()));
 
 		scrape("""
 				{"start_url":"https://example.org/a","max_pages":1000,"same_origin_only":false,"timeout_s":300,
@@ -135,6 +136,10 @@ class ScrapeControllerTests extends WebSliceTests {
 		ArgumentCaptor<CrawlOrder> order = ArgumentCaptor.forClass(CrawlOrder.class);
 		then(this.crawler).should().crawl(order.capture(), any(CrawlControl.class));
 		return order.getValue();
+	}
+
+	private static CrawlOutcome outcome(ScrapeResult result) {
+		return new CrawlOutcome(result, Map.of(), null);
 	}
 
 	private static ScrapeResult emptyResult() {
