@@ -13,6 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -63,8 +64,10 @@ class CorsFilterConfiguration {
 		protected void rejectRequest(ServerHttpResponse response) throws IOException {
 			response.setStatusCode(HttpStatus.FORBIDDEN);
 			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			byte[] body = this.problems.toJson(Problems.of(HttpStatus.FORBIDDEN, "cors-refused", "Origin not allowed",
-					"Origine non autorisée (dispycluster.security.cors.allowed-origins)"), "");
+			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "cors-refused", "Origin not allowed",
+					"Origine non autorisée (dispycluster.security.cors.allowed-origins)");
+			this.problems.countRefusal(problem);
+			byte[] body = this.problems.toJson(problem, "");
 			response.getBody().write(body);
 			response.flush();
 		}

@@ -1,5 +1,8 @@
 package io.dispycluster.gateway.system;
 
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +29,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private final MeterRegistry meters;
+
+	ProblemDetailsAdvice(MeterRegistry meters) {
+		this.meters = meters;
+	}
+
 	@ExceptionHandler(UpstreamFailure.class)
 	ResponseEntity<ProblemDetail> upstreamFailure(UpstreamFailure ex) {
 		LOG.warn("Service {} failed: {}", ex.service(), ex.kind().description());
+		this.meters
+			.counter("dispycluster.gateway.upstream.failures", "service", ex.service(), "kind",
+					ex.kind().name().toLowerCase(Locale.ROOT))
+			.increment();
 		ProblemDetail problem = switch (ex.kind()) {
 			case UNAVAILABLE -> Problems.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Service unavailable",
 					"Erreur de proxy : le service " + ex.service() + " est injoignable");
