@@ -69,8 +69,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	}
 
 	private boolean isPublic(HttpServletRequest request) {
-		PathContainer path = PathContainer
-			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		// the servlet path is the normalised one the request is served from: a raw URI
+		// such as /health/../jobs must not pass for /health
+		String pathInfo = request.getPathInfo();
+		PathContainer path = PathContainer.parsePath(request.getServletPath() + ((pathInfo != null) ? pathInfo : ""));
 		return this.publicPaths.stream().anyMatch((pattern) -> pattern.matches(path));
 	}
 

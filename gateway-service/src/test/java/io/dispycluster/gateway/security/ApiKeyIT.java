@@ -91,6 +91,14 @@ class ApiKeyIT extends ProductionTestSupport {
 	}
 
 	@Test
+	void doesNotTakeAPathThroughAPublicOneForPublic() {
+		assertThat(get("/health/../jobs").statusCode()).isEqualTo(401);
+		assertThat(get("/actuator/health/../prometheus").statusCode()).isEqualTo(401);
+		assertThat(get("/health;x=1/../../jobs").statusCode()).isIn(400, 401, 404);
+		assertThat(CONTROLLER.requests()).isEmpty();
+	}
+
+	@Test
 	void servesNoApiDocumentationInProduction() {
 		assertThat(get("/v3/api-docs", "X-API-Key", OPS_KEY).statusCode()).isEqualTo(404);
 		assertThat(get("/openapi/controller", "X-API-Key", OPS_KEY).statusCode()).isEqualTo(404);
