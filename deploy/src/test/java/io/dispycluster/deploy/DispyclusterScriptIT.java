@@ -66,8 +66,9 @@ class DispyclusterScriptIT {
 				Result down = dispycluster(basePort, "down");
 				assertThat(down.exitCode()).as(down.output()).isZero();
 				assertThat(pids).hasSize(5)
-					.allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).hasValue(false)
-						.as("process %d still alive", pid));
+					.allSatisfy((pid) -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+						.as("process %d still alive", pid)
+						.isFalse());
 			}
 			for (int port = basePort; port < basePort + 5; port++) {
 				assertThat(listening(port)).as("port %d", port).isFalse();
