@@ -3,6 +3,8 @@ package io.dispycluster.worker.crawl;
 import io.dispycluster.worker.extract.PageReader;
 import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.PageFetcher;
+import io.dispycluster.worker.robots.RobotsProperties;
+import io.dispycluster.worker.robots.RobotsRules;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
@@ -15,8 +17,10 @@ import org.springframework.context.annotation.Configuration;
 class CrawlConfiguration {
 
 	@Bean
-	Crawler crawler(PageFetcher pageFetcher, FetchProperties fetchProperties, MeterRegistry meterRegistry) {
-		return new Crawler(pageFetcher, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry),
+	Crawler crawler(PageFetcher pageFetcher, FetchProperties fetchProperties, RobotsProperties robotsProperties,
+			MeterRegistry meterRegistry) {
+		RobotsRules robots = new RobotsRules(pageFetcher, fetchProperties, robotsProperties);
+		return new Crawler(pageFetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry),
 				fetchProperties.maxRedirects());
 	}
 

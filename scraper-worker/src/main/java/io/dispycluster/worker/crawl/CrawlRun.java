@@ -78,6 +78,16 @@ final class CrawlRun {
 		return System.nanoTime() - this.deadline >= 0;
 	}
 
+	/**
+	 * Waits, unless the crawl is cancelled or its budget ends first.
+	 * @return whether the wait ran its course
+	 */
+	boolean pause(CrawlControl control, Duration duration) {
+		Duration left = Duration.ofNanos(this.deadline - System.nanoTime());
+		boolean whole = duration.compareTo(left) <= 0;
+		return control.pause(whole ? duration : left) && whole;
+	}
+
 	/** The timeout of the next request: the job's, or less if the budget ends sooner. */
 	Duration requestTimeout() {
 		Duration left = Duration.ofNanos(this.deadline - System.nanoTime());

@@ -5,6 +5,7 @@ import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.extract.PageReader;
 import io.dispycluster.worker.fetch.FetchedPage;
 import io.dispycluster.worker.fetch.PageFetcher;
+import io.dispycluster.worker.robots.RobotsRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,9 @@ public class Crawler {
 
 	private final CrawlMetrics metrics;
 
-	public Crawler(PageFetcher fetcher, PageReader reader, HostThrottle throttle, CrawlMetrics metrics,
-			int maxRedirects) {
-		this.requests = new RequestChain(fetcher, throttle, metrics, maxRedirects);
+	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
+			CrawlMetrics metrics, int maxRedirects) {
+		this.requests = new RequestChain(fetcher, robots, throttle, metrics, maxRedirects);
 		this.reader = reader;
 		this.metrics = metrics;
 	}
@@ -42,16 +43,12 @@ public class Crawler {
 		StopReason reason;
 		while ((reason = run.stopReason(control)) == null) {
 			QueuedUrl next = run.next();
-			if (next != null && awaitTurn(run, next, control)) {
+			if (next != null) {
 				visit(run, next, control);
 			}
 		}
 		LOG.debug("Crawl of {} stopped ({}) after {} pages", order.startUrl(), reason.wireName(), run.crawledCount());
 		return run.outcome(reason);
-	}
-
-	private boolean awaitTurn(CrawlRun run, QueuedUrl next, CrawlControl control) {
-		return this.requests.awaitTurn(run, next.url(), control);
 	}
 
 	private void visit(CrawlRun run, QueuedUrl next, CrawlControl control) {
@@ -60,7 +57,9 @@ public class Crawler {
 			record(run, next, this.requests.fetch(run, next, control));
 		}
 		catch (PageFailure failure) {
-			fail(run, next.url(), failure.state(), failure.getMessage());
+			if (failure.state() != null) {
+				fail(run, next.url(), failure.state(), failure.getMessage());
+			}
 		}
 		finally {
 			control.fetching(null);

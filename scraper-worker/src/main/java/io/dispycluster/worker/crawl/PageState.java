@@ -28,6 +28,9 @@ public enum PageState {
 	/** The SSRF guard refused the address the URL's host resolves to. */
 	BLOCKED_ADDRESS,
 
+	/** robots.txt forbids the URL, or could not be had and the site was skipped. */
+	ROBOTS_DENIED,
+
 	/** No complete response within the request's timeout. */
 	TIMEOUT,
 
@@ -44,7 +47,7 @@ public enum PageState {
 
 	/** Whether a start URL ending in this state means the job was refused. */
 	boolean refusesTheStart() {
-		return this == BLOCKED_ADDRESS;
+		return this == BLOCKED_ADDRESS || this == ROBOTS_DENIED;
 	}
 
 	static PageState of(FetchedPage page) {

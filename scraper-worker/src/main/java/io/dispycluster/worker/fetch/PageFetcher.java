@@ -36,6 +36,9 @@ public class PageFetcher {
 
 	private static final String ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
 
+	/** The most bytes of a robots.txt file read. */
+	public static final int ROBOTS_CAP = 512 * 1024;
+
 	private final OkHttpClient client;
 
 	private final FetchProperties properties;
@@ -88,13 +91,31 @@ public class PageFetcher {
 	 * @throws FetchException when no response could be had, or the body is too large
 	 */
 	public FetchedPage fetch(String url, Duration timeout, AbortSignal signal) throws FetchException {
+		return execute(url, timeout, signal, false);
+	}
+
+	/**
+	 * Fetches a robots.txt file: the body of a 200 response is read whatever its type,
+	 * and only its first {@value #ROBOTS_CAP} bytes (RFC 9309 asks for at least 500 KiB).
+	 * @param url the robots.txt URL
+	 * @param timeout the budget of the whole request
+	 * @param signal fires when the caller wants the request abandoned
+	 * @return the response
+	 * @throws FetchException when no response could be had
+	 */
+	public FetchedPage fetchRobots(String url, Duration timeout, AbortSignal signal) throws FetchException {
+		return execute(url, timeout, signal, true);
+	}
+
+	private FetchedPage execute(String url, Duration timeout, AbortSignal signal, boolean robots)
+			throws FetchException {
 		Call call = this.client.newCall(request(url));
 		call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
 		AtomicBoolean aborted = new AtomicBoolean();
 		long start = System.nanoTime();
 		try (AbortSignal.Registration registration = signal.onAbort(() -> abort(call, aborted));
 				Response response = call.execute()) {
-			return read(url, call, response, start);
+			return read(url, call, response, start, robots);
 		}
 		catch (FetchException ex) {
 			throw ex;
@@ -127,10 +148,13 @@ public class PageFetcher {
 		call.cancel();
 	}
 
-	private FetchedPage read(String url, Call call, Response response, long start) throws IOException {
+	private FetchedPage read(String url, Call call, Response response, long start, boolean robots) throws IOException {
 		String contentType = response.header("Content-Type", "");
 		byte[] body = null;
-		if (response.code() == 200 && ContentTypes.isHtml(contentType)) {
+		if (response.code() == 200 && robots) {
+			body = readTruncated(response.body());
+		}
+		else if (response.code() == 200 && ContentTypes.isHtml(contentType)) {
 			body = readCapped(url, call, response.body());
 		}
 		else {
@@ -150,6 +174,12 @@ public class PageFetcher {
 					"Body larger than the " + Sizes.describe(this.properties.maxBodySize()) + " cap");
 		}
 		return body.source().readByteArray();
+	}
+
+	private static byte[] readTruncated(ResponseBody body) throws IOException {
+		body.source().request(ROBOTS_CAP);
+		long available = Math.min(body.source().getBuffer().size(), ROBOTS_CAP);
+		return body.source().readByteArray(available);
 	}
 
 	private static @Nullable String charset(String contentType) {

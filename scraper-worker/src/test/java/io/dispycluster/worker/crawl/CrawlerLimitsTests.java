@@ -151,7 +151,11 @@ class CrawlerLimitsTests {
 		ScrapeResult result = crawl(anOrderFor(start));
 
 		assertThat(result.crawled()).isEmpty();
-		assertThat(result.errors().get(start)).startsWith("Connection failed: ");
+		// robots.txt is asked first: a site that cannot be reached is retried, then
+		// skipped.
+		assertThat(result.errors().get(start))
+			.startsWith("robots.txt unavailable after 3 attempts (Connection failed: ")
+			.endsWith("); site skipped");
 	}
 
 	@Test

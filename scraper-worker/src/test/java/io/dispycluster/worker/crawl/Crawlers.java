@@ -1,5 +1,6 @@
 package io.dispycluster.worker.crawl;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.dispycluster.worker.extract.PageReader;
@@ -7,6 +8,8 @@ import io.dispycluster.worker.fetch.AddressGuard;
 import io.dispycluster.worker.fetch.GuardProperties;
 import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.PageFetcher;
+import io.dispycluster.worker.robots.RobotsProperties;
+import io.dispycluster.worker.robots.RobotsRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.Dns;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,11 +53,29 @@ public final class Crawlers {
 		return aCrawler(registry, maxBodySize, allowed, Dns.SYSTEM);
 	}
 
+	/** A crawler that obeys robots.txt as these properties say. */
+	public static Crawler aCrawlerWithRobots(RobotsProperties robots) {
+		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), LOOPBACK, Dns.SYSTEM, robots);
+	}
+
+	/** robots.txt obeyed as in production, with short waits between failed attempts. */
+	public static RobotsProperties robots() {
+		return new RobotsProperties(true, Duration.ofHours(1), Duration.ofSeconds(10), 3, Duration.ofMillis(50),
+				Duration.ofMinutes(10));
+	}
+
 	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns) {
+		return aCrawler(registry, maxBodySize, allowed, dns, robots());
+	}
+
+	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns,
+			RobotsProperties robotsProperties) {
 		AddressGuard guard = new AddressGuard(new GuardProperties(allowed));
-		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(guard, dns),
-				new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS), guard);
-		return new Crawler(fetcher, new PageReader(), new HostThrottle(), new CrawlMetrics(registry), MAX_REDIRECTS);
+		FetchProperties fetchProperties = new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS);
+		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(guard, dns), fetchProperties, guard);
+		RobotsRules robots = new RobotsRules(fetcher, fetchProperties, robotsProperties);
+		return new Crawler(fetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(registry),
+				MAX_REDIRECTS);
 	}
 
 }

@@ -30,6 +30,8 @@ public final class FixtureSite implements AutoCloseable {
 
 	public static final String HTML = "text/html;charset=utf-8";
 
+	private static final String ROBOTS = "/robots.txt";
+
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
@@ -113,14 +115,19 @@ public final class FixtureSite implements AutoCloseable {
 		return this;
 	}
 
-	/** The paths requested so far (with query), in arrival order. */
+	/** The paths requested so far (with query), in arrival order, robots.txt aside. */
 	public List<String> requestedPaths() {
-		return this.requests.stream().map(Request::path).toList();
+		return requests().stream().map(Request::path).toList();
 	}
 
-	/** The requests received so far, in arrival order. */
+	/** The requests received so far, in arrival order, robots.txt aside. */
 	public List<Request> requests() {
-		return List.copyOf(this.requests);
+		return this.requests.stream().filter((request) -> !request.path().equals(ROBOTS)).toList();
+	}
+
+	/** How many times robots.txt was requested. */
+	public long robotsRequests() {
+		return this.requests.stream().filter((request) -> request.path().equals(ROBOTS)).count();
 	}
 
 	/** Waits, unless the site closes first. */

@@ -1,0 +1,27 @@
+package io.dispycluster.worker.robots;
+
+import crawlercommons.robots.BaseRobotRules;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of fetching a site's robots.txt: its rules, or why none could be had.
+ *
+ * @param rules the rules, or null when the fetch failed
+ * @param failure why the fetch failed (empty when it did not)
+ * @param aborted whether the fetch was abandoned by the crawl (not the site's fault)
+ */
+record RobotsFile(@Nullable BaseRobotRules rules, String failure, boolean aborted) {
+
+	static RobotsFile of(BaseRobotRules rules) {
+		return new RobotsFile(rules, "", false);
+	}
+
+	static RobotsFile failed(String failure) {
+		return new RobotsFile(null, failure, false);
+	}
+
+	static RobotsFile abandoned() {
+		return new RobotsFile(null, "cancelled", true);
+	}
+
+}

@@ -1,0 +1,189 @@
+package io.dispycluster.worker.crawl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.dispycluster.model.job.ScrapeResult;
+import io.dispycluster.worker.robots.RobotsProperties;
+import io.dispycluster.worker.testsupport.FixtureSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static io.dispycluster.worker.crawl.CrawlOrderBuilder.anOrderFor;
+import static io.dispycluster.worker.crawl.Pages.linking;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * robots.txt in a crawl: allow and deny, statuses that allow everything, failures that
+ * are retried and then skip the site, Crawl-delay and its cap, the cache.
+ */
+class CrawlerRobotsTests {
+
+	private static final String TEXT = "text/plain";
+
+	private final FixtureSite site = FixtureSite.start();
+
+	private final Crawler crawler = Crawlers.aCrawlerWithRobots(Crawlers.robots());
+
+	@AfterEach
+	void closeSite() {
+		this.site.close();
+	}
+
+	@Test
+	void skipsWhatRobotsTxtDisallows() {
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /private/\n")
+			.page("/", linking("/private/secret.html", "/public.html"))
+			.page("/public.html", linking())
+			.page("/private/secret.html", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"), this.site.url("/public.html"));
+		assertThat(outcome.result().errors())
+			.containsExactly(entry(this.site.url("/private/secret.html"), "Denied by robots.txt"));
+		assertThat(outcome.states()).containsEntry(PageState.ROBOTS_DENIED, 1);
+		assertThat(this.site.requestedPaths()).doesNotContain("/private/secret.html");
+	}
+
+	@Test
+	void obeysTheGroupForItsOwnUserAgent() {
+		this.site
+			.respond("/robots.txt", 200, TEXT,
+					"User-agent: DispyClusterBot\nDisallow: /no-bots/\n\nUser-agent: *\nDisallow:\n")
+			.page("/", linking("/no-bots/a.html"));
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+
+		assertThat(result.errors()).containsExactly(entry(this.site.url("/no-bots/a.html"), "Denied by robots.txt"));
+	}
+
+	@Test
+	void failsACrawlWhoseStartUrlRobotsTxtDisallows() {
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /\n").page("/", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(outcome.refusal()).isEqualTo("Denied by robots.txt");
+		assertThat(this.site.requestedPaths()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 401, 403, 404, 410 })
+	void allowsEverythingWhenRobotsTxtIsMissingOrForbidden(int status) {
+		this.site.respond("/robots.txt", status, TEXT, "Disallow: /").page("/", linking("/a")).page("/a", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a"));
+	}
+
+	@Test
+	void retriesARobotsTxtThatFailsThenSkipsTheSite() {
+		this.site.respond("/robots.txt", 503, TEXT, "busy").page("/", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")));
+
+		String reason = "robots.txt unavailable after 3 attempts (HTTP 503); site skipped";
+		assertThat(outcome.result().errors()).containsExactly(entry(this.site.url("/"), reason));
+		assertThat(outcome.refusal()).isEqualTo(reason);
+		assertThat(this.site.robotsRequests()).isEqualTo(3);
+		assertThat(this.site.requestedPaths()).isEmpty();
+	}
+
+	@Test
+	void crawlsOnceRobotsTxtAnswersAfterAFailure() {
+		AtomicInteger calls = new AtomicInteger();
+		this.site.handle("/robots.txt", (exchange) -> {
+			int status = (calls.incrementAndGet() == 1) ? 500 : 200;
+			exchange.getResponseHeaders().set("Content-Type", TEXT);
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		}).page("/", linking());
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"));
+		assertThat(this.site.robotsRequests()).isEqualTo(2);
+	}
+
+	@Test
+	void treatsARobotsTxtTimeoutAsAFailureNotAPermission() {
+		this.site.slowPage("/robots.txt", Duration.ofSeconds(10), "").page("/", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofMillis(200)));
+
+		assertThat(outcome.result().errors().get(this.site.url("/")))
+			.isEqualTo("robots.txt unavailable after 3 attempts (Timeout: no complete response within 200 ms);"
+					+ " site skipped");
+		assertThat(this.site.requestedPaths()).isEmpty();
+	}
+
+	@Test
+	void honoursCrawlDelayUpToTheCap() {
+		RobotsProperties capped = new RobotsProperties(true, Duration.ofHours(1), Duration.ofMillis(300), 3,
+				Duration.ofMillis(50), Duration.ofMinutes(10));
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nCrawl-delay: 30\n")
+			.page("/", linking("/a", "/b"))
+			.page("/a", linking())
+			.page("/b", linking());
+
+		long start = System.nanoTime();
+		Crawlers.aCrawlerWithRobots(capped).crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl());
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		List<FixtureSite.Request> requests = this.site.requests();
+		assertThat(requests).hasSize(3);
+		for (int i = 1; i < requests.size(); i++) {
+			long gap = requests.get(i).nanoTime() - requests.get(i - 1).nanoTime();
+			assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+		}
+	}
+
+	@Test
+	void fetchesASitesRobotsTxtOnceForEveryCrawl() {
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow:\n")
+			.page("/", linking("/a"))
+			.page("/a", linking());
+
+		crawl(anOrderFor(this.site.url("/")));
+		crawl(anOrderFor(this.site.url("/a")));
+
+		assertThat(this.site.robotsRequests()).isEqualTo(1);
+	}
+
+	@Test
+	void asksRobotsTxtForEveryRedirectHop() {
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /private/\n")
+			.page("/", linking("/go"))
+			.redirect("/go", 302, "/private/target.html");
+
+		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+
+		assertThat(result.errors()).containsExactly(entry(this.site.url("/go"), "Denied by robots.txt"));
+		assertThat(this.site.requestedPaths()).doesNotContain("/private/target.html");
+	}
+
+	@Test
+	void ignoresRobotsTxtWhenTurnedOff() {
+		RobotsProperties off = new RobotsProperties(false, Duration.ofHours(1), Duration.ofSeconds(10), 3,
+				Duration.ofMillis(50), Duration.ofMinutes(10));
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /\n").page("/", linking());
+
+		ScrapeResult result = Crawlers.aCrawlerWithRobots(off)
+			.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl())
+			.result();
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"));
+		assertThat(this.site.robotsRequests()).isZero();
+	}
+
+	private CrawlOutcome crawl(CrawlOrderBuilder order) {
+		return this.crawler.crawl(order.build(), new CrawlControl());
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.dispycluster.worker.fetch;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.dispycluster.worker.testsupport.FixtureSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The fetcher against a local server: which bodies it downloads, what it reports, and how
+ * it names failures.
+ */
+class PageFetcherTests {
+
+	private final FixtureSite site = FixtureSite.start();
+
+	private final AddressGuard guard = new AddressGuard(new GuardProperties(List.of("127.0.0.0/8")));
+
+	private final PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(this.guard),
+			new FetchProperties("DispyClusterBot/test", DataSize.ofKilobytes(4), 5), this.guard);
+
+	@AfterEach
+	void closeSite() {
+		this.site.close();
+	}
+
+	@Test
+	void downloadsTheBodyOfAnHtmlPageWithItsCharset() throws FetchException {
+		this.site.respond("/", 200, "text/html; charset=ISO-8859-1", "<p>caf\u00e9</p>");
+
+		FetchedPage page = fetch(this.site.url("/"));
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.charset()).isEqualTo("ISO-8859-1");
+		assertThat(page.hasBody()).isTrue();
+		assertThat(new String(page.body(), StandardCharsets.UTF_8)).isEqualTo("<p>caf\u00e9</p>");
+		assertThat(page.elapsed()).isPositive();
+	}
+
+	@Test
+	void skipsTheBodyOfErrorsRedirectsAndOtherTypes() throws FetchException {
+		this.site.respond("/css", 200, "text/css", "body{}").redirect("/moved", 301, "/new");
+
+		assertThat(fetch(this.site.url("/missing")).hasBody()).isFalse();
+		assertThat(fetch(this.site.url("/css")).hasBody()).isFalse();
+		FetchedPage moved = fetch(this.site.url("/moved"));
+		assertThat(moved.status()).isEqualTo(301);
+		assertThat(moved.location()).isEqualTo("/new");
+		assertThat(moved.hasBody()).isFalse();
+	}
+
+	@Test
+	void refusesABodyLargerThanTheCap() {
+		this.site.page("/big", "x".repeat(5000));
+
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/big")))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FetchException.Kind.TOO_LARGE))
+			.withMessage("Body larger than the 4 KB cap");
+	}
+
+	@Test
+	void readsRobotsTxtWhateverItsType() throws FetchException {
+		this.site.respond("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /x\n");
+
+		FetchedPage robots = this.fetcher.fetchRobots(this.site.url("/robots.txt"), Duration.ofSeconds(5),
+				AbortSignal.NONE);
+
+		assertThat(new String(robots.body(), StandardCharsets.UTF_8)).contains("Disallow: /x");
+	}
+
+	@Test
+	void namesARefusedConnection() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		String url = "http://127.0.0.1:" + port + "/";
+
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(url))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FetchException.Kind.NETWORK))
+			.withMessageStartingWith("Connection failed: ");
+	}
+
+	@Test
+	void namesATimeout() {
+		this.site.slowPage("/slow", Duration.ofSeconds(5), "late");
+
+		assertThatExceptionOfType(FetchException.class)
+			.isThrownBy(() -> this.fetcher.fetch(this.site.url("/slow"), Duration.ofMillis(250), AbortSignal.NONE))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FetchException.Kind.TIMEOUT))
+			.withMessage("Timeout: no complete response within 250 ms");
+	}
+
+	private FetchedPage fetch(String url) throws FetchException {
+		return this.fetcher.fetch(url, Duration.ofSeconds(5), AbortSignal.NONE);
+	}
+
+}
