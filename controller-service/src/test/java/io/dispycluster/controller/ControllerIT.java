@@ -357,7 +357,7 @@ class ControllerIT {
 			.contains("dispycluster_dispatch_latency_seconds_count")
 			.contains("dispycluster_job_duration_seconds_count{outcome=\"completed\"}")
 			.contains("dispycluster_workers{status=\"online\"}")
-			.contains("dispycluster_worker_active_jobs{node=");
+			.contains("dispycluster_worker_assigned_jobs{node=");
 	}
 
 	private StubWorker worker(Mode mode, int capacity) {

@@ -38,6 +38,15 @@ abstract class PersistenceScenarios {
 	/** The properties that put a controller on the database under test. */
 	abstract Map<String, String> database();
 
+	/** The internal token the controllers require, or null. */
+	String token() {
+		return null;
+	}
+
+	Api api(int port) {
+		return new Api("http://127.0.0.1:" + port, token());
+	}
+
 	@AfterEach
 	void stopEverything() {
 		this.workers.forEach(StubWorker::close);
@@ -48,7 +57,7 @@ abstract class PersistenceScenarios {
 	void jobsSurviveARestartAndPendingOnesAreDispatchedAfterIt() {
 		int port = Controllers.freePort();
 		ConfigurableApplicationContext first = start(port);
-		Api api = new Api("http://127.0.0.1:" + port);
+		Api api = api(port);
 		StubWorker early = worker("early", api, Mode.COMPLETE).register();
 		String done = api.submit("{\"start_url\":\"http://site.test/\",\"priority\":4}");
 		await().until(() -> api.status(done).equals("completed"));
@@ -70,13 +79,14 @@ abstract class PersistenceScenarios {
 			.untilAsserted(
 					() -> assertThat(pending).allSatisfy((id) -> assertThat(api.status(id)).isEqualTo("completed")));
 		assertThat(pending).allSatisfy((id) -> assertThat(late.acceptedCompletions(id)).isEqualTo(1));
+		assertThat(late.callsWithoutToken()).isEmpty();
 	}
 
 	@Test
 	void aRestartInTheMiddleOfABatchLosesNoJobAndCompletesNoneTwice() {
 		int port = Controllers.freePort();
 		ConfigurableApplicationContext first = start(port);
-		Api api = new Api("http://127.0.0.1:" + port);
+		Api api = api(port);
 		StubWorker worker = worker("steady", api, Mode.COMPLETE).delay(Duration.ofMillis(400)).register();
 		List<String> ids = api.submitBatch("{\"urls\":["
 				+ String.join(",", IntStream.range(0, 10).mapToObj((i) -> "\"http://site.test/" + i + "/\"").toList())
@@ -103,6 +113,9 @@ abstract class PersistenceScenarios {
 
 	StubWorker worker(String name, Api api, Mode mode) {
 		StubWorker worker = StubWorker.start(name, 2, api.baseUrl(), mode);
+		if (token() != null) {
+			worker.token(token());
+		}
 		this.workers.add(worker);
 		return worker;
 	}

@@ -84,7 +84,24 @@ class PostgresPersistenceIT extends PersistenceScenarios {
 		properties.put("DISPYCLUSTER_DB_URL", url);
 		properties.put("DISPYCLUSTER_CONTROLLER_DB_SCHEMA", this.schema);
 		properties.put("dispycluster.data-dir", this.dataDir.toString());
+		properties.put("dispycluster.security.internal-token", token());
 		return properties;
+	}
+
+	/** Production requires the internal token: the scenarios run with one. */
+	@Override
+	String token() {
+		return "postgres-it-internal-token";
+	}
+
+	@Test
+	void productionRefusesCallsWithoutTheInternalToken() {
+		int port = Controllers.freePort();
+		start(port);
+		assertThat(new Api("http://127.0.0.1:" + port).post("/scrape", "{\"start_url\":\"http://s.test/\"}").status())
+			.isEqualTo(401);
+		assertThat(new Api("http://127.0.0.1:" + port).get("/health").status()).isEqualTo(200);
+		assertThat(api(port).get("/jobs").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -93,8 +110,8 @@ class PostgresPersistenceIT extends PersistenceScenarios {
 		start(portA);
 		int portB = Controllers.freePort();
 		start(portB);
-		Api a = new Api("http://127.0.0.1:" + portA);
-		Api b = new Api("http://127.0.0.1:" + portB);
+		Api a = api(portA);
+		Api b = api(portB);
 		StubWorker first = worker("pg-first", a, Mode.COMPLETE).delay(Duration.ofMillis(5)).register();
 		StubWorker second = worker("pg-second", b, Mode.COMPLETE).delay(Duration.ofMillis(5)).register();
 
@@ -118,6 +135,8 @@ class PostgresPersistenceIT extends PersistenceScenarios {
 		assertThat(first.received()).isNotEmpty();
 		assertThat(second.received()).isNotEmpty();
 		assertThat(b.get("/cluster").json().get("completed_jobs").intValue()).isEqualTo(200);
+		assertThat(first.callsWithoutToken()).isEmpty();
+		assertThat(second.callsWithoutToken()).isEmpty();
 	}
 
 	@Test

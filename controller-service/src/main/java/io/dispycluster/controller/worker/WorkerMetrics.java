@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Worker gauges, refreshed after every health-check round:
- * {@code dispycluster_worker_active_jobs{node}} and {@code dispycluster_workers{status}}.
+ * {@code dispycluster_worker_assigned_jobs{node}} (the jobs the controller has given each
+ * worker; the worker's own {@code dispycluster_worker_active_jobs} counts what it runs)
+ * and {@code dispycluster_workers{status}}.
  */
 @Component
 class WorkerMetrics {
@@ -26,8 +28,8 @@ class WorkerMetrics {
 	private final Map<WorkerState, Integer> byStatus = new EnumMap<>(WorkerState.class);
 
 	WorkerMetrics(MeterRegistry registry) {
-		this.activeJobs = MultiGauge.builder("dispycluster.worker.active.jobs")
-			.description("Jobs each worker holds, dispatched or running")
+		this.activeJobs = MultiGauge.builder("dispycluster.worker.assigned.jobs")
+			.description("Jobs the controller has assigned to each worker, dispatched or running")
 			.register(registry);
 		for (WorkerState state : WorkerState.values()) {
 			this.byStatus.put(state, 0);

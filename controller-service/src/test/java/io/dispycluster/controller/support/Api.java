@@ -27,8 +27,20 @@ public final class Api {
 
 	private final String baseUrl;
 
+	private final String token;
+
 	public Api(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/**
+	 * A client that sends the internal token on every call.
+	 * @param baseUrl the controller's base URL
+	 * @param token the internal token, or null
+	 */
+	public Api(String baseUrl, String token) {
 		this.baseUrl = baseUrl;
+		this.token = token;
 	}
 
 	public String baseUrl() {
@@ -85,6 +97,9 @@ public final class Api {
 	}
 
 	private Response send(HttpRequest.Builder request) {
+		if (this.token != null) {
+			request.header("X-Internal-Token", this.token);
+		}
 		try {
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
 					HttpResponse.BodyHandlers.ofString());

@@ -96,6 +96,10 @@ public final class StubWorker implements AutoCloseable {
 
 	private volatile boolean hanging;
 
+	private volatile String token;
+
+	private final List<String> callsWithoutToken = new CopyOnWriteArrayList<>();
+
 	private StubWorker(String node, int capacity, String controllerUrl, Mode mode) throws IOException {
 		this.node = node;
 		this.capacity = capacity;
@@ -143,6 +147,20 @@ public final class StubWorker implements AutoCloseable {
 	public StubWorker delay(Duration delay) {
 		this.delay = delay;
 		return this;
+	}
+
+	/**
+	 * Sends this internal token to the controller and expects it on every call from the
+	 * controller (calls without it are listed by {@link #callsWithoutToken()}).
+	 */
+	public StubWorker token(String token) {
+		this.token = token;
+		return this;
+	}
+
+	/** The controller's calls that lacked the expected internal token. */
+	public List<String> callsWithoutToken() {
+		return List.copyOf(this.callsWithoutToken);
 	}
 
 	/** From now on, every request hangs until the worker is closed. */
@@ -226,6 +244,9 @@ public final class StubWorker implements AutoCloseable {
 			}
 			String path = exchange.getRequestURI().getPath();
 			String method = exchange.getRequestMethod();
+			if (this.token != null && !this.token.equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
+				this.callsWithoutToken.add(method + " " + path);
+			}
 			if (method.equals("GET") && path.equals("/health")) {
 				send(exchange, 200, "{\"status\":\"ok\",\"node\":\"" + this.node + "\",\"capacity\":" + this.capacity
 						+ ",\"active_jobs\":" + this.running.size() + "}");
@@ -304,11 +325,14 @@ public final class StubWorker implements AutoCloseable {
 	 * ms for up to a minute, as a worker must not lose a result.
 	 */
 	private int post(String path, String json, boolean retry) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.controllerUrl + path))
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.controllerUrl + path))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(10))
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build();
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (this.token != null) {
+			builder.header("X-Internal-Token", this.token);
+		}
+		HttpRequest request = builder.build();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (true) {
 			try {
