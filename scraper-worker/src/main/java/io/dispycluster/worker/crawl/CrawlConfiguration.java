@@ -21,7 +21,7 @@ class CrawlConfiguration {
 			MeterRegistry meterRegistry) {
 		RobotsRules robots = new RobotsRules(pageFetcher, fetchProperties, robotsProperties);
 		return new Crawler(pageFetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry),
-				fetchProperties.maxRedirects());
+				fetchProperties);
 	}
 
 }

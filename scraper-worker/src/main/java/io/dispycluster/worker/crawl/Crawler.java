@@ -3,6 +3,7 @@ package io.dispycluster.worker.crawl;
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.extract.PageReader;
+import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.FetchedPage;
 import io.dispycluster.worker.fetch.PageFetcher;
 import io.dispycluster.worker.robots.RobotsRules;
@@ -26,8 +27,8 @@ public class Crawler {
 	private final CrawlMetrics metrics;
 
 	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
-			CrawlMetrics metrics, int maxRedirects) {
-		this.requests = new RequestChain(fetcher, robots, throttle, metrics, maxRedirects);
+			CrawlMetrics metrics, FetchProperties fetchProperties) {
+		this.requests = new RequestChain(fetcher, robots, throttle, metrics, fetchProperties);
 		this.reader = reader;
 		this.metrics = metrics;
 	}
@@ -70,7 +71,7 @@ public class Crawler {
 	private void record(CrawlRun run, QueuedUrl next, FetchedPage page) {
 		PageState state = PageState.of(page);
 		if (state != PageState.CRAWLED) {
-			fail(run, next.url(), state, "HTTP " + page.status() + " / type " + page.contentType());
+			fail(run, next.url(), state, RequestChain.statusText(page));
 			return;
 		}
 		PageContent content = this.reader.read(page);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Spaces out requests to the same host (host and port), across every crawl this worker
  * runs: each request reserves the next free slot of its host, at least the politeness
- * delay after the previous one, and waits for it.
+ * delay after the previous one (and no sooner than a 429 or 503 asked), and waits for it.
  */
 public class HostThrottle {
 
@@ -25,12 +25,21 @@ public class HostThrottle {
 	 * deadline came first
 	 */
 	boolean awaitTurn(String host, Duration delay, long deadline, CrawlControl control) {
-		if (delay.isZero() || delay.isNegative()) {
+		long slot = reserve(host, Math.max(0, delay.toNanos()));
+		if (slot - System.nanoTime() <= 0) {
 			return !control.isCancelled();
 		}
-		long slot = reserve(host, delay.toNanos());
 		long wait = Math.min(slot, deadline) - System.nanoTime();
 		return control.pause(Duration.ofNanos(wait)) && slot <= deadline;
+	}
+
+	/**
+	 * Keeps every request to a host waiting at least this long from now, as a 429 or 503
+	 * asks.
+	 */
+	synchronized void backOff(String host, Duration wait) {
+		long until = System.nanoTime() + wait.toNanos();
+		this.nextSlot.merge(host, until, (current, asked) -> (asked - current > 0) ? asked : current);
 	}
 
 	private synchronized long reserve(String host, long delayNanos) {

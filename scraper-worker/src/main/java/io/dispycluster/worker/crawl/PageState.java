@@ -37,6 +37,11 @@ public enum PageState {
 	/** A network failure: refused, reset, unknown host, TLS. */
 	FETCH_ERROR,
 
+	/**
+	 * A passing failure (timeout, refused, reset, 429, 5xx) that outlasted its retries.
+	 */
+	RETRIES_EXHAUSTED,
+
 	/** Abandoned because the crawl was cancelled. */
 	CANCELLED;
 
@@ -63,7 +68,7 @@ public enum PageState {
 			case CANCELLED -> CANCELLED;
 			case TOO_LARGE -> TOO_LARGE;
 			case BLOCKED -> BLOCKED_ADDRESS;
-			case NETWORK -> FETCH_ERROR;
+			case NETWORK, CONNECTION -> FETCH_ERROR;
 		};
 	}
 

@@ -1,28 +1,35 @@
 package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.WebUrls;
 import io.dispycluster.worker.fetch.FetchException;
+import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.FetchedPage;
 import io.dispycluster.worker.fetch.PageFetcher;
 import io.dispycluster.worker.robots.RobotsRules;
 import io.dispycluster.worker.robots.RobotsVerdict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one URL of a crawl, following its redirects one hop at a time. Before each
  * request, robots.txt is asked (a site whose robots.txt cannot be had just now is tried
- * again after a pause) and the host's turn awaited, {@code Crawl-delay} included. Each
- * hop must stay in the crawl's scope (except from the start URL, which the user chose),
- * is checked by the fetcher like any request, and is remembered as seen. After
- * {@code max-redirects} hops the URL fails.
+ * again after a pause) and the host's turn awaited, {@code Crawl-delay} included. A
+ * request that fails for a passing reason is retried with backoff, a 429 or 503 after the
+ * wait its {@code Retry-After} asks, which holds back every request to the host. Each hop
+ * must stay in the crawl's scope (except from the start URL, which the user chose), is
+ * checked by the fetcher like any request, and is remembered as seen.
  */
 final class RequestChain {
 
 	private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+	private static final Set<Integer> PASSING_STATUSES = Set.of(429, 500, 502, 503, 504);
 
 	private final PageFetcher fetcher;
 
@@ -32,15 +39,15 @@ final class RequestChain {
 
 	private final CrawlMetrics metrics;
 
-	private final int maxRedirects;
+	private final FetchProperties properties;
 
 	RequestChain(PageFetcher fetcher, RobotsRules robots, HostThrottle throttle, CrawlMetrics metrics,
-			int maxRedirects) {
+			FetchProperties properties) {
 		this.fetcher = fetcher;
 		this.robots = robots;
 		this.throttle = throttle;
 		this.metrics = metrics;
-		this.maxRedirects = maxRedirects;
+		this.properties = properties;
 	}
 
 	/**
@@ -51,8 +58,9 @@ final class RequestChain {
 	FetchedPage fetch(CrawlRun run, QueuedUrl start, CrawlControl control) throws PageFailure {
 		String url = start.url();
 		for (int hops = 0;; hops++) {
-			prepare(run, url, control, hops > 0);
-			FetchedPage page = fetchOnce(run, url, control);
+			Duration delay = allowedDelay(run, url, control, hops > 0);
+			awaitTurn(run, url, delay, control, hops > 0);
+			FetchedPage page = fetchWithRetries(run, url, delay, control);
 			Optional<String> target = redirectTarget(page);
 			if (target.isEmpty()) {
 				return page;
@@ -61,15 +69,9 @@ final class RequestChain {
 		}
 	}
 
-	private void prepare(CrawlRun run, String url, CrawlControl control, boolean hop) throws PageFailure {
-		Duration delay = allowedDelay(run, url, control, hop);
-		if (!this.throttle.awaitTurn(WebUrls.authority(url), delay, run.deadline(), control)) {
-			throw stopped(url, control, hop);
-		}
-	}
-
 	// The politeness delay to keep before the request, once robots.txt allows it.
-	private Duration allowedDelay(CrawlRun run, String url, CrawlControl control, boolean hop) throws PageFailure {
+	private Duration allowedDelay(CrawlRun run, String url, CrawlControl control, boolean requested)
+			throws PageFailure {
 		while (true) {
 			RobotsVerdict verdict = this.robots.verdict(url, run.requestTimeout(), control);
 			switch (verdict.kind()) {
@@ -79,38 +81,79 @@ final class RequestChain {
 				case DENIED, UNAVAILABLE -> throw new PageFailure(PageState.ROBOTS_DENIED, verdict.reason());
 				case RETRY_LATER -> {
 					if (control.isCancelled() || !run.pause(control, this.robots.retryDelay())) {
-						throw stopped(url, control, hop);
+						throw stopped(url, control, requested);
 					}
 				}
 			}
 		}
 	}
 
-	private FetchedPage fetchOnce(CrawlRun run, String url, CrawlControl control) throws PageFailure {
+	private void awaitTurn(CrawlRun run, String url, Duration delay, CrawlControl control, boolean requested)
+			throws PageFailure {
+		if (!this.throttle.awaitTurn(WebUrls.authority(url), delay, run.deadline(), control)) {
+			throw stopped(url, control, requested);
+		}
+	}
+
+	private FetchedPage fetchWithRetries(CrawlRun run, String url, Duration delay, CrawlControl control)
+			throws PageFailure {
+		for (int retry = 0;; retry++) {
+			Attempt attempt = attempt(run, url, control);
+			Optional<Duration> wait = retryWait(attempt, retry);
+			if (wait.isEmpty()) {
+				return attempt.outcome(retry);
+			}
+			this.throttle.backOff(WebUrls.authority(url), wait.get());
+			awaitTurn(run, url, delay, control, true);
+		}
+	}
+
+	private Attempt attempt(CrawlRun run, String url, CrawlControl control) {
 		try {
 			FetchedPage page = this.fetcher.fetch(url, run.requestTimeout(), control);
 			this.metrics.fetched(page);
-			return page;
+			return new Attempt(page, null, false);
 		}
 		catch (FetchException ex) {
 			boolean budgetCut = ex.kind() == FetchException.Kind.TIMEOUT && run.budgetExhausted();
-			throw new PageFailure(PageState.of(ex),
-					budgetCut ? "Timeout: the crawl's budget ran out during the request" : ex.getMessage());
+			String reason = budgetCut ? "Timeout: the crawl's budget ran out during the request" : ex.getMessage();
+			return new Attempt(null, new PageFailure(PageState.of(ex), reason), ex.isTransient() && !budgetCut);
 		}
 	}
 
-	// A URL never requested is left unrecorded; a redirect cut short is recorded.
-	private static PageFailure stopped(String url, CrawlControl control, boolean hop) {
-		if (!hop) {
+	// How long to wait before trying again, or empty if the attempt is final.
+	private Optional<Duration> retryWait(Attempt attempt, int retry) throws PageFailure {
+		boolean passing = attempt.transientFailure()
+				|| (attempt.page() != null && PASSING_STATUSES.contains(attempt.page().status()));
+		if (!passing || retry >= this.properties.retries()) {
+			return Optional.empty();
+		}
+		Duration backoff = this.properties.retryBackoff().multipliedBy(1L << Math.min(retry, 16));
+		if (attempt.page() == null) {
+			return Optional.of(backoff);
+		}
+		Optional<Duration> asked = RetryAfter.parse(attempt.page().retryAfter(), Instant.now());
+		if (asked.isPresent() && asked.get().compareTo(this.properties.retryAfterCap()) > 0) {
+			throw new PageFailure(PageState.RETRIES_EXHAUSTED,
+					statusText(attempt.page()) + "; Retry-After of " + asked.get().toSeconds() + " s exceeds the "
+							+ this.properties.retryAfterCap().toSeconds() + " s cap");
+		}
+		return Optional.of(asked.orElse(backoff));
+	}
+
+	// A URL never requested is left unrecorded; one cut short after a request is
+	// recorded.
+	private static PageFailure stopped(String url, CrawlControl control, boolean requested) {
+		if (!requested) {
 			return PageFailure.notRequested();
 		}
 		return new PageFailure(control.isCancelled() ? PageState.CANCELLED : PageState.TIMEOUT,
-				"The crawl stopped before the redirect to " + url + " was followed");
+				"The crawl stopped before " + url + " could be requested again");
 	}
 
 	private String nextHop(CrawlRun run, QueuedUrl start, String target, int hops) throws PageFailure {
-		if (hops > this.maxRedirects) {
-			throw new PageFailure(PageState.HTTP_ERROR, "More than " + this.maxRedirects + " redirects");
+		if (hops > this.properties.maxRedirects()) {
+			throw new PageFailure(PageState.HTTP_ERROR, "More than " + this.properties.maxRedirects() + " redirects");
 		}
 		if (start.depth() > 0 && !run.inScope(target)) {
 			throw new PageFailure(PageState.OUT_OF_SCOPE, "Redirected out of the crawl's scope to " + target);
@@ -126,8 +169,36 @@ final class RequestChain {
 		return WebUrls.resolve(page.url(), page.location());
 	}
 
+	static String statusText(FetchedPage page) {
+		return "HTTP " + page.status() + " / type " + page.contentType();
+	}
+
 	private static Duration longer(Duration a, Duration b) {
 		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	/**
+	 * One try at a request: a response, or a failure (passing or not).
+	 */
+	private record Attempt(@Nullable FetchedPage page, @Nullable PageFailure failure, boolean transientFailure) {
+
+		// The final word on the URL once no retry is left.
+		FetchedPage outcome(int retries) throws PageFailure {
+			if (this.failure != null) {
+				throw (retries > 0) ? exhausted(this.failure.getMessage(), retries) : this.failure;
+			}
+			FetchedPage response = Objects.requireNonNull(this.page);
+			if (retries > 0 && PASSING_STATUSES.contains(response.status())) {
+				throw exhausted(statusText(response), retries);
+			}
+			return response;
+		}
+
+		private static PageFailure exhausted(String reason, int retries) {
+			return new PageFailure(PageState.RETRIES_EXHAUSTED,
+					reason + " (gave up after " + retries + ((retries == 1) ? " retry)" : " retries)"));
+		}
+
 	}
 
 }

@@ -29,6 +29,11 @@ public class FetchException extends IOException {
 		return this.kind;
 	}
 
+	/** Whether the same request may succeed if tried again a little later. */
+	public boolean isTransient() {
+		return this.kind == Kind.TIMEOUT || this.kind == Kind.CONNECTION;
+	}
+
 	/** The URL being fetched. */
 	public String url() {
 		return this.url;
@@ -51,7 +56,10 @@ public class FetchException extends IOException {
 		/** The SSRF guard refused the address. */
 		BLOCKED,
 
-		/** Any other network failure: refused, reset, unknown host, TLS. */
+		/** A connection refused, reset or cut short: may well work on a retry. */
+		CONNECTION,
+
+		/** A network failure a retry would not fix: unknown host, TLS. */
 		NETWORK
 
 	}

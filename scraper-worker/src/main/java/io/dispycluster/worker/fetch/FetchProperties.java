@@ -1,5 +1,7 @@
 package io.dispycluster.worker.fetch;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -22,5 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record FetchProperties(
 		@DefaultValue("DispyClusterBot/1.0 (+https://github.com/loupix/DispyCluster)") @NotBlank String userAgent,
-		@DefaultValue("2MB") DataSize maxBodySize, @DefaultValue("5") @Min(0) int maxRedirects) {
+		@DefaultValue("2MB") DataSize maxBodySize, @DefaultValue("5") @Min(0) int maxRedirects,
+		@DefaultValue("2") @Min(0) int retries, @DefaultValue("1s") Duration retryBackoff,
+		@DefaultValue("60s") Duration retryAfterCap) {
 }

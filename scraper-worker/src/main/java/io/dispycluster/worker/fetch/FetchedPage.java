@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param body the body's bytes, or null when it was not downloaded
  * @param charset the charset named by the {@code Content-Type} header, or null
  * @param location the {@code Location} header, or null
+ * @param retryAfter the {@code Retry-After} header, or null
  * @param elapsed time from sending the request to the end of the body
  */
 public record FetchedPage(String url, String finalUrl, int status, String contentType, byte @Nullable [] body,
-		@Nullable String charset, @Nullable String location, Duration elapsed) {
+		@Nullable String charset, @Nullable String location, @Nullable String retryAfter, Duration elapsed) {
 
 	/** Whether the body was downloaded. */
 	public boolean hasBody() {

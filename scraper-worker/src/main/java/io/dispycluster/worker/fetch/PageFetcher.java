@@ -163,7 +163,7 @@ public class PageFetcher {
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		return new FetchedPage(url, response.request().url().toString(), response.code(), contentType, body,
-				charset(contentType), response.header("Location"), elapsed);
+				charset(contentType), response.header("Location"), response.header("Retry-After"), elapsed);
 	}
 
 	private byte[] readCapped(String url, Call call, ResponseBody body) throws IOException {
@@ -198,7 +198,8 @@ public class PageFetcher {
 			return new FetchException(Kind.TIMEOUT, url,
 					"Timeout: no complete response within " + Sizes.describe(timeout), ex);
 		}
-		return new FetchException(Kind.NETWORK, url, networkMessage(ex), ex);
+		boolean lasting = ex instanceof UnknownHostException || ex instanceof SSLException;
+		return new FetchException(lasting ? Kind.NETWORK : Kind.CONNECTION, url, networkMessage(ex), ex);
 	}
 
 	private static String networkMessage(IOException ex) {

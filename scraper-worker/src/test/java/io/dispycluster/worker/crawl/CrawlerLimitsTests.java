@@ -90,8 +90,8 @@ class CrawlerLimitsTests {
 
 		ScrapeResult result = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofMillis(300)));
 
-		assertThat(result.errors())
-			.containsExactly(entry(this.site.url("/slow"), "Timeout: no complete response within 300 ms"));
+		assertThat(result.errors()).containsExactly(
+				entry(this.site.url("/slow"), "Timeout: no complete response within 300 ms (gave up after 2 retries)"));
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/fast"));
 	}
 

@@ -71,11 +71,12 @@ public final class Crawlers {
 	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns,
 			RobotsProperties robotsProperties) {
 		AddressGuard guard = new AddressGuard(new GuardProperties(allowed));
-		FetchProperties fetchProperties = new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS);
+		FetchProperties fetchProperties = new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS, 2,
+				Duration.ofMillis(50), Duration.ofSeconds(2));
 		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(guard, dns), fetchProperties, guard);
 		RobotsRules robots = new RobotsRules(fetcher, fetchProperties, robotsProperties);
 		return new Crawler(fetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(registry),
-				MAX_REDIRECTS);
+				fetchProperties);
 	}
 
 }
