@@ -2,12 +2,18 @@ package io.dispycluster.worker;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.dispycluster.model.job.AttemptOutcome;
 import io.dispycluster.model.job.AttemptReport;
+import io.dispycluster.model.job.PageSummary;
+import io.dispycluster.model.job.PiiFindings;
 import io.dispycluster.model.job.ScrapeAssignment;
 import io.dispycluster.model.worker.WorkerState;
 import io.dispycluster.model.worker.WorkerView;
+import io.dispycluster.worker.crawl.CrawlResult;
+import io.dispycluster.worker.crawl.PageDetail;
+import io.dispycluster.worker.report.AttemptReportBody;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +45,21 @@ class JacksonConventionsTests extends WebSliceTests {
 		assertThat(written).contains("\"last_seen\":\"2026-12-04T19:20:00Z\"")
 			.contains("\"total_jobs_completed\":0")
 			.contains("\"status\":\"online\"");
+	}
+
+	@Test
+	void sendsResultsAndReportsThatReadAsTheContractsRecords() {
+		CrawlResult result = new CrawlResult(List.of("http://h/"),
+				Map.of("http://h/", new PiiFindings(List.of("a@example.org"), List.of("01 23 45 67 89"))),
+				Map.of("http://h/x", "HTTP 404 / type text/html"), List.of(new PageDetail("http://h/", "http://h/home",
+						200, "text/html", "Home", "About us", 0, 4, 1024, 12, Map.of("price", "3 €"))),
+				"frontier_exhausted", Map.of("crawled", 1, "http_error", 1));
+		AttemptReportBody sent = new AttemptReportBody(2, "n1", AttemptOutcome.SUCCEEDED, result, null);
+
+		AttemptReport read = this.json.readValue(this.json.writeValueAsString(sent), AttemptReport.class);
+
+		assertThat(read).isEqualTo(sent.contract());
+		assertThat(read.result().pages()).containsExactly(new PageSummary("http://h/", 200, "Home", 0, 4));
 	}
 
 	@Test

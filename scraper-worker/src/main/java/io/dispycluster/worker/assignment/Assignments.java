@@ -9,13 +9,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.dispycluster.model.job.AttemptReport;
 import io.dispycluster.model.job.ScrapeAssignment;
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlOutcome;
+import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.Crawler;
+import io.dispycluster.worker.report.AttemptReportBody;
 import io.dispycluster.worker.report.ControllerReports;
 import io.dispycluster.worker.scrape.CrawlOrders;
 import io.micrometer.core.instrument.Gauge;
@@ -150,7 +150,7 @@ public class Assignments implements DisposableBean {
 	private void run(RunningAssignment assignment) {
 		MDC.put("jobId", assignment.jobId());
 		try {
-			AttemptReport report = crawl(assignment);
+			AttemptReportBody report = crawl(assignment);
 			// Free the slot before reporting: the controller may dispatch a job at once.
 			finished(assignment);
 			if (!assignment.isStale()) {
@@ -163,11 +163,11 @@ public class Assignments implements DisposableBean {
 		}
 	}
 
-	private AttemptReport crawl(RunningAssignment assignment) {
+	private AttemptReportBody crawl(RunningAssignment assignment) {
 		LOG.info("Job(id={}, attempt={}) started", assignment.jobId(), assignment.attempt());
 		try {
 			CrawlOutcome outcome = this.crawler.crawl(assignment.order(), assignment.control());
-			ScrapeResult result = outcome.result();
+			CrawlResult result = outcome.result();
 			LOG.info("Job(id={}, attempt={}) ended ({}): {} pages, {} errors", assignment.jobId(), assignment.attempt(),
 					result.stopReason(), result.crawled().size(), result.errors().size());
 			return assignment.report(this.worker.nodeName(), outcome);

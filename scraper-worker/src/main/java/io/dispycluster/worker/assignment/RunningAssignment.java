@@ -2,12 +2,12 @@ package io.dispycluster.worker.assignment;
 
 import io.dispycluster.model.job.AttemptOutcome;
 import io.dispycluster.model.job.AttemptProgress;
-import io.dispycluster.model.job.AttemptReport;
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlOutcome;
+import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.StopReason;
+import io.dispycluster.worker.report.AttemptReportBody;
 
 /**
  * One attempt at a job, from acceptance until its report is sent.
@@ -68,18 +68,18 @@ final class RunningAssignment {
 		return new AttemptProgress(this.attempt, node, this.control.pagesDone(), this.control.currentUrl());
 	}
 
-	AttemptReport report(String node, CrawlOutcome outcome) {
-		ScrapeResult result = outcome.result();
+	AttemptReportBody report(String node, CrawlOutcome outcome) {
+		CrawlResult result = outcome.result();
 		if (outcome.refusal() != null) {
-			return new AttemptReport(this.attempt, node, AttemptOutcome.FAILED, result, outcome.refusal());
+			return new AttemptReportBody(this.attempt, node, AttemptOutcome.FAILED, result, outcome.refusal());
 		}
 		boolean cancelled = StopReason.CANCELLED.wireName().equals(result.stopReason());
-		return new AttemptReport(this.attempt, node, cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.SUCCEEDED,
-				result, null);
+		return new AttemptReportBody(this.attempt, node,
+				cancelled ? AttemptOutcome.CANCELLED : AttemptOutcome.SUCCEEDED, result, null);
 	}
 
-	AttemptReport failure(String node, String error) {
-		return new AttemptReport(this.attempt, node, AttemptOutcome.FAILED, null, error);
+	AttemptReportBody failure(String node, String error) {
+		return new AttemptReportBody(this.attempt, node, AttemptOutcome.FAILED, null, error);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-import io.dispycluster.model.job.ScrapeResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * absent)
  * @param refusal why the start URL was refused (blocked address, robots.txt), or null
  */
-public record CrawlOutcome(ScrapeResult result, Map<PageState, Integer> states, @Nullable String refusal) {
+public record CrawlOutcome(CrawlResult result, Map<PageState, Integer> states, @Nullable String refusal) {
 
 	public CrawlOutcome {
 		states = Collections.unmodifiableMap(states.isEmpty() ? new EnumMap<>(PageState.class) : new EnumMap<>(states));

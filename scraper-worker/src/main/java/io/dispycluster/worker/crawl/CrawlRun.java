@@ -7,9 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.dispycluster.model.job.PageSummary;
 import io.dispycluster.model.job.PiiFindings;
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.fetch.FetchedPage;
@@ -35,7 +33,7 @@ final class CrawlRun {
 
 	private final Map<String, String> errors = new LinkedHashMap<>();
 
-	private final List<PageSummary> pages = new ArrayList<>();
+	private final List<PageDetail> pages = new ArrayList<>();
 
 	private final Map<PageState, Integer> states = new EnumMap<>(PageState.class);
 
@@ -109,7 +107,9 @@ final class CrawlRun {
 	void crawled(QueuedUrl url, FetchedPage page, PageContent content) {
 		this.crawled.add(url.url());
 		this.pii.put(url.url(), content.pii());
-		this.pages.add(new PageSummary(url.url(), page.status(), content.title(), url.depth(), content.links().size()));
+		this.pages.add(new PageDetail(url.url(), page.finalUrl(), page.status(), page.contentType(), content.title(),
+				content.description(), url.depth(), content.links().size(), page.bytes(), page.elapsed().toMillis(),
+				Map.of()));
 		this.states.merge(PageState.CRAWLED, 1, Integer::sum);
 		this.frontier.markSeen(page.finalUrl());
 		for (String link : content.links()) {
@@ -128,7 +128,10 @@ final class CrawlRun {
 	}
 
 	CrawlOutcome outcome(StopReason reason) {
-		ScrapeResult result = new ScrapeResult(this.crawled, this.pii, this.errors, this.pages, reason.wireName());
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		this.states.forEach((state, count) -> counts.put(state.wireName(), count));
+		CrawlResult result = new CrawlResult(this.crawled, this.pii, this.errors, this.pages, reason.wireName(),
+				counts);
 		return new CrawlOutcome(result, this.states, this.refusal);
 	}
 

@@ -17,6 +17,8 @@ public class PageReader {
 
 	private final TitleExtractor title = new TitleExtractor();
 
+	private final DescriptionExtractor description = new DescriptionExtractor();
+
 	private final LinkExtractor links = new LinkExtractor();
 
 	private final PiiExtractor pii = new PiiExtractor();
@@ -28,7 +30,8 @@ public class PageReader {
 	 */
 	public PageContent read(FetchedPage page) {
 		Document document = parse(page);
-		return new PageContent(this.title.extract(document).orElse(null), this.links.extract(document),
+		return new PageContent(this.title.extract(document).orElse(null),
+				this.description.extract(document).orElse(null), this.links.extract(document),
 				this.pii.extract(document));
 	}
 

@@ -1,7 +1,6 @@
 package io.dispycluster.worker.report;
 
 import io.dispycluster.model.job.AttemptProgress;
-import io.dispycluster.model.job.AttemptReport;
 import io.dispycluster.model.worker.WorkerRegistration;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +24,11 @@ public interface ControllerClient {
 	@PostExchange("/jobs/{jobId}/progress")
 	void progress(@PathVariable("jobId") String jobId, @RequestBody AttemptProgress progress);
 
-	/** Reports the end of an attempt; 204, or 409 if the attempt is not current. */
+	/**
+	 * Reports the end of an attempt; 204, or 409 if the attempt is not current. The body
+	 * is read as an {@code AttemptReport}.
+	 */
 	@PostExchange("/jobs/{jobId}/report")
-	void report(@PathVariable("jobId") String jobId, @RequestBody AttemptReport report);
+	void report(@PathVariable("jobId") String jobId, @RequestBody AttemptReportBody report);
 
 }

@@ -3,7 +3,6 @@ package io.dispycluster.worker.report;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.dispycluster.model.job.AttemptProgress;
-import io.dispycluster.model.job.AttemptReport;
 import io.dispycluster.model.worker.WorkerRegistration;
 
 /**
@@ -38,7 +37,7 @@ public class ControllerReports {
 	 * Delivers a final report in the background, retrying while the controller is
 	 * unavailable.
 	 */
-	public void report(String jobId, AttemptReport report) {
+	public void report(String jobId, AttemptReportBody report) {
 		String what = "Report of job " + jobId + " attempt " + report.attempt();
 		new RetryingCall(what, () -> Answer.of(what, () -> this.client.report(jobId, report)), this.scheduler,
 				this.properties, this.properties.giveUpAfter())

@@ -1,9 +1,9 @@
 package io.dispycluster.worker.scrape;
 
 import io.dispycluster.model.job.ScrapeRequest;
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
+import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.Crawler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The upstream's synchronous {@code POST /scrape}: crawls while the client waits and
- * answers with the result.
+ * answers with the result (the contract's fields, with more detail).
  */
 @RestController
 class ScrapeController {
@@ -31,10 +31,10 @@ class ScrapeController {
 	}
 
 	@PostMapping("/scrape")
-	ScrapeResult scrape(@RequestBody ScrapeRequest request) {
+	CrawlResult scrape(@RequestBody ScrapeRequest request) {
 		CrawlOrder order = this.orders.fromRequest(request);
 		LOG.info("Synchronous crawl of {} started (max_pages={})", order.startUrl(), order.maxPages());
-		ScrapeResult result = this.crawler.crawl(order, new CrawlControl()).result();
+		CrawlResult result = this.crawler.crawl(order, new CrawlControl()).result();
 		LOG.info("Synchronous crawl of {} ended: {} pages, {} errors, {}", order.startUrl(), result.crawled().size(),
 				result.errors().size(), result.stopReason());
 		return result;

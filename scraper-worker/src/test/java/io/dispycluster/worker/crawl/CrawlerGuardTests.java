@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.extract.WebUrls;
 import io.dispycluster.worker.testsupport.FixtureSite;
 import okhttp3.Dns;
@@ -48,7 +47,7 @@ class CrawlerGuardTests {
 		this.site.page("/", linking());
 		String start = "http://localhost:" + this.site.port() + "/";
 
-		ScrapeResult result = Crawlers.aCrawlerAllowing(List.of())
+		CrawlResult result = Crawlers.aCrawlerAllowing(List.of())
 			.crawl(anOrderFor(start).build(), new CrawlControl())
 			.result();
 
@@ -61,7 +60,7 @@ class CrawlerGuardTests {
 	void refusesNumericFormsOfABlockedAddress() {
 		String decimal = "http://2130706433:" + this.site.port() + "/";
 
-		ScrapeResult result = Crawlers.aCrawlerAllowing(List.of())
+		CrawlResult result = Crawlers.aCrawlerAllowing(List.of())
 			.crawl(anOrderFor(WebUrls.normalize(decimal).orElseThrow()).build(), new CrawlControl())
 			.result();
 
@@ -88,7 +87,7 @@ class CrawlerGuardTests {
 	void refusesARedirectToABlockedLiteral() {
 		this.site.page("/", linking("/jump")).redirect("/jump", 302, "http://127.0.0.2:" + this.site.port() + "/");
 
-		ScrapeResult result = Crawlers.aCrawlerAllowing(List.of("127.0.0.1"))
+		CrawlResult result = Crawlers.aCrawlerAllowing(List.of("127.0.0.1"))
 			.crawl(anOrderFor(this.site.url("/")).crossingOrigins().build(), new CrawlControl())
 			.result();
 
@@ -101,7 +100,7 @@ class CrawlerGuardTests {
 			.redirect("/metadata", 302, "http://169.254.169.254/latest/meta-data/");
 
 		long start = System.nanoTime();
-		ScrapeResult result = Crawlers.aCrawler()
+		CrawlResult result = Crawlers.aCrawler()
 			.crawl(anOrderFor(this.site.url("/")).crossingOrigins().build(), new CrawlControl())
 			.result();
 
@@ -115,7 +114,7 @@ class CrawlerGuardTests {
 		this.site.page("/", linking("/a")).page("/a", linking());
 		String start = "http://localhost:" + this.site.port() + "/";
 
-		ScrapeResult result = Crawlers.aCrawlerAllowing(List.of("localhost"))
+		CrawlResult result = Crawlers.aCrawlerAllowing(List.of("localhost"))
 			.crawl(anOrderFor(start).build(), new CrawlControl())
 			.result();
 

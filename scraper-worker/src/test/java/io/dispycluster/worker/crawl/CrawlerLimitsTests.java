@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.testsupport.FixtureSite;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +45,7 @@ class CrawlerLimitsTests {
 			.respond("/page.xhtml", 200, "application/xhtml+xml", "<html><body>x</body></html>")
 			.respond("/gone", 410, "text/plain", "gone");
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/page.xhtml"));
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/style.css"), "HTTP 200 / type text/css"),
@@ -74,7 +73,7 @@ class CrawlerLimitsTests {
 		});
 
 		long start = System.nanoTime();
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 		assertThat(result.errors()).containsEntry(this.site.url("/video.bin"),
@@ -88,7 +87,7 @@ class CrawlerLimitsTests {
 			.slowPage("/slow", Duration.ofSeconds(5), linking())
 			.page("/fast", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofMillis(300)));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofMillis(300)));
 
 		assertThat(result.errors()).containsExactly(
 				entry(this.site.url("/slow"), "Timeout: no complete response within 300 ms (gave up after 2 retries)"));
@@ -102,7 +101,7 @@ class CrawlerLimitsTests {
 		}
 
 		long start = System.nanoTime();
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/0")).withBudget(Duration.ofSeconds(1)));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/0")).withBudget(Duration.ofSeconds(1)));
 
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1800));
 		assertThat(result.stopReason()).isEqualTo("budget_exhausted");
@@ -113,14 +112,14 @@ class CrawlerLimitsTests {
 	void stopsWithinASecondWhenCancelledDuringThePolitenessDelay() {
 		this.site.page("/", linking("/a")).page("/a", linking());
 		CrawlControl control = new CrawlControl();
-		CompletableFuture<ScrapeResult> crawl = CompletableFuture.supplyAsync(() -> this.crawler
+		CompletableFuture<CrawlResult> crawl = CompletableFuture.supplyAsync(() -> this.crawler
 			.crawl(anOrderFor(this.site.url("/")).withPolitenessDelay(Duration.ofSeconds(30)).build(), control)
 			.result());
 		await().atMost(Duration.ofSeconds(5)).until(() -> control.pagesDone() == 1);
 
 		control.cancel();
 
-		ScrapeResult result = crawl.orTimeout(1, TimeUnit.SECONDS).join();
+		CrawlResult result = crawl.orTimeout(1, TimeUnit.SECONDS).join();
 		assertThat(result.stopReason()).isEqualTo("cancelled");
 		assertThat(result.crawled()).containsExactly(this.site.url("/"));
 	}
@@ -129,13 +128,13 @@ class CrawlerLimitsTests {
 	void abortsTheRequestInFlightWhenCancelled() {
 		this.site.slowPage("/", Duration.ofSeconds(30), linking());
 		CrawlControl control = new CrawlControl();
-		CompletableFuture<ScrapeResult> crawl = CompletableFuture
+		CompletableFuture<CrawlResult> crawl = CompletableFuture
 			.supplyAsync(() -> this.crawler.crawl(anOrderFor(this.site.url("/")).build(), control).result());
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.site.requestedPaths().contains("/"));
 
 		control.cancel();
 
-		ScrapeResult result = crawl.orTimeout(1, TimeUnit.SECONDS).join();
+		CrawlResult result = crawl.orTimeout(1, TimeUnit.SECONDS).join();
 		assertThat(result.stopReason()).isEqualTo("cancelled");
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/"), "Cancelled while fetching"));
 	}
@@ -148,7 +147,7 @@ class CrawlerLimitsTests {
 		}
 		String start = "http://127.0.0.1:" + closedPort + "/";
 
-		ScrapeResult result = crawl(anOrderFor(start));
+		CrawlResult result = crawl(anOrderFor(start));
 
 		assertThat(result.crawled()).isEmpty();
 		// robots.txt is asked first: a site that cannot be reached is retried, then
@@ -163,12 +162,12 @@ class CrawlerLimitsTests {
 		Crawler capped = Crawlers.aCrawler(new SimpleMeterRegistry(), DataSize.ofKilobytes(1));
 		this.site.page("/", "<html><body>" + "x".repeat(5000) + "</body></html>");
 
-		ScrapeResult result = capped.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl()).result();
+		CrawlResult result = capped.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl()).result();
 
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/"), "Body larger than the 1 KB cap"));
 	}
 
-	private ScrapeResult crawl(CrawlOrderBuilder order) {
+	private CrawlResult crawl(CrawlOrderBuilder order) {
 		return this.crawler.crawl(order.build(), new CrawlControl()).result();
 	}
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.robots.RobotsProperties;
 import io.dispycluster.worker.testsupport.FixtureSite;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +56,7 @@ class CrawlerRobotsTests {
 					"User-agent: DispyClusterBot\nDisallow: /no-bots/\n\nUser-agent: *\nDisallow:\n")
 			.page("/", linking("/no-bots/a.html"));
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+		CrawlResult result = crawl(anOrderFor(this.site.url("/"))).result();
 
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/no-bots/a.html"), "Denied by robots.txt"));
 	}
@@ -77,7 +76,7 @@ class CrawlerRobotsTests {
 	void allowsEverythingWhenRobotsTxtIsMissingOrForbidden(int status) {
 		this.site.respond("/robots.txt", status, TEXT, "Disallow: /").page("/", linking("/a")).page("/a", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+		CrawlResult result = crawl(anOrderFor(this.site.url("/"))).result();
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a"));
 	}
@@ -105,7 +104,7 @@ class CrawlerRobotsTests {
 			exchange.close();
 		}).page("/", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+		CrawlResult result = crawl(anOrderFor(this.site.url("/"))).result();
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"));
 		assertThat(this.site.robotsRequests()).isEqualTo(2);
@@ -162,7 +161,7 @@ class CrawlerRobotsTests {
 			.page("/", linking("/go"))
 			.redirect("/go", 302, "/private/target.html");
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/"))).result();
+		CrawlResult result = crawl(anOrderFor(this.site.url("/"))).result();
 
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/go"), "Denied by robots.txt"));
 		assertThat(this.site.requestedPaths()).doesNotContain("/private/target.html");
@@ -174,7 +173,7 @@ class CrawlerRobotsTests {
 				Duration.ofMillis(50), Duration.ofMinutes(10));
 		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /\n").page("/", linking());
 
-		ScrapeResult result = Crawlers.aCrawlerWithRobots(off)
+		CrawlResult result = Crawlers.aCrawlerWithRobots(off)
 			.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl())
 			.result();
 

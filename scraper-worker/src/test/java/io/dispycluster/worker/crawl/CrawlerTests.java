@@ -3,9 +3,7 @@ package io.dispycluster.worker.crawl;
 import java.time.Duration;
 import java.util.List;
 
-import io.dispycluster.model.job.PageSummary;
 import io.dispycluster.model.job.PiiFindings;
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.testsupport.FixtureSite;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -40,14 +38,14 @@ class CrawlerTests {
 			.page("/c.html", linking())
 			.page("/d.html", linking("/"));
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a.html"),
 				this.site.url("/b.html"), this.site.url("/c.html"), this.site.url("/d.html"));
-		assertThat(result.pages()).extracting(PageSummary::depth).containsExactly(0, 1, 1, 2, 2);
-		assertThat(result.pages()).extracting(PageSummary::links).containsExactly(2, 1, 1, 0, 1);
-		assertThat(result.pages()).extracting(PageSummary::title).containsOnly("Page");
-		assertThat(result.pages()).extracting(PageSummary::status).containsOnly(200);
+		assertThat(result.pages()).extracting(PageDetail::depth).containsExactly(0, 1, 1, 2, 2);
+		assertThat(result.pages()).extracting(PageDetail::links).containsExactly(2, 1, 1, 0, 1);
+		assertThat(result.pages()).extracting(PageDetail::title).containsOnly("Page");
+		assertThat(result.pages()).extracting(PageDetail::status).containsOnly(200);
 		assertThat(result.piiByUrl()).containsOnlyKeys(result.crawled());
 		assertThat(result.errors()).isEmpty();
 		assertThat(result.stopReason()).isEqualTo("frontier_exhausted");
@@ -80,7 +78,7 @@ class CrawlerTests {
 				.page("/upper.html", linking())
 				.page("/by-address.html", linking());
 
-			ScrapeResult result = crawl(anOrderFor(start));
+			CrawlResult result = crawl(anOrderFor(start));
 
 			assertThat(result.crawled()).containsExactly(start, start + "in.html", start + "upper.html");
 			assertThat(other.requestedPaths()).isEmpty();
@@ -93,7 +91,7 @@ class CrawlerTests {
 			other.page("/", linking());
 			this.site.page("/", linking(other.url("/")));
 
-			ScrapeResult result = crawl(anOrderFor(this.site.url("/")).crossingOrigins());
+			CrawlResult result = crawl(anOrderFor(this.site.url("/")).crossingOrigins());
 
 			assertThat(result.crawled()).containsExactly(this.site.url("/"), other.url("/"));
 		}
@@ -106,7 +104,7 @@ class CrawlerTests {
 			.page("/dir/new.html", linking("child.html", "/dir/new.html"))
 			.page("/dir/child.html", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/old"),
 				this.site.url("/dir/child.html"));
@@ -120,7 +118,7 @@ class CrawlerTests {
 			.page("/dir/new.html", linking("child.html"))
 			.page("/dir/child.html", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/moved"),
 				this.site.url("/dir/child.html"));
@@ -137,7 +135,7 @@ class CrawlerTests {
 		}
 		this.site.page("/landing", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/five1"));
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/six1"), "More than 5 redirects"));
@@ -150,7 +148,7 @@ class CrawlerTests {
 			other.page("/", linking());
 			this.site.page("/", linking("/away")).redirect("/away", 302, other.url("/"));
 
-			ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+			CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 			assertThat(result.errors()).containsExactly(
 					entry(this.site.url("/away"), "Redirected out of the crawl's scope to " + other.url("/")));
@@ -164,7 +162,7 @@ class CrawlerTests {
 			other.page("/home", linking());
 			this.site.redirect("/", 301, other.url("/home"));
 
-			ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+			CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 			assertThat(result.crawled()).containsExactly(this.site.url("/"));
 			assertThat(other.requestedPaths()).containsExactly("/home");
@@ -175,7 +173,7 @@ class CrawlerTests {
 	void recordsARedirectWithoutAUsableLocationAsAnHttpError() {
 		this.site.page("/", linking("/nowhere")).redirect("/nowhere", 302, "mailto:someone@example.org");
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.errors()).containsExactly(entry(this.site.url("/nowhere"), "HTTP 302 / type "));
 	}
@@ -186,7 +184,7 @@ class CrawlerTests {
 				<html><head><base href="/other/"></head><body><a href="x.html">x</a></body></html>
 				""").page("/other/x.html", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/other/x.html"));
 	}
@@ -196,7 +194,7 @@ class CrawlerTests {
 		this.site.page("/", linking("a.html#top", "a.html#bottom", "./a.html", "/a.html", "#only", "/"))
 			.page("/a.html", linking("/#again", "a.html"));
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a.html"));
 		assertThat(this.site.requestedPaths()).containsExactly("/", "/a.html");
@@ -212,7 +210,7 @@ class CrawlerTests {
 			.page("/a", linking())
 			.page("/b?x=1", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/a"), this.site.url("/b?x=1"));
 		assertThat(this.site.requestedPaths()).containsExactly("/", "/a", "/b?x=1");
@@ -226,7 +224,7 @@ class CrawlerTests {
 			.page("/p4", linking())
 			.page("/p5", linking());
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(3));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(3));
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/p2"), this.site.url("/p3"));
 		assertThat(result.errors())
@@ -238,7 +236,7 @@ class CrawlerTests {
 	void boundsTheFrontierToThreeTimesMaxPages() {
 		this.site.page("/", linking("/1", "/2", "/3", "/4", "/5", "/6", "/7", "/8", "/9", "/10"));
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(2));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(2));
 
 		assertThat(this.site.requestedPaths()).containsExactly("/", "/1", "/2", "/3", "/4", "/5");
 		assertThat(result.errors()).hasSize(5);
@@ -249,11 +247,31 @@ class CrawlerTests {
 	void findsPersonalDataInVisibleTextAndContactLinksOnly() {
 		this.site.pageFrom("/", "contact.html");
 
-		ScrapeResult result = crawl(anOrderFor(this.site.url("/")));
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.piiByUrl().get(this.site.url("/")))
 			.isEqualTo(new PiiFindings(List.of("alice@example.org", "bob@example.org"),
 					List.of("(555) 123-4567", "+33 1 23 45 67 89", "+33612345678")));
+	}
+
+	@Test
+	void recordsDetailPerPageAndCountsPerState() {
+		String home = "<html><head><title>Home</title><meta name=\"description\" content=\" The  home page \"></head>"
+				+ "<body><a href=\"/missing\">m</a><a href=\"/style.css\">s</a></body></html>";
+		this.site.redirect("/", 302, "/home").page("/home", home).respond("/style.css", 200, "text/css", "x");
+
+		CrawlOutcome outcome = this.crawler.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl());
+
+		PageDetail page = outcome.result().pages().get(0);
+		assertThat(page.url()).isEqualTo(this.site.url("/"));
+		assertThat(page.finalUrl()).isEqualTo(this.site.url("/home"));
+		assertThat(page.contentType()).isEqualTo("text/html;charset=utf-8");
+		assertThat(page.title()).isEqualTo("Home");
+		assertThat(page.description()).isEqualTo("The home page");
+		assertThat(page.bytes()).isEqualTo(home.length());
+		assertThat(page.fetchMs()).isNotNegative();
+		assertThat(outcome.result().states()).containsExactly(entry("crawled", 1), entry("http_error", 1),
+				entry("not_html", 1));
 	}
 
 	@Test
@@ -293,7 +311,7 @@ class CrawlerTests {
 		assertThat(registry.get("dispycluster.worker.fetch.latency").timer().count()).isEqualTo(3);
 	}
 
-	private ScrapeResult crawl(CrawlOrderBuilder order) {
+	private CrawlResult crawl(CrawlOrderBuilder order) {
 		return this.crawler.crawl(order.build(), new CrawlControl()).result();
 	}
 

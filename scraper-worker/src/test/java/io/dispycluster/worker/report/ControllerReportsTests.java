@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.dispycluster.model.job.AttemptProgress;
-import io.dispycluster.model.job.AttemptReport;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.job.AttemptOutcome;
 import io.dispycluster.worker.testsupport.StubController;
@@ -111,8 +110,8 @@ class ControllerReportsTests {
 		return new AttemptProgress(1, "n1", 0, null);
 	}
 
-	private static AttemptReport report() {
-		return new AttemptReport(1, "n1", AttemptOutcome.FAILED, null, "boom");
+	private static AttemptReportBody report() {
+		return new AttemptReportBody(1, "n1", AttemptOutcome.FAILED, null, "boom");
 	}
 
 }

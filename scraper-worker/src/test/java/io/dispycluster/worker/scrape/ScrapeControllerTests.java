@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.dispycluster.model.job.PageSummary;
 import io.dispycluster.model.job.PiiFindings;
-import io.dispycluster.model.job.ScrapeResult;
 import io.dispycluster.worker.WebSliceTests;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlOutcome;
+import io.dispycluster.worker.crawl.CrawlResult;
+import io.dispycluster.worker.crawl.PageDetail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,16 +39,20 @@ class ScrapeControllerTests extends WebSliceTests {
 
 	@Test
 	void answersTheCrawlResultInSnakeCase() throws Exception {
-		given(this.crawler.crawl(any(), any())).willReturn(outcome(new ScrapeResult(List.of("http://h/"),
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(new CrawlResult(List.of("http://h/"),
 				Map.of("http://h/", new PiiFindings(List.of("a@example.org"), List.of())),
-				Map.of("http://h/x.css", "HTTP 200 / type text/css"),
-				List.of(new PageSummary("http://h/", 200, "Home", 0, 3)), "frontier_exhausted")));
+				Map.of("http://h/x.css", "HTTP 200 / type text/css"), List.of(new PageDetail("http://h/", "http://h/",
+						200, "text/html", "Home", null, 0, 3, 120, 15, Map.of())),
+				"frontier_exhausted", Map.of("crawled", 1, "not_html", 1))));
 
 		scrape("{\"start_url\":\"http://h/\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.crawled[0]").value("http://h/"))
 			.andExpect(jsonPath("$.pii_by_url['http://h/'].emails[0]").value("a@example.org"))
 			.andExpect(jsonPath("$.errors['http://h/x.css']").value("HTTP 200 / type text/css"))
 			.andExpect(jsonPath("$.pages[0].links").value(3))
+			.andExpect(jsonPath("$.pages[0].final_url").value("http://h/"))
+			.andExpect(jsonPath("$.pages[0].fetch_ms").value(15))
+			.andExpect(jsonPath("$.states.not_html").value(1))
 			.andExpect(jsonPath("$.stop_reason").value("frontier_exhausted"));
 	}
 
@@ -138,12 +142,12 @@ class ScrapeControllerTests extends WebSliceTests {
 		return order.getValue();
 	}
 
-	private static CrawlOutcome outcome(ScrapeResult result) {
+	private static CrawlOutcome outcome(CrawlResult result) {
 		return new CrawlOutcome(result, Map.of(), null);
 	}
 
-	private static ScrapeResult emptyResult() {
-		return new ScrapeResult(List.of(), Map.of(), Map.of(), List.of(), "frontier_exhausted");
+	private static CrawlResult emptyResult() {
+		return new CrawlResult(List.of(), Map.of(), Map.of(), List.of(), "frontier_exhausted", Map.of());
 	}
 
 }
