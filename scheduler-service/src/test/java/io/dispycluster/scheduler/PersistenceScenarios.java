@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,19 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scheduler stopped and started again on the same data: tasks, next fire times and
- * history are kept, and fires missed during a long downtime run once or are skipped and
- * recorded, depending on the grace. The downtime is simulated with a clock two hours and
- * ten minutes ahead.
+ * The scheduler stopped and started again on the same data, on each database: tasks, next
+ * fire times and history are kept; fires missed during a long downtime run once or are
+ * skipped and recorded, depending on the grace (the downtime is simulated with a clock
+ * two hours and ten minutes ahead); a workflow stopped during a wait finishes after the
+ * restart.
  */
-class SchedulerRestartIT {
+abstract class PersistenceScenarios {
 
 	private static final Duration DOWNTIME = Duration.ofHours(2).plusMinutes(10);
 
 	@TempDir
-	static Path dataDir;
+	Path dataDir;
 
-	private static StubController controller;
+	static StubController controller;
 
 	@BeforeAll
 	static void startController() throws Exception {
@@ -42,6 +44,19 @@ class SchedulerRestartIT {
 		controller.close();
 	}
 
+	/** The command-line arguments that select the database, for a data directory. */
+	abstract List<String> database(Path dataDir);
+
+	RunningScheduler start(Clock clock, String... args) {
+		List<String> all = new ArrayList<>(database(this.dataDir));
+		all.addAll(List.of(args));
+		return RunningScheduler.start(this.dataDir, controller.url(), clock, all.toArray(String[]::new));
+	}
+
+	RunningScheduler start() {
+		return start(null);
+	}
+
 	@Test
 	void keepsTasksAcrossRestartsAndHandlesMissedFires() {
 		Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -50,7 +65,7 @@ class SchedulerRestartIT {
 		String inOneHour;
 		String inTwoHours;
 		Map<String, Object> tasksBefore;
-		try (RunningScheduler scheduler = RunningScheduler.start(dataDir, controller.url())) {
+		try (RunningScheduler scheduler = start()) {
 			rare = create(scheduler, "cron", "{\"cron\":\"0 0 29 2 *\"}");
 			hourly = create(scheduler, "interval", "{\"seconds\":3600}");
 			inOneHour = create(scheduler, "once", "{\"datetime\":\"" + created.plus(Duration.ofHours(1)) + "\"}");
@@ -60,7 +75,7 @@ class SchedulerRestartIT {
 			tasksBefore = nextRuns(scheduler);
 		}
 
-		try (RunningScheduler scheduler = RunningScheduler.start(dataDir, controller.url())) {
+		try (RunningScheduler scheduler = start()) {
 			assertThat(nextRuns(scheduler)).isEqualTo(tasksBefore);
 			assertThat(scheduler.getObject("/health")).containsEntry("scheduler_running", true)
 				.containsEntry("scheduled_tasks", 4);
@@ -70,8 +85,7 @@ class SchedulerRestartIT {
 		}
 
 		Clock later = Clock.offset(Clock.systemUTC(), DOWNTIME);
-		try (RunningScheduler scheduler = RunningScheduler.start(dataDir, controller.url(), later,
-				"--dispycluster.scheduler.misfire-grace=30m")) {
+		try (RunningScheduler scheduler = start(later, "--dispycluster.scheduler.misfire-grace=30m")) {
 			// Missed by 70 minutes, beyond the grace: skipped and recorded.
 			assertThat(scheduler.historyOf(inOneHour)).singleElement()
 				.satisfies((run) -> assertThat(run).containsEntry("status", "skipped")
@@ -97,7 +111,53 @@ class SchedulerRestartIT {
 		}
 	}
 
-	private static String create(RunningScheduler scheduler, String type, String config) {
+	@Test
+	void resumesAWorkflowStoppedDuringAWait() {
+		String id;
+		String runId;
+		try (RunningScheduler scheduler = start()) {
+			id = (String) scheduler
+				.post("/workflows",
+						"""
+								{"name":"pause","schedule_type":"cron","schedule_config":{"cron":"0 0 29 2 *"},
+								 "steps":[
+								   {"step_id":"before","name":"before","action":"scrape","config":{"urls":["https://wait.example/1"]}},
+								   {"step_id":"pause","name":"pause","action":"wait","config":{"seconds":6},"depends_on":["before"]},
+								   {"step_id":"after","name":"after","action":"scrape","config":{"urls":["https://wait.example/2"]},
+								    "depends_on":["pause"]}]}""")
+				.get("workflow_id");
+			runId = (String) scheduler.post("/workflows/" + id + "/run").get("run_id");
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> stepState(scheduler, id, runId, "pause"), "running"::equals);
+		}
+
+		try (RunningScheduler scheduler = start()) {
+			Map<String, Object> run = await().atMost(Duration.ofSeconds(30))
+				.until(() -> scheduler.getObject("/workflows/" + id + "/runs/" + runId),
+						(found) -> found.get("finished_at") != null);
+			assertThat(run).containsEntry("status", "completed");
+			Map<String, Object> pause = step(run, "pause");
+			assertThat(pause).containsEntry("state", "succeeded").containsEntry("attempts", 1);
+			assertThat(Instant.parse((String) pause.get("finished_at")))
+				.isAfterOrEqualTo(Instant.parse((String) pause.get("started_at")).plusSeconds(6));
+			assertThat(step(run, "after")).containsEntry("state", "succeeded");
+			assertThat(controller.batchesFor(List.of("https://wait.example/1"))).isEqualTo(1);
+		}
+	}
+
+	private static String stepState(RunningScheduler scheduler, String id, String runId, String stepId) {
+		return (String) step(scheduler.getObject("/workflows/" + id + "/runs/" + runId), stepId).get("state");
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> step(Map<String, Object> run, String stepId) {
+		return ((List<Map<String, Object>>) run.get("steps")).stream()
+			.filter((step) -> stepId.equals(step.get("step_id")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	static String create(RunningScheduler scheduler, String type, String config) {
 		return (String) scheduler
 			.post("/tasks",
 					"""

@@ -36,10 +36,6 @@ class QuartzState {
 		return scheduledJobs(Schedules.TASK_GROUP);
 	}
 
-	long activeWorkflows() {
-		return scheduledJobs(Schedules.WORKFLOW_GROUP);
-	}
-
 	private long scheduledJobs(String group) {
 		try {
 			long count = 0;

@@ -2,6 +2,8 @@ package io.dispycluster.scheduler.status;
 
 import java.time.Instant;
 
+import io.dispycluster.scheduler.workflow.Workflows;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,8 +19,11 @@ class StatusController {
 
 	private final QuartzState quartz;
 
-	StatusController(QuartzState quartz) {
+	private final Workflows workflows;
+
+	StatusController(QuartzState quartz, Workflows workflows) {
 		this.quartz = quartz;
+		this.workflows = workflows;
 	}
 
 	@GetMapping("/")
@@ -30,7 +35,7 @@ class StatusController {
 	@GetMapping("/health")
 	Health health() {
 		return new Health("healthy", Instant.now(), this.quartz.running(), this.quartz.scheduledTasks(),
-				this.quartz.activeWorkflows());
+				this.workflows.enabledCount());
 	}
 
 	/**
@@ -62,8 +67,8 @@ class StatusController {
 	 * @param status {@code healthy} when it answers
 	 * @param timestamp when this answer was made
 	 * @param schedulerRunning whether Quartz is firing triggers
-	 * @param scheduledTasks tasks that are enabled
-	 * @param activeWorkflows workflows that are enabled
+	 * @param scheduledTasks tasks that will fire (enabled, with a next fire time)
+	 * @param activeWorkflows workflows that are enabled (upstream's meaning)
 	 */
 	record Health(String status, Instant timestamp, boolean schedulerRunning, long scheduledTasks,
 			long activeWorkflows) {

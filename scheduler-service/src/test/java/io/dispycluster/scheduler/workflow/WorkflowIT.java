@@ -1,0 +1,373 @@
+package io.dispycluster.scheduler.workflow;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.dispycluster.scheduler.RunningScheduler;
+import io.dispycluster.scheduler.StubController;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Workflows end to end against a stub controller and a local webhook receiver:
+ * dependencies, parallel steps, error policies, conditions, webhooks, retries and
+ * timeouts.
+ */
+class WorkflowIT {
+
+	@TempDir
+	static Path dataDir;
+
+	private static StubController controller;
+
+	private static HttpServer receiver;
+
+	private static final ConcurrentLinkedQueue<Map<String, Object>> received = new ConcurrentLinkedQueue<>();
+
+	private static final List<Integer> receiverAnswers = Collections.synchronizedList(new ArrayList<>());
+
+	private static final AtomicInteger receiverCalls = new AtomicInteger();
+
+	private static RunningScheduler scheduler;
+
+	@BeforeAll
+	static void start() throws Exception {
+		controller = new StubController();
+		receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", (exchange) -> {
+			received.add(JsonMapper.builder().build().readValue(exchange.getRequestBody(), Map.class));
+			int call = receiverCalls.getAndIncrement();
+			int status = (call < receiverAnswers.size()) ? receiverAnswers.get(call) : 200;
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		receiver.start();
+		scheduler = RunningScheduler.start(dataDir, controller.url(),
+				"--dispycluster.scheduler.workflow.retry-backoff=100ms");
+	}
+
+	@AfterAll
+	static void stop() {
+		scheduler.close();
+		receiver.stop(0);
+		controller.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		controller.pollsBeforeDone = 1;
+		received.clear();
+		receiverAnswers.clear();
+		receiverCalls.set(0);
+	}
+
+	@Test
+	void runsTheUpstreamExampleOnceWithItsStepsInOrder() {
+		Map<String, Object> created = scheduler.post("/workflows", """
+				{"name":"Workflow de test","description":"Workflow simple pour tester le système",
+				 "steps":[
+				   {"step_id":"step1","name":"Scraping initial","action":"scrape",
+				    "config":{"urls":["https://example.org/html"],"max_pages":1}},
+				   {"step_id":"step2","name":"Attente","action":"wait","config":{"seconds":1},"depends_on":["step1"]},
+				   {"step_id":"step3","name":"Scraping final","action":"scrape",
+				    "config":{"urls":["https://example.org/json"],"max_pages":1},"depends_on":["step2"]}],
+				 "schedule_type":"once","schedule_config":{}}""");
+		assertThat(created).containsEntry("message", "Workflow créé avec succès");
+		String id = (String) created.get("workflow_id");
+		assertThat(id).matches("workflow_\\d+_\\d+");
+		assertThat(scheduler.post("/workflows/" + id + "/run").get("message")).asString().startsWith("Workflow");
+
+		Map<String, Object> run = awaitRun(id);
+		assertThat(run).containsEntry("status", "completed");
+		Map<String, Map<String, Object>> steps = steps(run);
+		assertThat(steps.values()).allSatisfy((step) -> assertThat(step).containsEntry("state", "succeeded"));
+		assertThat(instant(steps.get("step2"), "started_at"))
+			.isAfterOrEqualTo(instant(steps.get("step1"), "finished_at"));
+		assertThat(instant(steps.get("step2"), "finished_at"))
+			.isAfterOrEqualTo(instant(steps.get("step2"), "started_at").plusSeconds(1));
+		assertThat(instant(steps.get("step3"), "started_at"))
+			.isAfterOrEqualTo(instant(steps.get("step2"), "finished_at"));
+		assertThat((Map<String, Object>) steps.get("step1").get("output")).containsEntry("jobs_completed", 1)
+			.containsKey("job_ids");
+		List<Map<String, Object>> runs = scheduler.historyOf(id);
+		assertThat(runs.stream().filter((entry) -> !"skipped".equals(entry.get("status")))).hasSize(1);
+		assertThat(scheduler.getObject("/workflows/" + id)).containsEntry("status", "completed")
+			.containsEntry("run_count", 1)
+			.containsEntry("success_count", 1);
+	}
+
+	@Test
+	void runsIndependentStepsInParallelAndJoinsThem() {
+		controller.pollsBeforeDone = 3;
+		String id = create(diamond("https://site.example/b", "stop_on_error"));
+		Map<String, Object> run = runAndAwait(id);
+		assertThat(run).containsEntry("status", "completed");
+		Map<String, Map<String, Object>> steps = steps(run);
+		Instant bStart = instant(steps.get("b"), "started_at");
+		Instant cStart = instant(steps.get("c"), "started_at");
+		Instant bEnd = instant(steps.get("b"), "finished_at");
+		Instant cEnd = instant(steps.get("c"), "finished_at");
+		assertThat(bStart).isBefore(cEnd);
+		assertThat(cStart).isBefore(bEnd);
+		assertThat(instant(steps.get("d"), "started_at")).isAfterOrEqualTo(bEnd).isAfterOrEqualTo(cEnd);
+		assertThat(bStart).isAfterOrEqualTo(instant(steps.get("a"), "finished_at"));
+	}
+
+	@Test
+	void stopsTheDependantsOfAFailedStepUnderStopOnError() {
+		String id = create(diamond("https://site.example/fail", "stop_on_error"));
+		Map<String, Object> run = runAndAwait(id);
+		assertThat(run).containsEntry("status", "failed");
+		assertThat((String) run.get("error")).contains("b");
+		Map<String, Map<String, Object>> steps = steps(run);
+		assertThat(steps.get("b")).containsEntry("state", "failed");
+		assertThat(steps.get("d")).containsEntry("state", "skipped").containsEntry("attempts", 0);
+		assertThat((String) steps.get("d").get("error")).contains("arrêté");
+	}
+
+	@Test
+	void runsTheDependantsOfAFailedStepUnderContinueOnError() {
+		String id = create(diamond("https://site.example/fail", "continue_on_error"));
+		Map<String, Object> run = runAndAwait(id);
+		Map<String, Map<String, Object>> steps = steps(run);
+		assertThat(steps.get("b")).containsEntry("state", "failed");
+		assertThat(steps.get("c")).containsEntry("state", "succeeded");
+		assertThat(steps.get("d")).containsEntry("state", "succeeded");
+		assertThat(run).containsEntry("status", "failed");
+	}
+
+	@Test
+	void skipsWhatDependsOnAFalseCondition() {
+		String id = create(conditional(10));
+		Map<String, Object> run = runAndAwait(id);
+		assertThat(run).containsEntry("status", "completed");
+		Map<String, Map<String, Object>> steps = steps(run);
+		assertThat(steps.get("check")).containsEntry("state", "skipped");
+		assertThat((String) steps.get("check").get("error")).contains("Condition non remplie").contains("min_pages 10");
+		assertThat(steps.get("after")).containsEntry("state", "skipped");
+
+		String passing = create(conditional(3));
+		Map<String, Map<String, Object>> passed = steps(runAndAwait(passing));
+		assertThat(passed.get("check")).containsEntry("state", "succeeded");
+		assertThat(passed.get("after")).containsEntry("state", "succeeded");
+	}
+
+	@Test
+	void postsTheRunSoFarToAWebhookAndRetriesIt() {
+		receiverAnswers.add(500);
+		String id = create("""
+				{"name":"hook","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[
+				   {"step_id":"a","name":"a","action":"scrape","config":{"urls":["https://hook.example/"]}},
+				   {"step_id":"notify","name":"notify","action":"webhook","retries":1,
+				    "config":{"url":"%s"},"depends_on":["a"]}]}""".formatted(hookUrl()));
+		Map<String, Object> run = runAndAwait(id);
+		assertThat(run).containsEntry("status", "completed");
+		Map<String, Object> notify = steps(run).get("notify");
+		assertThat(notify).containsEntry("state", "succeeded").containsEntry("attempts", 2);
+		assertThat((Map<String, Object>) notify.get("output")).containsEntry("status_code", 200);
+		assertThat(received).hasSize(2);
+		Map<String, Object> body = received.peek();
+		assertThat(body).containsEntry("workflow_id", id).containsEntry("step_id", "notify").containsKey("run_id");
+		Map<String, Object> a = ((List<Map<String, Object>>) body.get("steps")).get(0);
+		assertThat(a).containsEntry("step_id", "a").containsEntry("state", "succeeded");
+		assertThat((Map<String, Object>) a.get("output")).containsEntry("pages_crawled", 3);
+	}
+
+	@Test
+	void refusesAWebhookToAnInternalAddress() {
+		String id = create("""
+				{"name":"ssrf","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"steal","name":"steal","action":"webhook",
+				           "config":{"url":"http://169.254.169.254/latest/meta-data/"}}]}""");
+		Map<String, Object> steal = steps(runAndAwait(id)).get("steal");
+		assertThat(steal).containsEntry("state", "failed");
+		assertThat((String) steal.get("error")).contains("adresse bloquée").contains("169.254.169.254");
+	}
+
+	@Test
+	void failsAStepThatOutlivesItsTimeout() {
+		controller.pollsBeforeDone = 1_000_000;
+		String id = create("""
+				{"name":"lent","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"slow","name":"slow","action":"scrape","timeout_s":1,
+				           "config":{"urls":["https://slow.example/"]}}]}""");
+		Map<String, Object> slow = steps(runAndAwait(id)).get("slow");
+		assertThat(slow).containsEntry("state", "failed");
+		assertThat((String) slow.get("error")).contains("délai dépassé");
+	}
+
+	@Test
+	void refusesInvalidWorkflowsNamingEachProblem() {
+		assertInvalid("""
+				{"name":"cycle","steps":[
+				   {"step_id":"a","name":"a","action":"wait","config":{},"depends_on":["b"]},
+				   {"step_id":"b","name":"b","action":"wait","config":{},"depends_on":["a"]}]}""",
+				"steps[0].depends_on");
+		assertInvalid(
+				"""
+						{"name":"bad","steps":[
+						   {"step_id":"a","name":"a","action":"shell","config":{"cmd":"rm -rf /"}},
+						   {"step_id":"b","name":"b","action":"wait","config":{},"depends_on":["nope"]},
+						   {"step_id":"c","name":"c","action":"condition","config":{"condition":"1 == 1"},"depends_on":["b"]}]}""",
+				"steps[0].action", "steps[1].depends_on", "steps[2].config.condition", "steps[2].config.step",
+				"steps[2].config.min_pages");
+		assertInvalid("""
+				{"name":"empty","steps":[]}""", "steps");
+		StringBuilder many = new StringBuilder("{\"name\":\"many\",\"steps\":[");
+		for (int i = 0; i < 21; i++) {
+			many.append(i > 0 ? "," : "")
+				.append("{\"step_id\":\"s")
+				.append(i)
+				.append("\",\"name\":\"s\",\"action\":\"wait\"}");
+		}
+		assertInvalid(many.append("]}").toString(), "steps");
+		assertInvalid("""
+				{"steps":[{"step_id":"a b","name":"","action":"wait"}],"schedule_type":"cron",
+				 "schedule_config":{"cron":"* *"},"error_policy":"ignore"}""", "error_policy");
+		assertInvalid("""
+				{"steps":[{"step_id":"a b","name":"","action":"wait"}],"schedule_type":"cron",
+				 "schedule_config":{"cron":"* *"}}""", "name", "steps[0].step_id", "steps[0].name",
+				"schedule_config.cron");
+	}
+
+	@Test
+	void managesWorkflowsAndTheirRuns() {
+		String id = create(conditional(1));
+		assertThat(scheduler.getArray("/workflows")).extracting((w) -> w.get("id")).contains(id);
+		Map<String, Object> workflow = scheduler.getObject("/workflows/" + id);
+		assertThat(workflow).containsEntry("error_policy", "stop_on_error").containsEntry("enabled", true);
+		assertThat((List<Map<String, Object>>) workflow.get("steps")).first()
+			.satisfies((step) -> assertThat(step).containsEntry("step_id", "a")
+				.containsEntry("action", "scrape")
+				.containsEntry("depends_on", List.of()));
+
+		assertThat(scheduler.post("/workflows/" + id + "/disable")).containsEntry("message", "Workflow désactivé");
+		scheduler.http()
+			.post()
+			.uri("/workflows/" + id + "/run")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:workflow-disabled");
+		assertThat(scheduler.post("/workflows/" + id + "/enable")).containsEntry("message", "Workflow activé");
+		Map<String, Object> run = runAndAwait(id);
+		String runId = (String) run.get("run_id");
+		assertThat(scheduler.getArray("/workflows/" + id + "/runs")).extracting((r) -> r.get("run_id")).contains(runId);
+
+		scheduler.http().put().uri("/workflows/" + id).contentType(MediaType.APPLICATION_JSON).body("""
+				{"name":"renamed","steps":[{"step_id":"w","name":"w","action":"wait","config":{"seconds":0}}],
+				 "schedule_type":"interval","schedule_config":{"seconds":7200}}""").exchange().expectStatus().isOk();
+		assertThat(scheduler.getObject("/workflows/" + id)).containsEntry("name", "renamed")
+			.containsEntry("schedule_config", Map.of("seconds", 7200));
+		assertThat(scheduler.getObject("/workflows/" + id + "/runs/" + runId)).containsEntry("workflow_name",
+				"conditional");
+
+		assertThat(scheduler.http().delete().uri("/workflows/" + id).exchange().expectStatus().isOk());
+		scheduler.http()
+			.get()
+			.uri("/workflows/" + id)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Workflow non trouvé");
+		scheduler.http().get().uri("/workflows/" + id + "/runs/run_0").exchange().expectStatus().isNotFound();
+		assertThat(scheduler.historyOf(id)).isNotEmpty();
+	}
+
+	private static String diamond(String bUrl, String policy) {
+		return """
+				{"name":"diamond","error_policy":"%s","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[
+				   {"step_id":"a","name":"A","action":"scrape","config":{"urls":["https://site.example/a"]}},
+				   {"step_id":"b","name":"B","action":"scrape","config":{"urls":["%s"]},"depends_on":["a"]},
+				   {"step_id":"c","name":"C","action":"scrape","config":{"urls":["https://site.example/c"]},
+				    "depends_on":["a"]},
+				   {"step_id":"d","name":"D","action":"scrape","config":{"urls":["https://site.example/d"]},
+				    "depends_on":["b","c"]}]}""".formatted(policy, bUrl);
+	}
+
+	private static String conditional(int minPages) {
+		return """
+				{"name":"conditional","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[
+				   {"step_id":"a","name":"A","action":"scrape","config":{"urls":["https://site.example/a"]}},
+				   {"step_id":"check","name":"enough pages?","action":"condition",
+				    "config":{"step":"a","min_pages":%d},"depends_on":["a"]},
+				   {"step_id":"after","name":"after","action":"scrape","config":{"urls":["https://site.example/z"]},
+				    "depends_on":["check"]}]}""".formatted(minPages);
+	}
+
+	private static String hookUrl() {
+		return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+	}
+
+	private static String create(String body) {
+		return (String) scheduler.post("/workflows", body).get("workflow_id");
+	}
+
+	private static Map<String, Object> runAndAwait(String id) {
+		scheduler.post("/workflows/" + id + "/run");
+		return awaitRun(id);
+	}
+
+	private static Map<String, Object> awaitRun(String id) {
+		String runId = await().atMost(Duration.ofSeconds(30))
+			.until(() -> scheduler.historyOf(id)
+				.stream()
+				.filter((entry) -> entry.get("finished_at") != null && !"skipped".equals(entry.get("status")))
+				.map((entry) -> (String) entry.get("run_id"))
+				.findFirst()
+				.orElse(null), (found) -> found != null);
+		return scheduler.getObject("/workflows/" + id + "/runs/" + runId);
+	}
+
+	private static Map<String, Map<String, Object>> steps(Map<String, Object> run) {
+		return ((List<Map<String, Object>>) run.get("steps")).stream()
+			.collect(Collectors.toMap((step) -> (String) step.get("step_id"), (step) -> step));
+	}
+
+	private static Instant instant(Map<String, Object> step, String key) {
+		return Instant.parse((String) step.get(key));
+	}
+
+	private static void assertInvalid(String body, String... fields) {
+		scheduler.http()
+			.post()
+			.uri("/workflows")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value(List.class, (found) -> assertThat(found).containsExactlyInAnyOrder((Object[]) fields));
+	}
+
+}
