@@ -1,0 +1,255 @@
+package io.dispycluster.bench.controller;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.dispycluster.bench.Args;
+import io.dispycluster.bench.Samples;
+import io.dispycluster.model.job.BatchCreated;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submits {@code --jobs} jobs to a running controller through {@code POST /scrape/batch}
+ * ({@code --batch} URLs per request, {@code --submitters} requests in flight) while
+ * {@code --stubs} {@link StubWorker}s of {@code --capacity} each take the assignments and
+ * report success at once. Prints jobs accepted per second, jobs dispatched per second,
+ * and the time from accepted to dispatched, both from the jobs' own {@code created_at}
+ * and {@code started_at} and as the stubs saw it.
+ * <p>
+ * Options: {@code --controller} (http://127.0.0.1:8081), {@code --jobs} (10000),
+ * {@code --batch} (50), {@code --submitters} (4), {@code --stubs} (4), {@code --capacity}
+ * (50), {@code --timeout-s} (600).
+ */
+public final class ControllerBench implements StubWorker.Listener {
+
+	private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> assignedAt = new ConcurrentHashMap<>();
+
+	private final AtomicInteger duplicateAssignments = new AtomicInteger();
+
+	private final AtomicInteger refusals = new AtomicInteger();
+
+	private final AtomicInteger reportsTaken = new AtomicInteger();
+
+	private final AtomicInteger reportsRefused = new AtomicInteger();
+
+	private final AtomicInteger reportsFinished = new AtomicInteger();
+
+	private final AtomicLong lastAssigned = new AtomicLong();
+
+	private final AtomicLong lastReported = new AtomicLong();
+
+	private ControllerBench() {
+	}
+
+	public static void main(String[] arguments) throws Exception {
+		Args args = Args.parse(arguments);
+		URI controller = URI.create(args.string("controller", "http://127.0.0.1:8081"));
+		int jobs = args.integer("jobs", 10000);
+		int batch = args.integer("batch", 50);
+		int submitters = args.integer("submitters", 4);
+		int stubs = args.integer("stubs", 4);
+		int capacity = args.integer("capacity", 50);
+		int timeoutS = args.integer("timeout-s", 600);
+		JsonMapper json = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.executor(Executors.newFixedThreadPool(4))
+			.build();
+		ControllerBench bench = new ControllerBench();
+		ExecutorService reporters = Executors.newFixedThreadPool(8);
+		List<StubWorker> workers = new ArrayList<>();
+		for (int i = 1; i <= stubs; i++) {
+			StubWorker worker = new StubWorker("stub-" + i, capacity, controller, json, client, reporters, bench);
+			worker.start();
+			worker.register();
+			workers.add(worker);
+		}
+		System.out.printf("stubs=%d capacity=%d registered%n", stubs, capacity);
+		try {
+			bench.run(controller, json, client, jobs, batch, submitters, timeoutS);
+		}
+		finally {
+			workers.forEach(StubWorker::stop);
+			reporters.shutdownNow();
+		}
+	}
+
+	private void run(URI controller, JsonMapper json, HttpClient client, int jobs, int batch, int submitters,
+			int timeoutS) throws Exception {
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		int batches = (jobs + batch - 1) / batch;
+		AtomicInteger nextBatch = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(submitters);
+		long start = System.nanoTime();
+		List<Future<?>> running = new ArrayList<>();
+		for (int s = 0; s < submitters; s++) {
+			running.add(pool.submit(() -> {
+				for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+					submit(controller, json, client, run, b * batch, Math.min(batch, jobs - b * batch));
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : running) {
+			future.get();
+		}
+		long submitted = System.nanoTime();
+		pool.shutdown();
+		long deadline = start + TimeUnit.SECONDS.toNanos(timeoutS);
+		while (this.reportsFinished.get() < jobs && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		long finished = System.nanoTime();
+		List<Long> waits = dispatchWaitsFromJobs(controller, json, client);
+
+		double acceptSeconds = (submitted - start) / 1e9;
+		double dispatchSeconds = (this.lastAssigned.get() - start) / 1e9;
+		double completeSeconds = (this.lastReported.get() - start) / 1e9;
+		System.out.printf(Locale.ROOT, "jobs=%d batches=%d batch_size=%d submitters=%d%n", jobs, batches, batch,
+				submitters);
+		System.out.printf(Locale.ROOT, "accepted_jobs=%d accept_seconds=%.2f accepted_jobs_per_s=%.0f%n",
+				this.acceptedAt.size(), acceptSeconds, this.acceptedAt.size() / acceptSeconds);
+		System.out.printf(Locale.ROOT, "dispatched_jobs=%d dispatch_seconds=%.2f dispatched_jobs_per_s=%.0f%n",
+				this.assignedAt.size(), dispatchSeconds, this.assignedAt.size() / dispatchSeconds);
+		System.out.printf(Locale.ROOT, "completed_reports=%d complete_seconds=%.2f completed_jobs_per_s=%.0f%n",
+				this.reportsTaken.get(), completeSeconds, this.reportsTaken.get() / completeSeconds);
+		System.out.printf(Locale.ROOT,
+				"duplicate_assignments=%d refused_at_capacity=%d reports_refused=%d unfinished=%d wait_seconds=%.1f%n",
+				this.duplicateAssignments.get(), this.refusals.get(), this.reportsRefused.get(),
+				jobs - this.reportsFinished.get(), (finished - submitted) / 1e9);
+		System.out.println("created_at->started_at (controller clock, from GET /jobs): "
+				+ new Samples(waits.stream().mapToLong(Long::longValue).toArray()).summary());
+		System.out.println("batch answered->stub received (bench clock):              "
+				+ between(this.acceptedAt, this.assignedAt).summary());
+		System.out.println("batch sent->stub received (bench clock):                  "
+				+ between(this.sentAt, this.assignedAt).summary());
+		Samples fromJobs = new Samples(waits.stream().mapToLong(Long::longValue).toArray());
+		System.out.printf(Locale.ROOT, "dispatch_wait_p50_ms=%.1f dispatch_wait_p99_ms=%.1f%n",
+				fromJobs.percentileMs(50), fromJobs.percentileMs(99));
+	}
+
+	private void submit(URI controller, JsonMapper json, HttpClient client, String run, int first, int count)
+			throws IOException, InterruptedException {
+		List<String> urls = new ArrayList<>(count);
+		for (int i = first; i < first + count; i++) {
+			urls.add("http://127.0.0.1:9/bench/" + run + "/" + i);
+		}
+		byte[] body = json.writeValueAsBytes(Map.of("urls", urls, "max_pages", 1));
+		HttpRequest request = HttpRequest.newBuilder(controller.resolve("/scrape/batch"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		long sent = System.nanoTime();
+		HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		long answered = System.nanoTime();
+		if (response.statusCode() != 200) {
+			throw new IOException("POST /scrape/batch answered " + response.statusCode() + ": "
+					+ new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		for (String jobId : json.readValue(response.body(), BatchCreated.class).jobIds()) {
+			this.sentAt.put(jobId, sent);
+			this.acceptedAt.put(jobId, answered);
+		}
+	}
+
+	/** started_at - created_at of every job of this run, read back through GET /jobs. */
+	private List<Long> dispatchWaitsFromJobs(URI controller, JsonMapper json, HttpClient client)
+			throws IOException, InterruptedException {
+		List<Long> waits = new ArrayList<>();
+		Map<String, Integer> states = new HashMap<>();
+		int multipleAttempts = 0;
+		for (int offset = 0;; offset += 1000) {
+			HttpRequest request = HttpRequest.newBuilder(controller.resolve("/jobs?limit=1000&offset=" + offset))
+				.GET()
+				.build();
+			JsonNode page = json.readTree(client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+			for (JsonNode job : page) {
+				if (!this.acceptedAt.containsKey(job.path("id").asString())) {
+					continue;
+				}
+				states.merge(job.path("status").asString(), 1, Integer::sum);
+				if (job.path("attempts").asInt() > 1) {
+					multipleAttempts++;
+				}
+				JsonNode started = job.get("started_at");
+				if (started != null && !started.isNull()) {
+					Duration wait = Duration.between(Instant.parse(job.path("created_at").asString()),
+							Instant.parse(started.asString()));
+					waits.add(wait.toNanos());
+				}
+			}
+			if (page.size() < 1000) {
+				break;
+			}
+		}
+		System.out.println("job states: " + states + " jobs_with_more_than_one_attempt=" + multipleAttempts);
+		return waits;
+	}
+
+	private static Samples between(Map<String, Long> from, Map<String, Long> to) {
+		List<Long> values = new ArrayList<>();
+		to.forEach((jobId, end) -> {
+			Long begin = from.get(jobId);
+			if (begin != null) {
+				values.add(end - begin);
+			}
+		});
+		return new Samples(values.stream().mapToLong(Long::longValue).toArray());
+	}
+
+	@Override
+	public void assigned(String jobId, long nanos) {
+		if (this.assignedAt.putIfAbsent(jobId, nanos) != null) {
+			this.duplicateAssignments.incrementAndGet();
+		}
+		this.lastAssigned.accumulateAndGet(nanos, Math::max);
+	}
+
+	@Override
+	public void refused(String jobId) {
+		this.refusals.incrementAndGet();
+	}
+
+	@Override
+	public void reported(String jobId, int status, long nanos) {
+		if (status == 204) {
+			this.reportsTaken.incrementAndGet();
+		}
+		else {
+			this.reportsRefused.incrementAndGet();
+		}
+		this.reportsFinished.incrementAndGet();
+		this.lastReported.accumulateAndGet(nanos, Math::max);
+	}
+
+}
