@@ -3,7 +3,9 @@ package io.dispycluster.worker;
 import io.dispycluster.worker.assignment.Assignments;
 import io.dispycluster.worker.crawl.CrawlProperties;
 import io.dispycluster.worker.crawl.Crawler;
+import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.scrape.CrawlOrders;
+import io.dispycluster.worker.system.JsonBodies;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +19,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * slice tests extend it so that they share one Spring context.
  */
 @WebMvcTest
-@Import(CrawlOrders.class)
-@EnableConfigurationProperties({ WorkerProperties.class, CrawlProperties.class })
+@Import({ CrawlOrders.class, JsonBodies.class })
+@EnableConfigurationProperties({ WorkerProperties.class, CrawlProperties.class, FetchProperties.class })
 public abstract class WebSliceTests {
 
 	@Autowired

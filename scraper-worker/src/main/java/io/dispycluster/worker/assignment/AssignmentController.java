@@ -2,7 +2,10 @@ package io.dispycluster.worker.assignment;
 
 import java.util.List;
 
+import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
+import io.dispycluster.worker.system.JsonBodies;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The controller's way in: assign a job (202, or 503 at capacity), cancel it, list what
- * runs.
+ * runs. An assignment's {@code spec} may carry the optional job fields alongside the
+ * contract's.
  */
 @RestController
 @RequestMapping("/assignments")
@@ -23,14 +27,21 @@ class AssignmentController {
 
 	private final Assignments assignments;
 
-	AssignmentController(Assignments assignments) {
+	private final JsonBodies bodies;
+
+	AssignmentController(Assignments assignments, JsonBodies bodies) {
 		this.assignments = assignments;
+		this.bodies = bodies;
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	AssignmentAccepted assign(@RequestBody ScrapeAssignment assignment) {
-		return this.assignments.accept(assignment);
+	AssignmentAccepted assign(@RequestBody JsonNode body) {
+		ScrapeAssignment assignment = this.bodies.read(body, ScrapeAssignment.class, "");
+		JsonNode spec = body.get("spec");
+		CrawlOptions options = (spec != null && spec.isObject()) ? this.bodies.read(spec, CrawlOptions.class, "spec.")
+				: CrawlOptions.none();
+		return this.assignments.accept(assignment, options);
 	}
 
 	@PostMapping("/{jobId}/cancel")

@@ -3,6 +3,7 @@ package io.dispycluster.worker.assignment;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.scrape.CrawlOrders;
@@ -19,7 +20,7 @@ final class AssignmentValidation {
 	}
 
 	// Records read from JSON may hold nulls where their types say otherwise.
-	static CrawlOrder order(ScrapeAssignment assignment, CrawlOrders orders) {
+	static CrawlOrder order(ScrapeAssignment assignment, CrawlOptions options, CrawlOrders orders) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (assignment.jobId() == null || assignment.jobId().isBlank()) {
 			problems.add(new FieldProblem("job_id", "is required"));
@@ -32,7 +33,7 @@ final class AssignmentValidation {
 			problems.add(new FieldProblem("spec", "is required"));
 		}
 		else {
-			order = specOrder(assignment, orders, problems);
+			order = specOrder(assignment, options, orders, problems);
 		}
 		if (order == null || !problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
@@ -40,10 +41,10 @@ final class AssignmentValidation {
 		return order;
 	}
 
-	private static @Nullable CrawlOrder specOrder(ScrapeAssignment assignment, CrawlOrders orders,
+	private static @Nullable CrawlOrder specOrder(ScrapeAssignment assignment, CrawlOptions options, CrawlOrders orders,
 			List<FieldProblem> problems) {
 		try {
-			return orders.fromSpec(assignment.spec());
+			return orders.fromSpec(assignment.spec(), options);
 		}
 		catch (InvalidRequestException ex) {
 			problems.addAll(ex.problems());

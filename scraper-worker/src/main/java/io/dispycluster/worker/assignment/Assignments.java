@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.crawl.CrawlOrder;
@@ -72,8 +73,8 @@ public class Assignments implements DisposableBean {
 	 * @throws org.springframework.web.ErrorResponseException 422 if invalid, 503 at
 	 * capacity, 409 if a newer attempt at the job runs here
 	 */
-	public AssignmentAccepted accept(ScrapeAssignment assignment) {
-		CrawlOrder order = AssignmentValidation.order(assignment, this.orders);
+	public AssignmentAccepted accept(ScrapeAssignment assignment, CrawlOptions options) {
+		CrawlOrder order = AssignmentValidation.order(assignment, options, this.orders);
 		RunningAssignment next = new RunningAssignment(assignment.jobId(), assignment.attempt(), order);
 		synchronized (this) {
 			RunningAssignment current = this.running.get(next.jobId());

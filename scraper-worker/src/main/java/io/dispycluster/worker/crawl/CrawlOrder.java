@@ -1,6 +1,10 @@
 package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One crawl to run, validated, with every default applied.
@@ -12,7 +16,19 @@ import java.time.Duration;
  * @param budget the budget of the whole crawl; when it runs out the crawl ends with what
  * it has
  * @param politenessDelay the least time between two requests to the same host
+ * @param maxDepth the most links followed from the start URL
+ * @param includePatterns when not empty, links are followed only if one of these matches
+ * in their URL
+ * @param excludePatterns links are not followed if one of these matches in their URL
+ * @param userAgent the {@code User-Agent} to send instead of the worker's, or null
  */
 public record CrawlOrder(String startUrl, int maxPages, boolean sameOriginOnly, Duration requestTimeout,
-		Duration budget, Duration politenessDelay) {
+		Duration budget, Duration politenessDelay, int maxDepth, List<Pattern> includePatterns,
+		List<Pattern> excludePatterns, @Nullable String userAgent) {
+
+	public CrawlOrder {
+		includePatterns = List.copyOf(includePatterns);
+		excludePatterns = List.copyOf(excludePatterns);
+	}
+
 }

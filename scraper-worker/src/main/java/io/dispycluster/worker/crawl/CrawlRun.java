@@ -3,9 +3,12 @@ package io.dispycluster.worker.crawl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.dispycluster.model.job.PiiFindings;
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
@@ -19,11 +22,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class CrawlRun {
 
+	private static final int MAX_SKIPPED = 10_000;
+
 	private final CrawlOrder order;
 
 	private final Frontier frontier;
 
 	private final SameOriginScope scope;
+
+	private final Set<String> skipped = new HashSet<>();
 
 	private final long deadline;
 
@@ -92,10 +99,6 @@ final class CrawlRun {
 		return (left.compareTo(this.order.requestTimeout()) < 0) ? left : this.order.requestTimeout();
 	}
 
-	boolean inScope(String url) {
-		return this.scope.allows(url);
-	}
-
 	void markSeen(String url) {
 		this.frontier.markSeen(url);
 	}
@@ -113,10 +116,38 @@ final class CrawlRun {
 		this.states.merge(PageState.CRAWLED, 1, Integer::sum);
 		this.frontier.markSeen(page.finalUrl());
 		for (String link : content.links()) {
-			if (this.scope.allows(link)) {
-				this.frontier.offer(link, url.depth() + 1);
-			}
+			follow(link, url.depth() + 1);
 		}
+	}
+
+	/** Whether a URL is within the crawl's scope: its origin rule and URL patterns. */
+	boolean inScope(String url) {
+		return this.scope.allows(url) && matchesPatterns(url);
+	}
+
+	private void follow(String link, int depth) {
+		if (!inScope(link)) {
+			skip(link, PageState.OUT_OF_SCOPE);
+		}
+		else if (depth > this.order.maxDepth()) {
+			skip(link, PageState.TOO_DEEP);
+		}
+		else {
+			this.frontier.offer(link, depth);
+		}
+	}
+
+	// Links not followed are counted once each (up to a bound), not listed as errors.
+	private void skip(String link, PageState state) {
+		if (this.skipped.size() < MAX_SKIPPED && !this.frontier.hasSeen(link) && this.skipped.add(link)) {
+			this.states.merge(state, 1, Integer::sum);
+		}
+	}
+
+	private boolean matchesPatterns(String url) {
+		List<Pattern> include = this.order.includePatterns();
+		boolean included = include.isEmpty() || include.stream().anyMatch((p) -> p.matcher(url).find());
+		return included && this.order.excludePatterns().stream().noneMatch((p) -> p.matcher(url).find());
 	}
 
 	void failed(String url, PageState state, String reason) {

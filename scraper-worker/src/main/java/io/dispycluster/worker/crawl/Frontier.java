@@ -41,6 +41,10 @@ final class Frontier {
 		this.seen.add(url);
 	}
 
+	boolean hasSeen(String url) {
+		return this.seen.contains(url);
+	}
+
 	@Nullable QueuedUrl next() {
 		return this.queue.poll();
 	}

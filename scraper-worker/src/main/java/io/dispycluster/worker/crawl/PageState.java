@@ -22,8 +22,14 @@ public enum PageState {
 	/** The body was larger than the configured cap. */
 	TOO_LARGE,
 
-	/** Redirected outside the crawl's scope. */
+	/**
+	 * Outside the crawl's scope (origin rule, include and exclude patterns): a link not
+	 * followed, or a redirect refused.
+	 */
 	OUT_OF_SCOPE,
+
+	/** A link deeper than the job's {@code max_depth}, not followed. */
+	TOO_DEEP,
 
 	/** The SSRF guard refused the address the URL's host resolves to. */
 	BLOCKED_ADDRESS,

@@ -110,7 +110,7 @@ final class RequestChain {
 
 	private Attempt attempt(CrawlRun run, String url, CrawlControl control) {
 		try {
-			FetchedPage page = this.fetcher.fetch(url, run.requestTimeout(), control);
+			FetchedPage page = this.fetcher.fetch(url, run.requestTimeout(), control, run.order().userAgent());
 			this.metrics.fetched(page);
 			return new Attempt(page, null, false);
 		}

@@ -26,5 +26,5 @@ public record FetchProperties(
 		@DefaultValue("DispyClusterBot/1.0 (+https://github.com/loupix/DispyCluster)") @NotBlank String userAgent,
 		@DefaultValue("2MB") DataSize maxBodySize, @DefaultValue("5") @Min(0) int maxRedirects,
 		@DefaultValue("2") @Min(0) int retries, @DefaultValue("1s") Duration retryBackoff,
-		@DefaultValue("60s") Duration retryAfterCap) {
+		@DefaultValue("60s") Duration retryAfterCap, @DefaultValue("false") boolean allowUserAgentOverride) {
 }

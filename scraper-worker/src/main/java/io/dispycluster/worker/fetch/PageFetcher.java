@@ -91,7 +91,21 @@ public class PageFetcher {
 	 * @throws FetchException when no response could be had, or the body is too large
 	 */
 	public FetchedPage fetch(String url, Duration timeout, AbortSignal signal) throws FetchException {
-		return execute(url, timeout, signal, false);
+		return execute(url, timeout, signal, false, this.properties.userAgent());
+	}
+
+	/**
+	 * Fetches one URL with a job's own {@code User-Agent}.
+	 * @param url an absolute http(s) URL
+	 * @param timeout the budget of the whole request, body included
+	 * @param signal fires when the caller wants the request abandoned
+	 * @param userAgent the user agent to send, or null for the configured one
+	 * @return the response, with its body when it is a 200 HTML page
+	 * @throws FetchException when no response could be had, or the body is too large
+	 */
+	public FetchedPage fetch(String url, Duration timeout, AbortSignal signal, @Nullable String userAgent)
+			throws FetchException {
+		return execute(url, timeout, signal, false, (userAgent != null) ? userAgent : this.properties.userAgent());
 	}
 
 	/**
@@ -104,12 +118,12 @@ public class PageFetcher {
 	 * @throws FetchException when no response could be had
 	 */
 	public FetchedPage fetchRobots(String url, Duration timeout, AbortSignal signal) throws FetchException {
-		return execute(url, timeout, signal, true);
+		return execute(url, timeout, signal, true, this.properties.userAgent());
 	}
 
-	private FetchedPage execute(String url, Duration timeout, AbortSignal signal, boolean robots)
+	private FetchedPage execute(String url, Duration timeout, AbortSignal signal, boolean robots, String userAgent)
 			throws FetchException {
-		Call call = this.client.newCall(request(url));
+		Call call = this.client.newCall(request(url, userAgent));
 		call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
 		AtomicBoolean aborted = new AtomicBoolean();
 		long start = System.nanoTime();
@@ -125,12 +139,12 @@ public class PageFetcher {
 		}
 	}
 
-	private Request request(String url) throws FetchException {
+	private Request request(String url, String userAgent) throws FetchException {
 		try {
 			HttpUrl parsed = HttpUrl.get(url);
 			this.guard.checkLiteral(parsed);
 			return new Request.Builder().url(parsed)
-				.header("User-Agent", this.properties.userAgent())
+				.header("User-Agent", userAgent)
 				.header("Accept", ACCEPT)
 				.get()
 				.build();

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeRequest;
 import io.dispycluster.model.job.ScrapeSpec;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlProperties;
 import io.dispycluster.worker.extract.WebUrls;
+import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.system.FieldProblem;
 import io.dispycluster.worker.system.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a user's {@code POST /scrape} body or a controller's assignment into a crawl
- * order: checks every field against the contract's ranges, names each bad one, and
- * applies the defaults.
+ * order: checks every field (the contract's ranges, then the optional fields), names each
+ * bad one, and applies the defaults.
  */
 @Component
 public class CrawlOrders {
@@ -30,42 +33,56 @@ public class CrawlOrders {
 
 	private final CrawlProperties properties;
 
-	public CrawlOrders(CrawlProperties properties) {
+	private final FetchProperties fetchProperties;
+
+	public CrawlOrders(CrawlProperties properties, FetchProperties fetchProperties) {
 		this.properties = properties;
+		this.fetchProperties = fetchProperties;
 	}
 
 	/**
 	 * The order for a synchronous scrape.
+	 * @param request the contract's fields
+	 * @param options the optional fields read from the same body
 	 * @throws InvalidRequestException naming each invalid field
 	 */
-	public CrawlOrder fromRequest(ScrapeRequest request) {
-		return build("", request.startUrl(), request.maxPages(), request.sameOriginOnly(), request.timeoutS(),
-				request.maxDurationS());
+	public CrawlOrder fromRequest(ScrapeRequest request, CrawlOptions options) {
+		return build("", new Fields(request.startUrl(), request.maxPages(), request.sameOriginOnly(),
+				request.timeoutS(), request.maxDurationS()), options);
 	}
 
 	/**
 	 * The order for an assignment; field names in problems are prefixed with
 	 * {@code spec.}.
+	 * @param spec the contract's fields
+	 * @param options the optional fields read from the same {@code spec} object
 	 * @throws InvalidRequestException naming each invalid field
 	 */
-	public CrawlOrder fromSpec(ScrapeSpec spec) {
-		return build("spec.", spec.startUrl(), spec.maxPages(), spec.sameOriginOnly(), spec.timeoutS(),
-				spec.maxDurationS());
+	public CrawlOrder fromSpec(ScrapeSpec spec, CrawlOptions options) {
+		return build("spec.", new Fields(spec.startUrl(), spec.maxPages(), spec.sameOriginOnly(), spec.timeoutS(),
+				spec.maxDurationS()), options);
 	}
 
-	private CrawlOrder build(String prefix, @Nullable String startUrl, @Nullable Integer maxPages,
-			@Nullable Boolean sameOriginOnly, @Nullable Integer timeoutS, @Nullable Integer maxDurationS) {
+	private CrawlOrder build(String prefix, Fields fields, CrawlOptions options) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Optional<String> start = checkStartUrl(prefix, startUrl, problems);
-		checkRange(prefix + "max_pages", maxPages, 1, 1000, problems);
-		checkRange(prefix + "timeout_s", timeoutS, 1, 300, problems);
-		checkRange(prefix + "max_duration_s", maxDurationS, 1, Integer.MAX_VALUE, problems);
+		Optional<String> start = checkStartUrl(prefix, fields.startUrl(), problems);
+		checkRange(prefix + "max_pages", fields.maxPages(), 1, 1000, problems);
+		checkRange(prefix + "timeout_s", fields.timeoutS(), 1, 300, problems);
+		checkRange(prefix + "max_duration_s", fields.maxDurationS(), 1, Integer.MAX_VALUE, problems);
+		int maxDepth = OptionChecks.maxDepth(prefix + "max_depth", options.maxDepth(), problems);
+		List<Pattern> include = OptionChecks.patterns(prefix + "include_patterns", options.includePatterns(), problems);
+		List<Pattern> exclude = OptionChecks.patterns(prefix + "exclude_patterns", options.excludePatterns(), problems);
+		Duration delay = OptionChecks.delay(prefix + "delay_ms", options.delayMs(), this.properties.politenessDelay(),
+				problems);
+		String userAgent = OptionChecks.userAgent(prefix + "user_agent", options.userAgent(),
+				this.fetchProperties.allowUserAgentOverride(), problems);
 		if (!problems.isEmpty() || start.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return new CrawlOrder(start.get(), orDefault(maxPages, DEFAULT_MAX_PAGES),
-				sameOriginOnly == null || sameOriginOnly, Duration.ofSeconds(orDefault(timeoutS, DEFAULT_TIMEOUT_S)),
-				budget(maxDurationS), this.properties.politenessDelay());
+		return new CrawlOrder(start.get(), orDefault(fields.maxPages(), DEFAULT_MAX_PAGES),
+				fields.sameOriginOnly() == null || fields.sameOriginOnly(),
+				Duration.ofSeconds(orDefault(fields.timeoutS(), DEFAULT_TIMEOUT_S)), budget(fields.maxDurationS()),
+				delay, maxDepth, include, exclude, userAgent);
 	}
 
 	private static Optional<String> checkStartUrl(String prefix, @Nullable String startUrl,
@@ -98,6 +115,13 @@ public class CrawlOrders {
 
 	private static int orDefault(@Nullable Integer value, int fallback) {
 		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * The contract's fields, as the two kinds of body carry them.
+	 */
+	private record Fields(@Nullable String startUrl, @Nullable Integer maxPages, @Nullable Boolean sameOriginOnly,
+			@Nullable Integer timeoutS, @Nullable Integer maxDurationS) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.dispycluster.worker.system;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,16 +32,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			String field = path(mismatch);
+			String field = JsonBodies.path(mismatch);
 			ProblemDetail problem = InvalidRequestException
 				.problem(List.of(new FieldProblem(field, "has a value of the wrong type")));
 			return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not a valid JSON object");
-		problem.setType(ProblemTypes.MALFORMED_JSON);
-		problem.setTitle("Malformed JSON");
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, JsonBodies.malformed().getBody(), headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -53,14 +48,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.INTERNAL);
 		problem.setTitle("Internal error");
 		return ResponseEntity.internalServerError().body(problem);
-	}
-
-	private static String path(MismatchedInputException mismatch) {
-		return mismatch.getPath()
-			.stream()
-			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-					: String.valueOf(reference.getIndex()))
-			.collect(Collectors.joining("."));
 	}
 
 }

@@ -83,6 +83,23 @@ class AssignmentsIT extends WorkerITSupport {
 	}
 
 	@Test
+	void readsTheOptionalJobFieldsOfTheSpec() {
+		SITE.page("/job9/", "<html><body><a href='a.html'>a</a></body></html>");
+
+		this.client.post()
+			.uri("/assignments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"job_id\":\"job_9\",\"attempt\":1,\"spec\":{\"start_url\":\"" + SITE.url("/job9/")
+					+ "\",\"max_pages\":5,\"same_origin_only\":true,\"timeout_s\":5,\"max_duration_s\":60,"
+					+ "\"max_depth\":0}}")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+
+		assertThat(awaitReport("job_9")).contains("\"crawled\":[\"" + SITE.url("/job9/") + "\"]", "\"too_deep\":1");
+	}
+
+	@Test
 	void failsAJobWhoseStartUrlTheGuardRefuses() {
 		this.client.post()
 			.uri("/assignments")

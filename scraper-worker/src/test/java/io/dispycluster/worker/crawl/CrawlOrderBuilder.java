@@ -1,6 +1,11 @@
 package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Crawl orders for tests, with test-friendly defaults: 10 pages, same origin only, 5 s
@@ -19,6 +24,14 @@ public final class CrawlOrderBuilder {
 	private Duration budget = Duration.ofSeconds(30);
 
 	private Duration politenessDelay = Duration.ZERO;
+
+	private int maxDepth = Integer.MAX_VALUE;
+
+	private List<Pattern> include = List.of();
+
+	private List<Pattern> exclude = List.of();
+
+	private @Nullable String userAgent;
 
 	private CrawlOrderBuilder(String startUrl) {
 		this.startUrl = startUrl;
@@ -53,9 +66,29 @@ public final class CrawlOrderBuilder {
 		return this;
 	}
 
+	public CrawlOrderBuilder withMaxDepth(int maxDepth) {
+		this.maxDepth = maxDepth;
+		return this;
+	}
+
+	public CrawlOrderBuilder including(String... regexes) {
+		this.include = Stream.of(regexes).map(Pattern::compile).toList();
+		return this;
+	}
+
+	public CrawlOrderBuilder excluding(String... regexes) {
+		this.exclude = Stream.of(regexes).map(Pattern::compile).toList();
+		return this;
+	}
+
+	public CrawlOrderBuilder withUserAgent(String userAgent) {
+		this.userAgent = userAgent;
+		return this;
+	}
+
 	public CrawlOrder build() {
 		return new CrawlOrder(this.startUrl, this.maxPages, this.sameOriginOnly, this.requestTimeout, this.budget,
-				this.politenessDelay);
+				this.politenessDelay, this.maxDepth, this.include, this.exclude, this.userAgent);
 	}
 
 }

@@ -72,7 +72,7 @@ public final class Crawlers {
 			RobotsProperties robotsProperties) {
 		AddressGuard guard = new AddressGuard(new GuardProperties(allowed));
 		FetchProperties fetchProperties = new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS, 2,
-				Duration.ofMillis(50), Duration.ofSeconds(2));
+				Duration.ofMillis(50), Duration.ofSeconds(2), false);
 		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(guard, dns), fetchProperties, guard);
 		RobotsRules robots = new RobotsRules(fetcher, fetchProperties, robotsProperties);
 		return new Crawler(fetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(registry),

@@ -27,7 +27,7 @@ class PageFetcherTests {
 
 	private final PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(this.guard),
 			new FetchProperties("DispyClusterBot/test", DataSize.ofKilobytes(4), 5, 0, Duration.ofSeconds(1),
-					Duration.ofSeconds(60)),
+					Duration.ofSeconds(60), false),
 			this.guard);
 
 	@AfterEach

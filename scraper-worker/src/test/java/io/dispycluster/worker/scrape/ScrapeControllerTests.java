@@ -3,6 +3,7 @@ package io.dispycluster.worker.scrape;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.dispycluster.model.job.PiiFindings;
 import io.dispycluster.worker.WebSliceTests;
@@ -85,6 +86,32 @@ class ScrapeControllerTests extends WebSliceTests {
 		assertThat(order.sameOriginOnly()).isFalse();
 		assertThat(order.requestTimeout()).isEqualTo(Duration.ofSeconds(300));
 		assertThat(order.budget()).isEqualTo(Duration.ofHours(6));
+	}
+
+	@Test
+	void takesTheOptionalJobFields() throws Exception {
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(emptyResult()));
+
+		scrape("{\"start_url\":\"http://h/\",\"max_depth\":2,\"include_patterns\":[\"/docs/\",\"\\\\.html$\"],"
+				+ "\"exclude_patterns\":[\"/private/\"],\"delay_ms\":250}")
+			.andExpect(status().isOk());
+
+		CrawlOrder order = capturedOrder();
+		assertThat(order.maxDepth()).isEqualTo(2);
+		assertThat(order.includePatterns()).extracting(Pattern::pattern).containsExactly("/docs/", "\\.html$");
+		assertThat(order.excludePatterns()).extracting(Pattern::pattern).containsExactly("/private/");
+		assertThat(order.politenessDelay()).isEqualTo(Duration.ofMillis(250));
+		assertThat(order.userAgent()).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "\"max_depth\":-1|max_depth", "\"max_depth\":\"deep\"|max_depth",
+			"\"include_patterns\":[\"(\"]|include_patterns.0", "\"include_patterns\":\"/docs/\"|include_patterns",
+			"\"exclude_patterns\":[\"\"]|exclude_patterns.0", "\"delay_ms\":60001|delay_ms", "\"delay_ms\":-1|delay_ms",
+			"\"user_agent\":\"Other/1.0\"|user_agent" })
+	void answers422NamingABadOptionalField(String option, String field) throws Exception {
+		scrape("{\"start_url\":\"http://h/\"," + option + "}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value(field));
 	}
 
 	@ParameterizedTest

@@ -1,0 +1,69 @@
+package io.dispycluster.worker.system;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Reads one JSON object as several records: the contract's and the worker's additions
+ * travel side by side in the same object. A body that is not an object is a 400; a field
+ * of the wrong type is a 422 that names it.
+ */
+@Component
+public class JsonBodies {
+
+	private final JsonMapper json;
+
+	public JsonBodies(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * Reads a JSON object as a record.
+	 * @param node the object
+	 * @param type the record to read
+	 * @param prefix what to put before field names in problems ({@code spec.})
+	 * @return the record
+	 */
+	public <T> T read(JsonNode node, Class<T> type, String prefix) {
+		if (!node.isObject()) {
+			throw malformed();
+		}
+		try {
+			return this.json.treeToValue(node, type);
+		}
+		catch (MismatchedInputException ex) {
+			throw new InvalidRequestException(
+					List.of(new FieldProblem(prefix + path(ex), "has a value of the wrong type")));
+		}
+		catch (JacksonException ex) {
+			throw malformed();
+		}
+	}
+
+	static String path(MismatchedInputException mismatch) {
+		return mismatch.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: String.valueOf(reference.getIndex()))
+			.collect(Collectors.joining("."));
+	}
+
+	static ErrorResponseException malformed() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not a valid JSON object");
+		problem.setType(ProblemTypes.MALFORMED_JSON);
+		problem.setTitle("Malformed JSON");
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.dispycluster.worker.crawl;
+
+import io.dispycluster.worker.testsupport.FixtureSite;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.dispycluster.worker.crawl.CrawlOrderBuilder.anOrderFor;
+import static io.dispycluster.worker.crawl.Pages.linking;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * The optional job fields in a crawl: depth, include and exclude patterns, user agent.
+ */
+class CrawlerOptionsTests {
+
+	private final FixtureSite site = FixtureSite.start();
+
+	private final Crawler crawler = Crawlers.aCrawler();
+
+	@AfterEach
+	void closeSite() {
+		this.site.close();
+	}
+
+	@Test
+	void followsLinksNoDeeperThanMaxDepth() {
+		this.site.page("/", linking("/a")).page("/a", linking("/b")).page("/b", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")).withMaxDepth(1));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"), this.site.url("/a"));
+		assertThat(outcome.result().states()).containsEntry("too_deep", 1);
+		assertThat(outcome.result().errors()).isEmpty();
+		assertThat(this.site.requestedPaths()).doesNotContain("/b");
+	}
+
+	@Test
+	void crawlsOnlyTheStartPageAtDepthZero() {
+		this.site.page("/", linking("/a", "/b"));
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")).withMaxDepth(0));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"));
+		assertThat(outcome.result().states()).containsEntry("too_deep", 2);
+	}
+
+	@Test
+	void followsOnlyLinksThatAnIncludePatternMatches() {
+		this.site.page("/", linking("/docs/a", "/blog/b", "/docs/c"))
+			.page("/docs/a", linking("/blog/b"))
+			.page("/docs/c", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")).including("/docs/"));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"), this.site.url("/docs/a"),
+				this.site.url("/docs/c"));
+		assertThat(outcome.result().states()).containsEntry("out_of_scope", 1);
+	}
+
+	@Test
+	void skipsLinksThatAnExcludePatternMatches() {
+		this.site.page("/", linking("/a", "/report.pdf", "/private/x", "/b"))
+			.page("/a", linking())
+			.page("/b", linking());
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")).excluding("\\.pdf$", "/private/"));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"), this.site.url("/a"),
+				this.site.url("/b"));
+		assertThat(outcome.result().states()).containsEntry("out_of_scope", 2);
+	}
+
+	@Test
+	void appliesPatternsToRedirectsButNotToTheStartUrl() {
+		this.site.page("/", linking("/docs/go")).redirect("/docs/go", 302, "/blog/post");
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")).including("/docs/"));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"));
+		assertThat(outcome.result().errors()).containsExactly(entry(this.site.url("/docs/go"),
+				"Redirected out of the crawl's scope to " + this.site.url("/blog/post")));
+	}
+
+	@Test
+	void countsEachLinkOutsideTheOriginOnce() {
+		this.site.page("/", linking("http://example.org/", "/a", "http://example.org/#x"))
+			.page("/a", linking("http://example.org/"));
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(outcome.result().states()).containsExactly(entry("crawled", 2), entry("out_of_scope", 1));
+	}
+
+	@Test
+	void sendsTheJobsUserAgent() {
+		this.site.page("/", linking());
+
+		crawl(anOrderFor(this.site.url("/")).withUserAgent("AcmeAudit/2.0"));
+
+		assertThat(this.site.requests()).extracting(FixtureSite.Request::userAgent).containsOnly("AcmeAudit/2.0");
+	}
+
+	private CrawlOutcome crawl(CrawlOrderBuilder order) {
+		return this.crawler.crawl(order.build(), new CrawlControl());
+	}
+
+}
