@@ -87,6 +87,29 @@ class WorkerApplicationIT extends WorkerITSupport {
 	}
 
 	@Test
+	void readsExtractionRulesIntoEachPagesData() {
+		SITE.page("/extract/", "<html><body><h1>Shop</h1><ul><li><a href='a.html'>A</a></li>"
+				+ "<li><a href='b.html'>B</a></li></ul></body></html>");
+
+		this.client.post()
+			.uri("/scrape")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"start_url\":\"" + SITE.url("/extract/") + "\",\"max_pages\":1,\"extract\":{"
+					+ "\"heading\":{\"selector\":\"h1\"},\"items\":{\"selector\":\"li a\",\"attribute\":\"href\","
+					+ "\"all\":true},\"missing\":{\"selector\":\".none\"}}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.pages[0].data.heading")
+			.isEqualTo("Shop")
+			.jsonPath("$.pages[0].data.items[1]")
+			.isEqualTo(SITE.url("/extract/b.html"))
+			.jsonPath("$.pages[0].data.missing")
+			.doesNotExist();
+	}
+
+	@Test
 	void answersProblemsAndNeverAStackTrace() {
 		this.client.post()
 			.uri("/scrape")

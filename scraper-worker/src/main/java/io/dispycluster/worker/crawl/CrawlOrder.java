@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.dispycluster.worker.extract.FieldRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +22,16 @@ import org.jspecify.annotations.Nullable;
  * in their URL
  * @param excludePatterns links are not followed if one of these matches in their URL
  * @param userAgent the {@code User-Agent} to send instead of the worker's, or null
+ * @param extract the fields to read from every crawled page
  */
 public record CrawlOrder(String startUrl, int maxPages, boolean sameOriginOnly, Duration requestTimeout,
 		Duration budget, Duration politenessDelay, int maxDepth, List<Pattern> includePatterns,
-		List<Pattern> excludePatterns, @Nullable String userAgent) {
+		List<Pattern> excludePatterns, @Nullable String userAgent, List<FieldRule> extract) {
 
 	public CrawlOrder {
 		includePatterns = List.copyOf(includePatterns);
 		excludePatterns = List.copyOf(excludePatterns);
+		extract = List.copyOf(extract);
 	}
 
 }

@@ -112,7 +112,7 @@ final class CrawlRun {
 		this.pii.put(url.url(), content.pii());
 		this.pages.add(new PageDetail(url.url(), page.finalUrl(), page.status(), page.contentType(), content.title(),
 				content.description(), url.depth(), content.links().size(), page.bytes(), page.elapsed().toMillis(),
-				Map.of()));
+				content.data()));
 		this.states.merge(PageState.CRAWLED, 1, Integer::sum);
 		this.frontier.markSeen(page.finalUrl());
 		for (String link : content.links()) {

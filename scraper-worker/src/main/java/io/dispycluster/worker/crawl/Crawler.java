@@ -74,7 +74,7 @@ public class Crawler {
 			fail(run, next.url(), state, RequestChain.statusText(page));
 			return;
 		}
-		PageContent content = this.reader.read(page);
+		PageContent content = this.reader.read(page, run.order().extract());
 		run.crawled(next, page, content);
 		this.metrics.ended(state);
 	}

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param data the fields the job's extraction rules read, by name
  */
 public record PageDetail(String url, String finalUrl, int status, String contentType, @Nullable String title,
-		@Nullable String description, int depth, int links, long bytes, long fetchMs, Map<String, Object> data) {
+		@Nullable String description, int depth, int links, long bytes, long fetchMs,
+		Map<String, @Nullable Object> data) {
 
 	public PageDetail {
 		data = Collections.unmodifiableMap(new LinkedHashMap<>(data));

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
 
 import io.dispycluster.worker.fetch.FetchedPage;
 import org.jsoup.Jsoup;
@@ -26,13 +28,15 @@ public class PageReader {
 	/**
 	 * Reads a page.
 	 * @param page a response with a body
+	 * @param rules the job's extraction rules
 	 * @return what the extractors found
 	 */
-	public PageContent read(FetchedPage page) {
+	public PageContent read(FetchedPage page, List<FieldRule> rules) {
 		Document document = parse(page);
+		Map<String, @Nullable Object> data = rules.isEmpty() ? Map.of() : new DataExtractor(rules).extract(document);
 		return new PageContent(this.title.extract(document).orElse(null),
 				this.description.extract(document).orElse(null), this.links.extract(document),
-				this.pii.extract(document));
+				this.pii.extract(document), data);
 	}
 
 	/**

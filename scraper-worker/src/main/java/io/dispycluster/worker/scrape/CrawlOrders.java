@@ -11,6 +11,7 @@ import io.dispycluster.model.job.ScrapeRequest;
 import io.dispycluster.model.job.ScrapeSpec;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlProperties;
+import io.dispycluster.worker.extract.FieldRule;
 import io.dispycluster.worker.extract.WebUrls;
 import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.system.FieldProblem;
@@ -76,13 +77,14 @@ public class CrawlOrders {
 				problems);
 		String userAgent = OptionChecks.userAgent(prefix + "user_agent", options.userAgent(),
 				this.fetchProperties.allowUserAgentOverride(), problems);
+		List<FieldRule> extract = OptionChecks.extract(prefix + "extract", options.extract(), problems);
 		if (!problems.isEmpty() || start.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
 		return new CrawlOrder(start.get(), orDefault(fields.maxPages(), DEFAULT_MAX_PAGES),
 				fields.sameOriginOnly() == null || fields.sameOriginOnly(),
 				Duration.ofSeconds(orDefault(fields.timeoutS(), DEFAULT_TIMEOUT_S)), budget(fields.maxDurationS()),
-				delay, maxDepth, include, exclude, userAgent);
+				delay, maxDepth, include, exclude, userAgent, extract);
 	}
 
 	private static Optional<String> checkStartUrl(String prefix, @Nullable String startUrl,

@@ -3,10 +3,13 @@ package io.dispycluster.worker.scrape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.dispycluster.model.job.ExtractRule;
+import io.dispycluster.worker.extract.FieldRule;
 import io.dispycluster.worker.system.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +24,8 @@ final class OptionChecks {
 	static final int MAX_PATTERN_LENGTH = 500;
 
 	static final int MAX_DELAY_MS = 60_000;
+
+	static final int MAX_RULES = 50;
 
 	private OptionChecks() {
 	}
@@ -72,6 +77,42 @@ final class OptionChecks {
 			problems.add(new FieldProblem(field, "must be 1 to 200 printable ASCII characters"));
 		}
 		return userAgent;
+	}
+
+	static List<FieldRule> extract(String field, @Nullable Map<String, ExtractRule> rules,
+			List<FieldProblem> problems) {
+		if (rules == null) {
+			return List.of();
+		}
+		if (rules.size() > MAX_RULES) {
+			problems.add(new FieldProblem(field, "must hold at most " + MAX_RULES + " fields"));
+			return List.of();
+		}
+		List<FieldRule> compiled = new ArrayList<>();
+		rules.forEach((name, rule) -> rule(field, name, rule, problems).ifPresent(compiled::add));
+		return compiled;
+	}
+
+	private static Optional<FieldRule> rule(String field, String name, @Nullable ExtractRule rule,
+			List<FieldProblem> problems) {
+		String path = field + "." + name;
+		if (name.isBlank() || name.length() > 100) {
+			problems.add(new FieldProblem(path, "a field name must have 1 to 100 characters"));
+			return Optional.empty();
+		}
+		if (rule == null || rule.selector() == null || rule.selector().isBlank()) {
+			problems.add(new FieldProblem(path + ".selector", "is required"));
+			return Optional.empty();
+		}
+		try {
+			String attribute = (rule.attribute() != null) ? rule.attribute() : "text";
+			return Optional.of(FieldRule.compile(name, rule.selector(), attribute, Boolean.TRUE.equals(rule.all())));
+		}
+		catch (IllegalArgumentException ex) {
+			String[] what = ex.getMessage().split(": ", 2);
+			problems.add(new FieldProblem(path + "." + what[0], what[1]));
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<Pattern> compile(String field, @Nullable String regex, List<FieldProblem> problems) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.dispycluster.worker.extract.FieldRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,8 @@ public final class CrawlOrderBuilder {
 	private List<Pattern> exclude = List.of();
 
 	private @Nullable String userAgent;
+
+	private List<FieldRule> extract = List.of();
 
 	private CrawlOrderBuilder(String startUrl) {
 		this.startUrl = startUrl;
@@ -86,9 +89,14 @@ public final class CrawlOrderBuilder {
 		return this;
 	}
 
+	public CrawlOrderBuilder extracting(FieldRule... rules) {
+		this.extract = List.of(rules);
+		return this;
+	}
+
 	public CrawlOrder build() {
 		return new CrawlOrder(this.startUrl, this.maxPages, this.sameOriginOnly, this.requestTimeout, this.budget,
-				this.politenessDelay, this.maxDepth, this.include, this.exclude, this.userAgent);
+				this.politenessDelay, this.maxDepth, this.include, this.exclude, this.userAgent, this.extract);
 	}
 
 }

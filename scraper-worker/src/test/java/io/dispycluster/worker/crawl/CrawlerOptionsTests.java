@@ -1,5 +1,9 @@
 package io.dispycluster.worker.crawl;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.dispycluster.worker.extract.FieldRule;
 import io.dispycluster.worker.testsupport.FixtureSite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,12 +97,32 @@ class CrawlerOptionsTests {
 	}
 
 	@Test
+	void readsTheJobsExtractionRulesIntoEachPagesData() {
+		this.site.page("/", "<html><body><h1>Home</h1><a href='/p'>p</a></body></html>")
+			.page("/p", "<html><body><h1>Product</h1><span class='price'>3 €</span></body></html>");
+
+		CrawlOutcome outcome = crawl(
+				anOrderFor(this.site.url("/")).extracting(FieldRule.compile("heading", "h1", "text", false),
+						FieldRule.compile("price", ".price", "text", false)));
+
+		assertThat(outcome.result().pages()).extracting(PageDetail::data)
+			.containsExactly(mapOf("heading", "Home", "price", null), mapOf("heading", "Product", "price", "3 €"));
+	}
+
+	@Test
 	void sendsTheJobsUserAgent() {
 		this.site.page("/", linking());
 
 		crawl(anOrderFor(this.site.url("/")).withUserAgent("AcmeAudit/2.0"));
 
 		assertThat(this.site.requests()).extracting(FixtureSite.Request::userAgent).containsOnly("AcmeAudit/2.0");
+	}
+
+	private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put(k1, v1);
+		map.put(k2, v2);
+		return map;
 	}
 
 	private CrawlOutcome crawl(CrawlOrderBuilder order) {

@@ -12,6 +12,7 @@ import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlOutcome;
 import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.PageDetail;
+import io.dispycluster.worker.extract.FieldRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -102,6 +104,29 @@ class ScrapeControllerTests extends WebSliceTests {
 		assertThat(order.excludePatterns()).extracting(Pattern::pattern).containsExactly("/private/");
 		assertThat(order.politenessDelay()).isEqualTo(Duration.ofMillis(250));
 		assertThat(order.userAgent()).isNull();
+	}
+
+	@Test
+	void takesExtractionRules() throws Exception {
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(emptyResult()));
+
+		scrape("{\"start_url\":\"http://h/\",\"extract\":{\"price\":{\"selector\":\".price\"},"
+				+ "\"images\":{\"selector\":\"img\",\"attribute\":\"src\",\"all\":true}}}")
+			.andExpect(status().isOk());
+
+		assertThat(capturedOrder().extract()).extracting(FieldRule::name, FieldRule::attribute, FieldRule::all)
+			.containsExactly(tuple("price", "text", false), tuple("images", "src", true));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "{\"price\":{\"selector\":\"div[\"}}|extract.price.selector",
+					"{\"price\":{}}|extract.price.selector",
+					"{\"price\":{\"selector\":\"p\",\"attribute\":\"a b\"}}|extract.price.attribute",
+					"{\"price\":\".price\"}|extract.price", "\"all of it\"|extract" })
+	void answers422ForABadExtractionRuleNotAFailedJob(String extract, String field) throws Exception {
+		scrape("{\"start_url\":\"http://h/\",\"extract\":" + extract + "}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value(field));
 	}
 
 	@ParameterizedTest
