@@ -3,6 +3,7 @@ package io.dispycluster.controller.dispatch;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import io.dispycluster.controller.dispatch.DispatchMetrics.LossReason;
 import io.dispycluster.controller.job.IllegalJobTransitionException;
@@ -34,11 +35,17 @@ import org.springframework.web.client.RestClientResponseException;
  * thread, and acts on the answer: 202 → the job runs; 503 → the worker is full, the job
  * goes back to the queue without losing an attempt; any other failure → the attempt is
  * lost (see {@link Failover}) and, on a transport error, the worker is suspect.
+ * <p>
+ * At most {@value #MAX_IN_FLIGHT} assignments are on their way at once, and dispatch
+ * claims no more jobs than there are free slots ({@link #freeSlots()}): a claimed job is
+ * sent at once and never waits in a queue while its lease runs.
  */
 @Component
 class AssignmentSender implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AssignmentSender.class);
+
+	static final int MAX_IN_FLIGHT = 16;
 
 	private final JobQueue jobs;
 
@@ -52,39 +59,69 @@ class AssignmentSender implements DisposableBean {
 
 	private final ExecutorService pool;
 
-	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover, Clock clock) {
+	private final ExecutorService cancellations;
+
+	private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+
+	private final DispatchProperties properties;
+
+	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover,
+			DispatchProperties properties, Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
 		this.client = client;
 		this.failover = failover;
 		this.clock = clock;
-		this.pool = DaemonThreads.pool("assignment", 4);
+		this.properties = properties;
+		this.pool = DaemonThreads.pool("assignment", MAX_IN_FLIGHT);
+		this.cancellations = DaemonThreads.pool("cancellation", 2);
+	}
+
+	/** How many more assignments can be sent at once now. */
+	int freeSlots() {
+		return this.inFlight.availablePermits();
 	}
 
 	/**
-	 * Sends a claimed job to its worker.
+	 * Sends a claimed job to its worker at once.
 	 * @param job the job, dispatched to {@code worker}
 	 * @param worker the worker
-	 * @param onRequeue what to do when the job went back to the queue (run dispatch)
+	 * @param onSlotFree what to do when the call is over and a slot is free again (run
+	 * dispatch)
 	 */
-	void send(Job job, Worker worker, Runnable onRequeue) {
+	void send(Job job, Worker worker, Runnable onSlotFree) {
+		if (!this.inFlight.tryAcquire()) {
+			// Cannot happen while dispatch claims at most freeSlots() jobs; the lease
+			// will
+			// expire and the job be requeued if it does.
+			LOG.warn("No free slot to send an assignment: job={}", job.id());
+			return;
+		}
 		try {
-			this.pool.execute(() -> deliver(job, worker, onRequeue));
+			this.pool.execute(() -> {
+				try {
+					deliver(job, worker);
+				}
+				finally {
+					this.inFlight.release();
+					onSlotFree.run();
+				}
+			});
 		}
 		catch (RejectedExecutionException ex) {
+			this.inFlight.release();
 			// Shutting down: the lease will expire and the job will be requeued.
 			LOG.debug("Assignment not sent, shutting down: job={}", job.id());
 		}
 	}
 
-	private void deliver(Job job, Worker worker, Runnable onRequeue) {
+	private void deliver(Job job, Worker worker) {
 		ScrapeAssignment assignment = new ScrapeAssignment(job.id().value(), job.attempt(), job.spec().toScrapeSpec());
 		try {
 			this.client.assign(WorkerClient.at(worker.url()), assignment);
 		}
 		catch (RestClientResponseException ex) {
 			refused(job, worker, ex);
-			onRequeue.run();
 			return;
 		}
 		catch (RestClientException ex) {
@@ -92,7 +129,6 @@ class AssignmentSender implements DisposableBean {
 			this.failover.attemptLost(job.id(), job.attempt(), LossReason.ASSIGNMENT_FAILED,
 					"assignment to " + worker.node() + " failed: " + reason);
 			this.workers.suspect(worker.node(), reason);
-			onRequeue.run();
 			return;
 		}
 		LOG.info("Job dispatched: job={} node={} attempt={}", job.id(), worker.node(), job.attempt());
@@ -101,7 +137,8 @@ class AssignmentSender implements DisposableBean {
 
 	private void accepted(Job job, Worker worker) {
 		try {
-			this.jobs.modify(job.id(), (j) -> j.markRunning(job.attempt(), this.clock.instant()));
+			this.jobs.modify(job.id(),
+					(j) -> j.markRunning(job.attempt(), this.clock.instant(), this.properties.leaseDuration()));
 		}
 		catch (StaleAttemptException | IllegalJobTransitionException | JobNotFoundException ex) {
 			// The job was cancelled while the assignment was on its way: make sure the
@@ -143,7 +180,7 @@ class AssignmentSender implements DisposableBean {
 	 */
 	void cancel(JobId id, String node) {
 		try {
-			this.pool.execute(() -> this.workers.find(node).ifPresent((worker) -> {
+			this.cancellations.execute(() -> this.workers.find(node).ifPresent((worker) -> {
 				try {
 					this.client.cancel(WorkerClient.at(worker.url()), id.value());
 					LOG.info("Cancellation sent: job={} node={}", id, node);
@@ -165,6 +202,7 @@ class AssignmentSender implements DisposableBean {
 	@Override
 	public void destroy() {
 		DaemonThreads.shutdown(this.pool);
+		DaemonThreads.shutdown(this.cancellations);
 	}
 
 }

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,11 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves queued jobs to workers. A pass takes the dispatch lock, counts the jobs each
  * worker holds, claims the next queued jobs in queue order (never more than the free
- * capacity of the online workers, nor than {@code max-concurrent-jobs} running in all),
- * gives each to the best worker ({@link WorkerChoice}) and commits; the assignments are
- * then sent. Passes run one at a time on one thread: at once when something changed
- * ({@link #nudge()}), and on an interval so that nothing stays queued while a worker has
- * room.
+ * capacity of the online workers, nor than {@code max-concurrent-jobs} running in all,
+ * nor than the assignments that can be sent at once), gives each to the best worker
+ * ({@link WorkerChoice}) and commits; the assignments are then sent. Passes run one at a
+ * time on one thread: at once when something changed ({@link #nudge()}), and on an
+ * interval so that nothing stays queued while a worker has room.
  */
 @Component
 class Dispatcher implements SchedulingConfigurer, DisposableBean {
@@ -100,7 +102,7 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 			do {
 				claimed = dispatchOnce();
 			}
-			while (claimed == CLAIM_BATCH);
+			while (claimed > 0 && this.sender.freeSlots() > 0);
 		}
 		catch (RuntimeException ex) {
 			LOG.warn("Dispatch pass failed, next one in {}: {}", this.properties.dispatchInterval(), ex.toString());
@@ -131,21 +133,24 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 		Map<String, Integer> active = this.jobs.activeCountByNode();
 		int running = active.values().stream().mapToInt(Integer::intValue).sum();
 		WorkerChoice choice = WorkerChoice.among(online, active);
-		int limit = Math.min(CLAIM_BATCH, Math.min(this.properties.maxConcurrentJobs() - running, choice.freeSlots()));
+		int limit = Math.min(Math.min(CLAIM_BATCH, this.sender.freeSlots()),
+				Math.min(this.properties.maxConcurrentJobs() - running, choice.freeSlots()));
 		if (limit <= 0) {
 			return List.of();
 		}
 		Instant now = this.clock.instant();
 		List<Claim> claims = new ArrayList<>();
+		Set<String> used = new HashSet<>();
 		for (Job job : this.jobs.lockNextQueued(now, limit)) {
 			Worker worker = choice.take(now).orElseThrow();
 			Duration waited = Duration.between(job.notBefore(), now);
 			job.dispatchTo(worker.node(), now, this.properties.leaseDuration());
 			this.jobs.save(job);
-			this.workers.assigned(worker.node(), now);
+			used.add(worker.node());
 			this.metrics.dispatched(waited);
 			claims.add(new Claim(job, worker));
 		}
+		used.forEach((node) -> this.workers.assigned(node, now));
 		return claims;
 	}
 

@@ -130,13 +130,16 @@ public final class Job {
 	}
 
 	/**
-	 * The worker accepted the assignment of {@code attempt}. Does nothing if the job
-	 * already runs (progress arrived first).
+	 * The worker accepted the assignment of {@code attempt}: the lease starts afresh (the
+	 * assignment may have waited before it was sent). Changes no state if the job already
+	 * runs (progress arrived first).
 	 * @param attempt the attempt the worker accepted
 	 * @param now the time of acceptance
+	 * @param lease the lease duration
 	 */
-	public void markRunning(int attempt, Instant now) {
+	public void markRunning(int attempt, Instant now, Duration lease) {
 		checkCurrent(attempt, null);
+		this.leaseExpiresAt = now.plus(lease);
 		if (this.state == JobState.DISPATCHED) {
 			record(checkMove(JobState.RUNNING), JobState.RUNNING, now, "accepted by " + this.assignedWorker);
 		}

@@ -41,7 +41,7 @@ public final class JobFixtures {
 
 	public static Job aRunningJob(String node) {
 		Job job = aDispatchedJob(node);
-		job.markRunning(1, T0.plusSeconds(2));
+		job.markRunning(1, T0.plusSeconds(2), LEASE);
 		return job;
 	}
 

@@ -33,9 +33,10 @@ class JobTests {
 
 	/** Each operation, applied with the job's own attempt number and worker. */
 	private static final Map<String, Consumer<Job>> OPERATIONS = Map.of("dispatchTo",
-			(job) -> job.dispatchTo("node-b", NOW, LEASE), "markRunning", (job) -> job.markRunning(job.attempt(), NOW),
-			"recordProgress", (job) -> job.recordProgress(job.attempt(), NODE, 3, "http://site.test/b", NOW, LEASE),
-			"succeed", (job) -> job.succeed(job.attempt(), NODE, JobFixtures.aResult(), NOW), "failAttempt",
+			(job) -> job.dispatchTo("node-b", NOW, LEASE), "markRunning",
+			(job) -> job.markRunning(job.attempt(), NOW, LEASE), "recordProgress",
+			(job) -> job.recordProgress(job.attempt(), NODE, 3, "http://site.test/b", NOW, LEASE), "succeed",
+			(job) -> job.succeed(job.attempt(), NODE, JobFixtures.aResult(), NOW), "failAttempt",
 			(job) -> job.failAttempt(job.attempt(), NODE, "boom", null, NOW), "requeue",
 			(job) -> job.requeue(job.attempt(), "lease expired", NOW, Duration.ofSeconds(10), 3), "returnToQueue",
 			(job) -> job.returnToQueue(job.attempt(), "full", NOW), "timeOut", (job) -> job.timeOut(job.attempt(), NOW),
@@ -133,6 +134,13 @@ class JobTests {
 		Job job = JobFixtures.aSucceededJob(NODE);
 		assertThatThrownBy(() -> job.succeed(1, NODE, JobFixtures.aResult(), NOW))
 			.isInstanceOf(StaleAttemptException.class);
+	}
+
+	@Test
+	void acceptanceByTheWorkerStartsTheLeaseAfresh() {
+		Job job = JobFixtures.aDispatchedJob(NODE);
+		job.markRunning(1, NOW, LEASE);
+		assertThat(job.leaseExpiresAt()).isEqualTo(NOW.plus(LEASE));
 	}
 
 	@Test
