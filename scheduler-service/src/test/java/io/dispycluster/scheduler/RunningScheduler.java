@@ -13,8 +13,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The scheduler service running in this JVM on a data directory, started the way the
- * cluster starts it (command-line overrides, no shared configuration file), with quick
- * polling so that tests need not wait.
+ * cluster starts it (command-line overrides, no shared configuration file, an internal
+ * token), with quick polling so that tests need not wait.
  */
 public final class RunningScheduler implements AutoCloseable {
 
@@ -28,10 +28,19 @@ public final class RunningScheduler implements AutoCloseable {
 
 	private final RestTestClient http;
 
+	/**
+	 * The cluster's internal token in these tests: the service requires it from callers
+	 * and sends it to the controller.
+	 */
+	public static final String INTERNAL_TOKEN = "scheduler-tests-internal-token";
+
 	private RunningScheduler(ConfigurableApplicationContext context) {
 		this.context = context;
 		String port = context.getEnvironment().getProperty("local.server.port");
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		this.http = RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.defaultHeader("X-Internal-Token", INTERNAL_TOKEN)
+			.build();
 	}
 
 	public static RunningScheduler start(Path dataDir, String controllerUrl, String... args) {
@@ -46,6 +55,7 @@ public final class RunningScheduler implements AutoCloseable {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--dispycluster.data-dir=" + dataDir,
 				"--DISPYCLUSTER_CONFIG=" + dataDir.resolve("missing.yml"),
 				"--dispycluster.services.controller=" + controllerUrl,
+				"--dispycluster.security.internal-token=" + INTERNAL_TOKEN,
 				"--dispycluster.scheduler.runs.poll-interval=100ms",
 				"--dispycluster.scheduler.runs.submit-backoff=100ms"));
 		all.addAll(List.of(args));
@@ -54,6 +64,11 @@ public final class RunningScheduler implements AutoCloseable {
 			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
 		}
 		return new RunningScheduler(builder.run(all.toArray(String[]::new)));
+	}
+
+	/** The service's base URL. */
+	public String baseUrl() {
+		return "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
 	}
 
 	public RestTestClient http() {

@@ -40,6 +40,7 @@ final class SchedulerProcess implements AutoCloseable {
 				Path.of("target", "scheduler-service.jar").toAbsolutePath().toString(), "--server.port=" + port,
 				"--dispycluster.data-dir=" + dataDir, "--DISPYCLUSTER_CONFIG=" + dataDir.resolve("missing.yml"),
 				"--dispycluster.services.controller=" + controllerUrl,
+				"--dispycluster.security.internal-token=" + RunningScheduler.INTERNAL_TOKEN,
 				"--dispycluster.scheduler.runs.poll-interval=100ms"));
 		command.addAll(args);
 		Path log = dataDir.resolve("scheduler.log");

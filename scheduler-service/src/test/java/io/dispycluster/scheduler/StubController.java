@@ -40,6 +40,9 @@ public final class StubController implements AutoCloseable {
 	/** The bodies of the batches accepted or refused, in order. */
 	public final List<Map<String, Object>> batches = Collections.synchronizedList(new ArrayList<>());
 
+	/** The internal tokens of every request, in order. */
+	public final List<String> internalTokens = Collections.synchronizedList(new ArrayList<>());
+
 	/** The idempotency keys of every submission attempt, in order. */
 	public final List<String> idempotencyKeys = Collections.synchronizedList(new ArrayList<>());
 
@@ -73,6 +76,7 @@ public final class StubController implements AutoCloseable {
 
 	@SuppressWarnings("unchecked")
 	private void batch(HttpExchange exchange) throws IOException {
+		this.internalTokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")));
 		this.idempotencyKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
 		Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
 		if (this.unavailable.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
@@ -100,6 +104,7 @@ public final class StubController implements AutoCloseable {
 	}
 
 	private void job(HttpExchange exchange) throws IOException {
+		this.internalTokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")));
 		String id = exchange.getRequestURI().getPath().substring("/jobs/".length());
 		String url = this.urlsByJob.get(id);
 		if (url == null) {

@@ -27,6 +27,7 @@ import io.dispycluster.scheduler.RunningScheduler;
 import io.dispycluster.scheduler.StubController;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static java.time.DayOfWeek.SUNDAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -390,6 +391,30 @@ class TaskSchedulingIT {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	@Test
+	void requiresTheInternalTokenAndSendsItToTheController() {
+		RestTestClient anonymous = RestTestClient.bindToServer().baseUrl(scheduler.baseUrl()).build();
+		anonymous.get()
+			.uri("/tasks")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:unauthorized");
+		anonymous.get()
+			.uri("/tasks")
+			.header("X-Internal-Token", "forged-token-forged")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		anonymous.get().uri("/health").exchange().expectStatus().isOk();
+		String id = createTask("https://token.example/");
+		scheduler.post("/tasks/" + id + "/run");
+		awaitFinishedRun(id);
+		assertThat(controller.internalTokens).isNotEmpty().containsOnly(RunningScheduler.INTERNAL_TOKEN);
 	}
 
 	@Test
