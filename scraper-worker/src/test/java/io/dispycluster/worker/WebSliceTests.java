@@ -4,6 +4,7 @@ import io.dispycluster.worker.assignment.Assignments;
 import io.dispycluster.worker.crawl.CrawlProperties;
 import io.dispycluster.worker.crawl.Crawler;
 import io.dispycluster.worker.fetch.FetchProperties;
+import io.dispycluster.worker.node.SystemSampler;
 import io.dispycluster.worker.scrape.CrawlOrders;
 import io.dispycluster.worker.system.JsonBodies;
 
@@ -31,5 +32,8 @@ public abstract class WebSliceTests {
 
 	@MockitoBean
 	protected Assignments assignments;
+
+	@MockitoBean
+	protected SystemSampler system;
 
 }

@@ -32,7 +32,13 @@ class WorkerApplicationIT extends WorkerITSupport {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.json("{\"status\":\"ok\",\"node\":\"it-node\",\"capacity\":2,\"active_jobs\":0}");
+			.json("{\"status\":\"ok\",\"node\":\"it-node\",\"capacity\":2,\"active_jobs\":0}")
+			.jsonPath("$.system.memory_percent")
+			.isNumber()
+			.jsonPath("$.system.disk_percent")
+			.isNumber()
+			.jsonPath("$.system.uptime_s")
+			.isNumber();
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package io.dispycluster.worker.node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.dispycluster.model.worker.WorkerHealth;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.assignment.Assignments;
 
@@ -12,7 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the worker says about itself: {@code GET /} and {@code GET /health}, which the
- * controller polls to know whether the worker can take a job.
+ * controller polls to know whether the worker can take a job, and monitoring reads for
+ * the node's figures.
  */
 @RestController
 class NodeController {
@@ -24,9 +24,12 @@ class NodeController {
 
 	private final Assignments assignments;
 
-	NodeController(WorkerProperties worker, Assignments assignments) {
+	private final SystemSampler system;
+
+	NodeController(WorkerProperties worker, Assignments assignments, SystemSampler system) {
 		this.worker = worker;
 		this.assignments = assignments;
+		this.system = system;
 	}
 
 	@GetMapping("/")
@@ -35,9 +38,9 @@ class NodeController {
 	}
 
 	@GetMapping("/health")
-	WorkerHealth health() {
-		return new WorkerHealth("ok", this.worker.nodeName(), this.assignments.capacity(),
-				this.assignments.activeCount());
+	HealthView health() {
+		return new HealthView("ok", this.worker.nodeName(), this.assignments.capacity(), this.assignments.activeCount(),
+				this.system.latest());
 	}
 
 	private static Map<String, String> endpoints() {

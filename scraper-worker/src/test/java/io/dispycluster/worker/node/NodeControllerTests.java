@@ -1,5 +1,6 @@
 package io.dispycluster.worker.node;
 
+import io.dispycluster.model.worker.SystemFigures;
 import io.dispycluster.worker.WebSliceTests;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +30,13 @@ class NodeControllerTests extends WebSliceTests {
 	void reportsItsHealthCapacityAndActiveJobs() throws Exception {
 		given(this.assignments.capacity()).willReturn(2);
 		given(this.assignments.activeCount()).willReturn(1);
+		given(this.system.latest()).willReturn(new SystemFigures(12.5, 40.2, 71.0, 0.5, 0.4, 0.3, 48.3, 3600L));
 
 		this.mvc.perform(get("/health"))
 			.andExpect(status().isOk())
-			.andExpect(content().json("{\"status\":\"ok\",\"node\":\"local\",\"capacity\":2,\"active_jobs\":1}", true));
+			.andExpect(content().json("{\"status\":\"ok\",\"node\":\"local\",\"capacity\":2,\"active_jobs\":1,"
+					+ "\"system\":{\"cpu_percent\":12.5,\"memory_percent\":40.2,\"disk_percent\":71.0,\"load1\":0.5,"
+					+ "\"load5\":0.4,\"load15\":0.3,\"temperature_c\":48.3,\"uptime_s\":3600}}", true));
 	}
 
 	@Test
