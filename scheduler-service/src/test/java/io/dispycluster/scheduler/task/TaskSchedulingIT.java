@@ -211,6 +211,15 @@ class TaskSchedulingIT {
 			.containsEntry("same_origin_only", true)
 			.containsEntry("timeout_s", 30)
 			.containsEntry("priority", 1);
+		String metrics = scheduler.http()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		assertThat(metrics).contains("dispycluster_scheduler_runs_total{kind=\"task\",outcome=\"completed\"}");
 	}
 
 	@Test
