@@ -63,7 +63,8 @@ class MonitoringApplicationIT {
 
 	private static void startApp(Path config) {
 		app = new SpringApplicationBuilder(MonitoringApplication.class).run("--server.port=0",
-				"--dispycluster.data-dir=" + dataDir, "--DISPYCLUSTER_CONFIG=" + config);
+				"--dispycluster.data-dir=" + dataDir, "--DISPYCLUSTER_CONFIG=" + config,
+				"--dispycluster.monitoring.collection.enabled=false");
 		String port = app.getEnvironment().getProperty("local.server.port");
 		http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
 	}
@@ -184,8 +185,10 @@ class MonitoringApplicationIT {
 	@Test
 	void keepsItsDatabaseAcrossARestart() {
 		JdbcClient.create(app.getBean(javax.sql.DataSource.class))
-			.sql("INSERT INTO node_sample (node, sampled_at, source, cpu_usage) VALUES ('node6.lan', ?, 'worker', 12.5)")
+			.sql("INSERT INTO node_sample (node, sampled_at, sampled_ms, source, cpu_usage) "
+					+ "VALUES ('node6.lan', ?, ?, 'worker', 12.5)")
 			.param(java.sql.Timestamp.from(Instant.now()))
+			.param(Instant.now().toEpochMilli())
 			.update();
 		long before = countSamples();
 		app.close();

@@ -70,8 +70,10 @@ class PostgresPersistenceIT {
 	void keepsItsSamplesInItsOwnSchemaAcrossARestart() {
 		try (ConfigurableApplicationContext app = start()) {
 			JdbcClient.create(app.getBean(DataSource.class))
-				.sql("INSERT INTO node_sample (node, sampled_at, source, memory_usage) VALUES ('n1', ?, 'worker', 41.5)")
+				.sql("INSERT INTO node_sample (node, sampled_at, sampled_ms, source, memory_usage) "
+						+ "VALUES ('n1', ?, ?, 'worker', 41.5)")
 				.param(Timestamp.from(Instant.now()))
+				.param(Instant.now().toEpochMilli())
 				.update();
 		}
 		try (ConfigurableApplicationContext app = start()) {
@@ -99,7 +101,8 @@ class PostgresPersistenceIT {
 		return new SpringApplicationBuilder(MonitoringApplication.class).run("--server.port=0",
 				"--dispycluster.data-dir=" + this.dataDir,
 				"--DISPYCLUSTER_CONFIG=" + this.dataDir.resolve("missing.yml"), "--spring.profiles.active=production",
-				"--DISPYCLUSTER_DB_URL=" + url, "--DISPYCLUSTER_MONITORING_DB_SCHEMA=" + SCHEMA);
+				"--DISPYCLUSTER_DB_URL=" + url, "--DISPYCLUSTER_MONITORING_DB_SCHEMA=" + SCHEMA,
+				"--dispycluster.monitoring.collection.enabled=false");
 	}
 
 }

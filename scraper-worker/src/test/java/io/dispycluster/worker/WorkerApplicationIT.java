@@ -60,7 +60,8 @@ class WorkerApplicationIT extends WorkerITSupport {
 			.returnResult()
 			.getResponseBody();
 		assertThat(metrics).contains("dispycluster_worker_pages_total{", "dispycluster_worker_fetched_bytes_total",
-				"dispycluster_worker_fetch_latency_seconds_bucket{", "dispycluster_worker_active_jobs ");
+				"dispycluster_worker_fetch_latency_seconds_bucket{", "dispycluster_worker_active_jobs ",
+				"dispycluster_worker_robots_denials_total", "dispycluster_worker_blocked_addresses_total");
 	}
 
 	@Test

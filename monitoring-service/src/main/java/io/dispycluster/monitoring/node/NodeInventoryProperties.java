@@ -43,13 +43,32 @@ public record NodeInventoryProperties(@DefaultValue List<@Valid Node> nodes) {
 	 * @param host the host name or address of the node; its name when not given
 	 * @param port the port of the node's scraper worker
 	 * @param capacity how many jobs the node's worker runs at once
-	 * @param nodeExporter whether the node runs Prometheus node_exporter on port 9100
+	 * @param nodeExporter whether the node runs Prometheus node_exporter; when it does,
+	 * the node's system figures are read from node_exporter rather than from the worker's
+	 * health
+	 * @param nodeExporterPort the port node_exporter listens on
 	 */
 	public record Node(@NotBlank String name, @Nullable String host, @DefaultValue("8080") @Min(1) @Max(65535) int port,
-			@DefaultValue("2") @Min(1) int capacity, @DefaultValue("false") boolean nodeExporter) {
+			@DefaultValue("2") @Min(1) int capacity, @DefaultValue("false") boolean nodeExporter,
+			@DefaultValue("9100") @Min(1) @Max(65535) int nodeExporterPort) {
 
 		public Node {
 			host = (host == null || host.isBlank()) ? name : host;
+		}
+
+		/** The base URL of the node's scraper worker. */
+		public String workerUrl() {
+			return "http://" + hostForUrl() + ":" + this.port;
+		}
+
+		/** The URL of the node's node_exporter metrics. */
+		public String nodeExporterUrl() {
+			return "http://" + hostForUrl() + ":" + this.nodeExporterPort + "/metrics";
+		}
+
+		private String hostForUrl() {
+			String h = java.util.Objects.requireNonNull(this.host);
+			return (h.contains(":") && !h.startsWith("[")) ? "[" + h + "]" : h;
 		}
 
 	}

@@ -11,8 +11,10 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The crawler's Prometheus metrics: {@code dispycluster_worker_pages_total} by final
- * state, {@code dispycluster_worker_fetched_bytes_total} and the
- * {@code dispycluster_worker_fetch_latency_seconds} histogram.
+ * state, {@code dispycluster_worker_fetched_bytes_total}, the
+ * {@code dispycluster_worker_fetch_latency_seconds} histogram, and, for alerting,
+ * {@code dispycluster_worker_robots_denials_total} and
+ * {@code dispycluster_worker_blocked_addresses_total}.
  */
 public class CrawlMetrics {
 
@@ -21,6 +23,10 @@ public class CrawlMetrics {
 	private final Counter bytes;
 
 	private final Timer latency;
+
+	private final Counter robotsDenials;
+
+	private final Counter blockedAddresses;
 
 	public CrawlMetrics(MeterRegistry registry) {
 		for (PageState state : PageState.values()) {
@@ -40,6 +46,12 @@ public class CrawlMetrics {
 					Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
 					Duration.ofSeconds(10), Duration.ofSeconds(30))
 			.register(registry);
+		this.robotsDenials = Counter.builder("dispycluster.worker.robots.denials")
+			.description("URLs not fetched because robots.txt forbids them or could not be had")
+			.register(registry);
+		this.blockedAddresses = Counter.builder("dispycluster.worker.blocked.addresses")
+			.description("URLs refused by the SSRF guard")
+			.register(registry);
 	}
 
 	void fetched(FetchedPage page) {
@@ -49,6 +61,12 @@ public class CrawlMetrics {
 
 	void ended(PageState state) {
 		this.pages.get(state).increment();
+		if (state == PageState.ROBOTS_DENIED) {
+			this.robotsDenials.increment();
+		}
+		else if (state == PageState.BLOCKED_ADDRESS) {
+			this.blockedAddresses.increment();
+		}
 	}
 
 }

@@ -6,9 +6,12 @@ import java.util.List;
 
 import io.dispycluster.worker.extract.WebUrls;
 import io.dispycluster.worker.testsupport.FixtureSite;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import okhttp3.Dns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.util.unit.DataSize;
 
 import static io.dispycluster.worker.crawl.CrawlOrderBuilder.anOrderFor;
 import static io.dispycluster.worker.crawl.Pages.linking;
@@ -40,6 +43,18 @@ class CrawlerGuardTests {
 		assertThat(outcome.refusal()).isEqualTo(reason);
 		assertThat(outcome.states()).containsExactly(entry(PageState.BLOCKED_ADDRESS, 1));
 		assertThat(this.site.requestedPaths()).isEmpty();
+	}
+
+	@Test
+	void countsBlockedAddressesInMetrics() {
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		Crawler crawler = Crawlers.aCrawler(registry, DataSize.ofMegabytes(2), List.of());
+
+		crawler.crawl(anOrderFor(this.site.url("/")).build(), new CrawlControl());
+
+		assertThat(registry.get("dispycluster.worker.blocked.addresses").counter().count()).isEqualTo(1);
+		assertThat(registry.get("dispycluster.worker.pages").tag("state", "blocked_address").counter().count())
+			.isEqualTo(1);
 	}
 
 	@Test

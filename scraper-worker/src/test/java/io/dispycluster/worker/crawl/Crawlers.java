@@ -49,7 +49,7 @@ public final class Crawlers {
 		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), allowed, dns);
 	}
 
-	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed) {
+	public static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed) {
 		return aCrawler(registry, maxBodySize, allowed, Dns.SYSTEM);
 	}
 

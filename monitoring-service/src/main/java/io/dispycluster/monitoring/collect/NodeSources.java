@@ -1,0 +1,165 @@
+package io.dispycluster.monitoring.collect;
+
+import java.net.http.HttpTimeoutException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.dispycluster.monitoring.jobs.WorkerEntry;
+import io.dispycluster.monitoring.node.CollectionProperties;
+import io.dispycluster.monitoring.node.NodeSample;
+import io.dispycluster.monitoring.node.SampleSource;
+import io.dispycluster.monitoring.node.SystemFigures;
+import io.dispycluster.monitoring.node.Workload;
+import io.dispycluster.monitoring.system.Figures;
+import io.dispycluster.monitoring.system.HttpClients;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Samples one node: its system figures from node_exporter or from its worker's health,
+ * and its worker's page-request timings. Keeps the previous reading of each node, which
+ * the counter-based figures (CPU %, network rates, request timings) are computed against.
+ */
+@Component
+class NodeSources {
+
+	private static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;q=1, */*;q=0.1";
+
+	private final RestClient http;
+
+	private final JsonMapper json;
+
+	private final Map<String, NodeExporterReading> exporterReadings = new ConcurrentHashMap<>();
+
+	private final Map<String, WorkerHealthReading> healthReadings = new ConcurrentHashMap<>();
+
+	private final Map<String, FetchCounters> fetchCounters = new ConcurrentHashMap<>();
+
+	NodeSources(RestClient.Builder builder, CollectionProperties properties, JsonMapper json) {
+		this.http = HttpClients.withTimeout(builder.clone(), properties.timeout()).build();
+		this.json = json;
+	}
+
+	NodeSample sample(Target target, Instant at) throws SourceException {
+		if (target.exporterUrl() != null) {
+			return fromNodeExporter(target, target.exporterUrl(), at);
+		}
+		if (target.workerUrl() != null) {
+			return fromWorker(target, target.workerUrl(), at);
+		}
+		throw new SourceException("adresse du worker inconnue");
+	}
+
+	private NodeSample fromNodeExporter(Target target, String url, Instant at) throws SourceException {
+		NodeExporterReading reading = NodeExporterReading.of(get(url, PROMETHEUS_TEXT), at);
+		SystemFigures figures = reading.figures(this.exporterReadings.get(target.node()));
+		this.exporterReadings.put(target.node(), reading);
+		WorkerEntry worker = target.controllerView();
+		Integer active = (worker != null) ? worker.activeJobs() : null;
+		Integer capacity = (worker != null) ? worker.capacity() : null;
+		return new NodeSample(target.node(), at, SampleSource.NODE_EXPORTER, figures,
+				workload(target, active, capacity));
+	}
+
+	private NodeSample fromWorker(Target target, String url, Instant at) throws SourceException {
+		JsonNode health;
+		try {
+			health = this.json.readTree(get(url + "/health", MediaType.APPLICATION_JSON_VALUE));
+		}
+		catch (JacksonException ex) {
+			throw new SourceException("réponse illisible de /health", ex);
+		}
+		if (!health.isObject()) {
+			throw new SourceException("réponse illisible de /health");
+		}
+		WorkerHealthReading reading = WorkerHealthReading.of(health, at);
+		SystemFigures figures = reading.figures(this.healthReadings.get(target.node()));
+		this.healthReadings.put(target.node(), reading);
+		WorkerEntry worker = target.controllerView();
+		Integer active = (reading.activeJobs() != null) ? reading.activeJobs()
+				: (worker != null) ? worker.activeJobs() : null;
+		Integer capacity = (reading.capacity() != null) ? reading.capacity()
+				: (worker != null) ? worker.capacity() : null;
+		return new NodeSample(target.node(), at, SampleSource.WORKER, figures, workload(target, active, capacity));
+	}
+
+	/**
+	 * The workload with the page-request timings since the previous sample. The timings
+	 * are extra: a worker whose metrics cannot be read still gives a sample.
+	 */
+	private Workload workload(Target target, @Nullable Integer active, @Nullable Integer capacity) {
+		if (target.workerUrl() == null) {
+			return new Workload(active, capacity, null, null);
+		}
+		FetchCounters current;
+		try {
+			current = FetchCounters.of(get(target.workerUrl() + "/actuator/prometheus", PROMETHEUS_TEXT));
+		}
+		catch (SourceException ex) {
+			current = null;
+		}
+		if (current == null) {
+			this.fetchCounters.remove(target.node());
+			return new Workload(active, capacity, null, null);
+		}
+		FetchCounters previous = this.fetchCounters.put(target.node(), current);
+		if (previous == null) {
+			return new Workload(active, capacity, null, null);
+		}
+		FetchCounters increase = current.since(previous);
+		return new Workload(active, capacity, Figures.round(increase.seconds(), 6), (long) increase.count());
+	}
+
+	private String get(String url, String accept) throws SourceException {
+		try {
+			String body = this.http.get().uri(url).header("Accept", accept).retrieve().body(String.class);
+			if (body == null) {
+				throw new SourceException("réponse vide de " + url);
+			}
+			return body;
+		}
+		catch (RestClientResponseException ex) {
+			throw new SourceException("réponse HTTP " + ex.getStatusCode().value() + " de " + url, ex);
+		}
+		catch (ResourceAccessException ex) {
+			throw new SourceException(transportReason(ex) + " (" + url + ")", ex);
+		}
+		catch (RestClientException | IllegalArgumentException ex) {
+			throw new SourceException("échec de la requête vers " + url + " : " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String transportReason(ResourceAccessException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+			return "délai dépassé";
+		}
+		if (cause instanceof java.net.ConnectException) {
+			return "connexion refusée";
+		}
+		if (cause instanceof java.nio.channels.UnresolvedAddressException
+				|| cause instanceof java.net.UnknownHostException) {
+			return "hôte inconnu";
+		}
+		return "injoignable" + ((cause != null && cause.getMessage() != null) ? " : " + cause.getMessage() : "");
+	}
+
+	/** Forgets the previous readings of nodes that are no longer sampled. */
+	void retainOnly(java.util.Set<String> nodes) {
+		this.exporterReadings.keySet().retainAll(nodes);
+		this.healthReadings.keySet().retainAll(nodes);
+		this.fetchCounters.keySet().retainAll(nodes);
+	}
+
+}

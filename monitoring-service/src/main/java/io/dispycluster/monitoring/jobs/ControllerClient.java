@@ -1,0 +1,150 @@
+package io.dispycluster.monitoring.jobs;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.dispycluster.monitoring.system.ClusterProperties;
+import io.dispycluster.monitoring.system.HttpClients;
+import io.dispycluster.monitoring.system.InternalTokenProperties;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Reads the controller: its workers, its queue and its finished jobs. Sends the internal
+ * token when one is configured. Every failure becomes a
+ * {@link ControllerUnavailableException} with a short reason.
+ */
+@Component
+public class ControllerClient {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ControllerClient.class);
+
+	private static final ParameterizedTypeReference<List<WorkerEntry>> WORKERS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<JobEntry>> JOBS = new ParameterizedTypeReference<>() {
+	};
+
+	private final RestClient http;
+
+	private final ControllerClientProperties properties;
+
+	ControllerClient(RestClient.Builder builder, ClusterProperties cluster, InternalTokenProperties security,
+			ControllerClientProperties properties) {
+		this.properties = properties;
+		this.http = HttpClients.withTimeout(builder.clone(), properties.timeout())
+			.baseUrl(cluster.services().controller().toString())
+			.defaultHeaders((headers) -> {
+				if (security.internalToken() != null) {
+					headers.set(InternalTokenProperties.HEADER, security.internalToken());
+				}
+			})
+			.build();
+	}
+
+	/** The workers the controller knows, from {@code GET /workers}. */
+	public List<WorkerEntry> workers() {
+		List<WorkerEntry> workers = call("GET /workers",
+				() -> this.http.get().uri("/workers").retrieve().body(WORKERS));
+		return (workers != null) ? workers : List.of();
+	}
+
+	/** The queue's depth now, from {@code GET /cluster}. */
+	public QueueFigures queue() {
+		QueueFigures figures = call("GET /cluster",
+				() -> this.http.get().uri("/cluster").retrieve().body(QueueFigures.class));
+		if (figures == null) {
+			throw new ControllerUnavailableException("réponse vide du contrôleur (GET /cluster)", null);
+		}
+		return figures;
+	}
+
+	/**
+	 * The jobs that finished (completed, failed or cancelled) between {@code from} and
+	 * {@code to}, read page by page from {@code GET /jobs} (newest created first) until
+	 * the jobs are older than the window start minus the look-back, or until
+	 * {@code max-jobs} jobs were read.
+	 */
+	public FinishedJobs finishedBetween(Instant from, Instant to) {
+		Instant createdAfter = from.minus(this.properties.jobLookback());
+		Map<String, JobEntry> finished = new LinkedHashMap<>();
+		int read = 0;
+		int offset = 0;
+		while (true) {
+			List<JobEntry> page = page(offset);
+			read += page.size();
+			offset += page.size();
+			for (JobEntry job : page) {
+				if (job.finished() && job.completedAt() != null && !job.completedAt().isBefore(from)
+						&& !job.completedAt().isAfter(to)) {
+					finished.putIfAbsent(job.id(), job);
+				}
+			}
+			boolean lastPage = page.size() < this.properties.pageSize();
+			boolean olderThanWindow = !page.isEmpty() && page.get(page.size() - 1).createdAt().isBefore(createdAfter);
+			if (lastPage || olderThanWindow) {
+				return new FinishedJobs(new ArrayList<>(finished.values()), false);
+			}
+			if (read >= this.properties.maxJobs()) {
+				LOG.warn("Stopped reading the controller's jobs after {} (dispycluster.monitoring.controller.max-jobs)",
+						read);
+				return new FinishedJobs(new ArrayList<>(finished.values()), true);
+			}
+		}
+	}
+
+	private List<JobEntry> page(int offset) {
+		URI uri = URI.create("/jobs?limit=" + this.properties.pageSize() + "&offset=" + offset);
+		List<JobEntry> page = call("GET /jobs", () -> this.http.get().uri(uri.toString()).retrieve().body(JOBS));
+		return (page != null) ? page : List.of();
+	}
+
+	private static <T> T call(String what, java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (RestClientResponseException ex) {
+			throw new ControllerUnavailableException(
+					"le contrôleur a répondu HTTP " + ex.getStatusCode().value() + " (" + what + ")", ex);
+		}
+		catch (RestClientException ex) {
+			throw new ControllerUnavailableException("contrôleur injoignable (" + what + ") : " + reason(ex), ex);
+		}
+	}
+
+	private static String reason(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * The finished jobs of a window.
+	 *
+	 * @param jobs the jobs, newest created first
+	 * @param truncated whether reading stopped at {@code max-jobs}, so older jobs of the
+	 * window may be missing
+	 */
+	public record FinishedJobs(List<JobEntry> jobs, boolean truncated) {
+
+		public FinishedJobs {
+			jobs = List.copyOf(jobs);
+		}
+
+	}
+
+}

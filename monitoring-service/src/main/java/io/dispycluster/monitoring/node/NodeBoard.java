@@ -1,0 +1,136 @@
+package io.dispycluster.monitoring.node;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The current state of the monitored nodes: the latest sample of each and the latest
+ * failure to sample it. A node is online only while its latest sample is fresh (not older
+ * than {@code stale-after-intervals} intervals). Failures are recorded here and counted
+ * in the metrics, not printed; a node going quiet or coming back is logged once.
+ */
+@Component
+public class NodeBoard {
+
+	private static final Logger LOG = LoggerFactory.getLogger(NodeBoard.class);
+
+	private final CollectionProperties properties;
+
+	private final NodeGauges gauges;
+
+	private final Clock clock;
+
+	private final Map<String, NodeSample> latest = new ConcurrentHashMap<>();
+
+	private final Map<String, NodeFailure> failures = new ConcurrentHashMap<>();
+
+	private volatile List<String> monitored = List.of();
+
+	private volatile @Nullable Instant lastRound;
+
+	private volatile @Nullable NodeFailure controllerFailure;
+
+	NodeBoard(CollectionProperties properties, NodeSamples samples, NodeGauges gauges, Clock clock) {
+		this.properties = properties;
+		this.gauges = gauges;
+		this.clock = clock;
+		samples.latestOfEach().forEach((sample) -> this.latest.put(sample.node(), sample));
+	}
+
+	/** Sets the nodes to watch: the inventory and the workers the controller knows. */
+	public void monitor(List<String> nodes) {
+		this.monitored = List.copyOf(new LinkedHashSet<>(nodes));
+	}
+
+	/** Records a sample; it becomes the node's latest. */
+	public void sampled(NodeSample sample) {
+		NodeFailure failure = this.failures.remove(sample.node());
+		if (failure != null) {
+			LOG.info("Node answers again: node={} source={}", sample.node(), sample.source().wireName());
+		}
+		this.latest.put(sample.node(), sample);
+	}
+
+	/** Records a failure to sample a node. */
+	public void failed(String node, NodeFailure failure) {
+		if (this.failures.put(node, failure) == null) {
+			LOG.info("Node does not answer: node={} reason={}", node, failure.reason());
+		}
+	}
+
+	/**
+	 * Records the end of a round and refreshes the node gauges.
+	 * @param at the round's instant
+	 * @param controllerFailure why the controller could not be read in this round, or
+	 * null when it answered
+	 */
+	public void roundCompleted(Instant at, @Nullable NodeFailure controllerFailure) {
+		if (controllerFailure != null && this.controllerFailure == null) {
+			LOG.info("Controller does not answer: reason={}", controllerFailure.reason());
+		}
+		else if (controllerFailure == null && this.controllerFailure != null) {
+			LOG.info("Controller answers again");
+		}
+		this.controllerFailure = controllerFailure;
+		this.lastRound = at;
+		this.gauges.refresh(nodes());
+	}
+
+	/** The monitored nodes as they are now, in inventory order then by discovery. */
+	public List<NodeView> nodes() {
+		Instant now = this.clock.instant();
+		List<NodeView> views = new ArrayList<>();
+		for (String node : this.monitored) {
+			views.add(view(node, now));
+		}
+		return views;
+	}
+
+	/** A node by name, monitored or not, if it was ever sampled or is monitored. */
+	public Optional<NodeView> node(String name) {
+		if (!this.monitored.contains(name) && !this.latest.containsKey(name)) {
+			return Optional.empty();
+		}
+		return Optional.of(view(name, this.clock.instant()));
+	}
+
+	/** The names of the monitored nodes. */
+	public Set<String> monitoredNames() {
+		return new LinkedHashSet<>(this.monitored);
+	}
+
+	/** Whether a sample taken at {@code sampledAt} is still fresh at {@code now}. */
+	public boolean fresh(Instant sampledAt, Instant now) {
+		return !sampledAt.plus(this.properties.staleAfter()).isBefore(now);
+	}
+
+	/** When the last round ended, or null before the first. */
+	public @Nullable Instant lastRound() {
+		return this.lastRound;
+	}
+
+	/** Why the controller could not be read in the last round, or null. */
+	public @Nullable NodeFailure controllerFailure() {
+		return this.controllerFailure;
+	}
+
+	private NodeView view(String node, Instant now) {
+		NodeSample sample = this.latest.get(node);
+		boolean online = sample != null && fresh(sample.sampledAt(), now);
+		return new NodeView(node, online, sample, this.failures.get(node));
+	}
+
+}

@@ -1,0 +1,245 @@
+package io.dispycluster.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import io.dispycluster.monitoring.node.NodeBoard;
+import io.dispycluster.monitoring.node.NodeSample;
+import io.dispycluster.monitoring.node.NodeSamples;
+import io.dispycluster.monitoring.node.SampleSource;
+import io.dispycluster.monitoring.node.SystemFigures;
+import io.dispycluster.monitoring.node.Workload;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Collection end to end: node_exporter and worker health read over HTTP, figures in
+ * {@code /nodes} and in the Prometheus gauges, staleness, downsampled histories and the
+ * validation of {@code hours}.
+ */
+class NodeCollectionIT extends MonitoringScenario {
+
+	@Test
+	void showsTheFiguresOfNodeExporterAndOfAWorkersHealth() {
+		workers("w-health");
+		health("w-health", """
+				{"cpu_percent":12.5,"memory_percent":40,"disk_percent":55.25,"load1":0.5,"load5":0.25,
+				 "load15":0.125,"temperature_c":51.5,"uptime_s":7200}""");
+		NODES.respond("/metrics", 200, "text/plain", fixture("pi4-scrape-1.txt"));
+		round();
+		NODES.respond("/metrics", 200, "text/plain", fixture("pi4-scrape-2.txt"));
+		roundAfter(Duration.ofSeconds(15));
+
+		JsonNode nodes = getJson("/nodes");
+
+		assertThat(nodes).hasSize(2);
+		JsonNode exporter = nodes.get(0);
+		assertThat(exporter.get("node").asString()).isEqualTo(EXPORTER_NODE);
+		assertThat(exporter.get("status").asString()).isEqualTo("online");
+		assertThat(exporter.get("last_update").asString()).isEqualTo(CLOCK.instant().toString());
+		assertThat(exporter.get("cpu_usage").doubleValue()).isEqualTo(25.0);
+		assertThat(exporter.get("memory_usage").doubleValue()).isEqualTo(40.0);
+		assertThat(exporter.get("disk_usage").doubleValue()).isEqualTo(62.5);
+		assertThat(exporter.get("load_1m").doubleValue()).isEqualTo(0.52);
+		assertThat(exporter.get("load_5m").doubleValue()).isEqualTo(0.98);
+		assertThat(exporter.get("load_15m").doubleValue()).isEqualTo(1.75);
+		assertThat(exporter.get("temperature").doubleValue()).isEqualTo(48.5);
+		assertThat(exporter.get("network_rx").doubleValue()).isEqualTo(110_000.0);
+		assertThat(exporter.get("network_tx").doubleValue()).isEqualTo(20_000.0);
+		assertThat(exporter.get("uptime_hours").doubleValue()).isEqualTo(73.0);
+		assertThat(exporter.get("source").asString()).isEqualTo("node_exporter");
+		JsonNode worker = nodes.get(1);
+		assertThat(worker.get("node").asString()).isEqualTo("w-health");
+		assertThat(worker.get("status").asString()).isEqualTo("online");
+		assertThat(worker.get("cpu_usage").doubleValue()).isEqualTo(12.5);
+		assertThat(worker.get("memory_usage").doubleValue()).isEqualTo(40.0);
+		assertThat(worker.get("disk_usage").doubleValue()).isEqualTo(55.25);
+		assertThat(worker.get("load_1m").doubleValue()).isEqualTo(0.5);
+		assertThat(worker.get("temperature").doubleValue()).isEqualTo(51.5);
+		assertThat(worker.get("uptime_hours").doubleValue()).isEqualTo(2.0);
+		assertThat(worker.get("active_jobs").intValue()).isEqualTo(1);
+		assertThat(worker.get("capacity").intValue()).isEqualTo(2);
+		assertThat(worker.get("source").asString()).isEqualTo("worker");
+
+		String metrics = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody();
+		assertThat(metrics).contains("dispycluster_node_cpu_percent{node=\"pi-exporter\"} 25.0",
+				"dispycluster_node_memory_percent{node=\"pi-exporter\"} 40.0",
+				"dispycluster_node_disk_percent{node=\"pi-exporter\"} 62.5",
+				"dispycluster_node_temperature_celsius{node=\"pi-exporter\"} 48.5",
+				"dispycluster_node_load1{node=\"pi-exporter\"} 0.52",
+				"dispycluster_node_load15{node=\"pi-exporter\"} 1.75",
+				"dispycluster_node_network_receive_bytes_per_second{node=\"pi-exporter\"} 110000.0",
+				"dispycluster_node_uptime_seconds{node=\"pi-exporter\"} 262815.0",
+				"dispycluster_node_cpu_percent{node=\"w-health\"} 12.5", "dispycluster_node_up{node=\"w-health\"} 1.0");
+	}
+
+	@Test
+	void turnsANodeOfflineOnceItsLatestSampleIsOlderThanThreeIntervals() {
+		workers("w-stale");
+		health("w-stale", "{\"cpu_percent\":10}");
+		round();
+		Instant lastSample = CLOCK.instant();
+		NODES.respond("/w/w-stale/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(node("w-stale").get("status").asString()).isEqualTo("online");
+
+		CLOCK.advance(Duration.ofMillis(1));
+
+		JsonNode stale = node("w-stale");
+		assertThat(stale.get("status").asString()).isEqualTo("offline");
+		assertThat(stale.get("last_update").asString()).isEqualTo(lastSample.toString());
+		assertThat(stale.get("error").asString()).startsWith("Pas de métriques récentes : réponse HTTP 503");
+		assertThat(this.context.getBean(NodeBoard.class).nodes())
+			.anySatisfy((view) -> assertThat(view.node()).isEqualTo("w-stale"));
+		JsonNode failures = getJson("/metrics").get("collection_failures");
+		assertThat(failures).anySatisfy((failure) -> {
+			assertThat(failure.get("node").asString()).isEqualTo("w-stale");
+			assertThat(failure.get("reason").asString()).contains("réponse HTTP 503");
+		});
+	}
+
+	@Test
+	void reportsANeverSampledNodeAsOfflineWithUpstreamsMessage() {
+		workers("w-never");
+
+		round();
+
+		JsonNode never = node("w-never");
+		assertThat(never.get("status").asString()).isEqualTo("offline");
+		assertThat(never.get("last_update").isNull()).isTrue();
+		assertThat(never.get("error").asString()).startsWith("Pas de métriques disponibles");
+	}
+
+	@Test
+	void servesASevenDayHistoryDownsampledToHourlyPoints() {
+		NodeSamples samples = this.context.getBean(NodeSamples.class);
+		Instant now = CLOCK.instant();
+		Instant start = now.minus(Duration.ofDays(7));
+		int count = 0;
+		for (Instant at = start.plusSeconds(60); !at.isAfter(now); at = at.plus(Duration.ofMinutes(5))) {
+			double cpu = (count % 2 == 0) ? 20 : 40;
+			samples.add(new NodeSample("w-history", at, SampleSource.WORKER,
+					new SystemFigures(cpu, 50.0, 70.0, 1.0, 1.0, 1.0, 45.0, null, null, 100L), Workload.NONE));
+			count++;
+		}
+
+		JsonNode week = getJson("/nodes/w-history?hours=168");
+
+		assertThat(week.get("status").asString()).isEqualTo("offline");
+		assertThat(week.get("metrics_count").intValue()).isEqualTo(count);
+		assertThat(week.get("bucket_seconds").intValue()).isEqualTo(3600);
+		assertThat(week.get("history").size()).isBetween(168, 169);
+		assertThat(week.get("statistics").get("cpu_avg").doubleValue()).isEqualTo(30.0);
+		assertThat(week.get("statistics").get("cpu_max").doubleValue()).isEqualTo(40.0);
+		assertThat(week.get("statistics").get("memory_avg").doubleValue()).isEqualTo(50.0);
+		assertThat(week.get("statistics").get("disk_max").doubleValue()).isEqualTo(70.0);
+		assertThat(week.get("current").get("cpu_usage").doubleValue()).isIn(20.0, 40.0);
+		JsonNode hour = week.get("history").get(10);
+		assertThat(hour.get("samples").intValue()).isEqualTo(12);
+		assertThat(hour.get("cpu_usage").doubleValue()).isEqualTo(30.0);
+		assertThat(hour.get("node").asString()).isEqualTo("w-history");
+
+		JsonNode lastHour = getJson("/nodes/w-history?hours=1");
+		assertThat(lastHour.get("bucket_seconds").intValue()).isEqualTo(60);
+		assertThat(lastHour.get("metrics_count").intValue()).isEqualTo(12);
+		assertThat(lastHour.get("history")).hasSize(12);
+	}
+
+	@Test
+	void saysWhenANodeHasNoSampleInTheWindow() {
+		this.context.getBean(NodeSamples.class)
+			.add(new NodeSample("w-old", CLOCK.instant().minus(Duration.ofHours(30)), SampleSource.WORKER,
+					SystemFigures.NONE, Workload.NONE));
+
+		JsonNode answer = getJson("/nodes/w-old?hours=24");
+
+		assertThat(answer.get("status").asString()).isEqualTo("offline");
+		assertThat(answer.get("error").asString()).isEqualTo("Pas de métriques dans les dernières 24 heures");
+	}
+
+	@Test
+	void answersAnUnknownNodeWithUpstreamsNotFound() {
+		this.http.get()
+			.uri("/nodes/nowhere")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:node-not-found")
+			.jsonPath("$.detail")
+			.isEqualTo("Nœud non trouvé");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/nodes/pi-exporter?hours=0", "/nodes/pi-exporter?hours=-3",
+			"/nodes/pi-exporter?hours=169", "/nodes/pi-exporter?hours=abc", "/nodes/pi-exporter?hours=1.5" })
+	void refusesAWindowOutsideTheRetention(String uri) {
+		this.http.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("hours");
+	}
+
+	@Test
+	void collectsOnDemand() {
+		CLOCK.advance(Duration.ofSeconds(5));
+		Instant now = CLOCK.instant();
+
+		this.http.post()
+			.uri("/collect_metrics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"message\":\"Collecte des métriques lancée\"}");
+
+		NodeBoard board = this.context.getBean(NodeBoard.class);
+		await().atMost(Duration.ofSeconds(20)).until(() -> now.equals(board.lastRound()));
+	}
+
+	@Test
+	void describesTheCollection() {
+		JsonNode metrics = getJson("/metrics");
+
+		assertThat(metrics.get("total_metrics_collected").longValue()).isPositive();
+		assertThat(metrics.get("nodes_with_metrics").longValue()).isPositive();
+		assertThat(metrics.get("collection_rate").asString()).isEqualTo("toutes les 15 secondes");
+		assertThat(metrics.get("retention").asString()).isEqualTo("7 jours");
+		assertThat(metrics.get("retention_hours").intValue()).isEqualTo(168);
+		assertThat(metrics.get("last_collection").asString()).isEqualTo(CLOCK.instant().toString());
+	}
+
+	private JsonNode node(String name) {
+		for (JsonNode node : getJson("/nodes")) {
+			if (node.get("node").asString().equals(name)) {
+				return node;
+			}
+		}
+		throw new AssertionError(name + " not in /nodes");
+	}
+
+}
