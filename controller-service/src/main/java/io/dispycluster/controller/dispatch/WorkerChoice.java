@@ -12,9 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Picks the worker for each job of a dispatch pass: the online worker with the most free
- * capacity; at equal free capacity a cool one (CPU below {@value #HOT_CPU} %, memory
- * below {@value #HOT_MEMORY} %) before a hot one, then the least recently used. A worker
- * is never given more jobs than its capacity.
+ * capacity. At equal free capacity it prefers, in this order: a worker that is not hot
+ * (CPU below {@value #HOT_CPU} %, memory below {@value #HOT_MEMORY} %, temperature below
+ * {@value #HOT_CELSIUS} °C), a less loaded one (CPU by bands of {@value #CPU_BAND} %), a
+ * cooler one (by bands of {@value #CELSIUS_BAND} °C), then the least recently used, so
+ * that workers whose figures are close simply take turns. Unknown figures count as cool
+ * and idle. A worker is never given more jobs than its capacity.
  */
 final class WorkerChoice {
 
@@ -22,9 +25,17 @@ final class WorkerChoice {
 
 	static final double HOT_MEMORY = 90.0;
 
+	static final double HOT_CELSIUS = 75.0;
+
+	static final int CPU_BAND = 20;
+
+	static final int CELSIUS_BAND = 10;
+
 	static final Comparator<Slot> ORDER = Comparator.comparingInt(Slot::free)
 		.reversed()
 		.thenComparing(Slot::hot)
+		.thenComparingInt(Slot::cpuBand)
+		.thenComparingInt(Slot::temperatureBand)
 		.thenComparing(Slot::lastAssignedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
 		.thenComparing(Slot::node);
 
@@ -70,7 +81,8 @@ final class WorkerChoice {
 
 	private static boolean isHot(Worker worker) {
 		return (worker.cpuUsage() != null && worker.cpuUsage() >= HOT_CPU)
-				|| (worker.memoryUsage() != null && worker.memoryUsage() >= HOT_MEMORY);
+				|| (worker.memoryUsage() != null && worker.memoryUsage() >= HOT_MEMORY)
+				|| (worker.temperatureC() != null && worker.temperatureC() >= HOT_CELSIUS);
 	}
 
 	/**
@@ -85,6 +97,16 @@ final class WorkerChoice {
 
 		String node() {
 			return this.worker.node();
+		}
+
+		int cpuBand() {
+			Double cpu = this.worker.cpuUsage();
+			return (cpu != null) ? (int) (cpu / CPU_BAND) : 0;
+		}
+
+		int temperatureBand() {
+			Double celsius = this.worker.temperatureC();
+			return (celsius != null) ? (int) (celsius / CELSIUS_BAND) : 0;
 		}
 
 		Slot taken(Instant now) {

@@ -8,24 +8,27 @@ import tools.jackson.databind.JsonNode;
  * ({@code capacity}, {@code active_jobs}) and, when the worker reports them, its CPU and
  * memory use in percent, either at the top level ({@code cpu_usage},
  * {@code memory_usage}) or in a {@code system} object
- * ({@code cpu_percent}/{@code cpu_usage}, {@code memory_percent}/{@code memory_usage}).
+ * ({@code cpu_percent}/{@code cpu_usage}, {@code memory_percent}/{@code memory_usage}),
+ * and the CPU temperature ({@code system.temperature_c}).
  *
  * @param capacity how many jobs the worker runs at once, or null if it did not say
  * @param activeJobs how many it runs now, or null
  * @param cpuUsage CPU use in percent, or null
  * @param memoryUsage memory use in percent, or null
+ * @param temperatureC CPU temperature in °C, or null
  */
 record HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @Nullable Double cpuUsage,
-		@Nullable Double memoryUsage) {
+		@Nullable Double memoryUsage, @Nullable Double temperatureC) {
 
 	static HealthReport from(@Nullable JsonNode health) {
 		if (health == null || !health.isObject()) {
-			return new HealthReport(null, null, null, null);
+			return new HealthReport(null, null, null, null, null);
 		}
 		JsonNode system = health.path("system");
 		return new HealthReport(positiveInt(health.get("capacity")), nonNegativeInt(health.get("active_jobs")),
 				percent(health.get("cpu_usage"), system.get("cpu_percent"), system.get("cpu_usage")),
-				percent(health.get("memory_usage"), system.get("memory_percent"), system.get("memory_usage")));
+				percent(health.get("memory_usage"), system.get("memory_percent"), system.get("memory_usage")),
+				celsius(system.get("temperature_c")));
 	}
 
 	private static @Nullable Integer positiveInt(@Nullable JsonNode node) {
@@ -36,6 +39,10 @@ record HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @N
 	private static @Nullable Integer nonNegativeInt(@Nullable JsonNode node) {
 		return (node != null && node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= 0)
 				? node.intValue() : null;
+	}
+
+	private static @Nullable Double celsius(@Nullable JsonNode node) {
+		return (node != null && node.isNumber() && Double.isFinite(node.doubleValue())) ? node.doubleValue() : null;
 	}
 
 	private static @Nullable Double percent(@Nullable JsonNode... candidates) {

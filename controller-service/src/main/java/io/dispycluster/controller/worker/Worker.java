@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param totalJobsCompleted jobs it completed
  * @param cpuUsage CPU use in percent from its last health check, or null
  * @param memoryUsage memory use in percent from its last health check, or null
+ * @param temperatureC CPU temperature in °C from its last health check, or null
  * @param lastError why its last check or call failed, or null
  */
 public record Worker(String node, String url, int capacity, WorkerState status, Source source, Instant joinedAt,
 		@Nullable Instant lastSeen, @Nullable Instant lastAssignedAt, int failedChecks,
 		@Nullable Integer reportedActiveJobs, long totalJobsCompleted, @Nullable Double cpuUsage,
-		@Nullable Double memoryUsage, @Nullable String lastError) {
+		@Nullable Double memoryUsage, @Nullable Double temperatureC, @Nullable String lastError) {
 
 	/** Where the controller learned of a worker. */
 	public enum Source {

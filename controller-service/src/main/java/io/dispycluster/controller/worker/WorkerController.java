@@ -84,6 +84,9 @@ class WorkerController {
 		if (worker.memoryUsage() != null) {
 			metrics.put("memory_usage", worker.memoryUsage());
 		}
+		if (worker.temperatureC() != null) {
+			metrics.put("temperature_c", worker.temperatureC());
+		}
 		return metrics;
 	}
 

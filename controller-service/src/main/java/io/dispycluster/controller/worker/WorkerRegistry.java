@@ -68,13 +68,13 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 			Optional<Worker> known = this.store.find(node.name());
 			if (known.isEmpty()) {
 				this.store.insert(new Worker(node.name(), node.url(), node.capacity(), WorkerState.OFFLINE,
-						Worker.Source.INVENTORY, now, null, null, 0, null, 0, null, null, null));
+						Worker.Source.INVENTORY, now, null, null, 0, null, 0, null, null, null, null));
 			}
 			else if (known.get().source() == Worker.Source.INVENTORY && !known.get().url().equals(node.url())) {
 				Worker w = known.get();
 				this.store.update(new Worker(w.node(), node.url(), w.capacity(), w.status(), w.source(), w.joinedAt(),
 						w.lastSeen(), w.lastAssignedAt(), w.failedChecks(), w.reportedActiveJobs(),
-						w.totalJobsCompleted(), w.cpuUsage(), w.memoryUsage(), w.lastError()));
+						w.totalJobsCompleted(), w.cpuUsage(), w.memoryUsage(), w.temperatureC(), w.lastError()));
 			}
 		}
 	}
@@ -106,7 +106,7 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		Worker worker = new Worker(registration.node(), url, registration.capacity(), WorkerState.ONLINE,
 				known.map(Worker::source).orElse(Worker.Source.REGISTERED), known.map(Worker::joinedAt).orElse(now),
 				now, known.map(Worker::lastAssignedAt).orElse(null), 0, null,
-				known.map(Worker::totalJobsCompleted).orElse(0L), null, null, null);
+				known.map(Worker::totalJobsCompleted).orElse(0L), null, null, null, null);
 		if (known.isPresent()) {
 			this.store.update(worker);
 		}
@@ -165,7 +165,7 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		WorkerState status = full ? WorkerState.BUSY : WorkerState.ONLINE;
 		this.store.update(new Worker(worker.node(), worker.url(), capacity, status, worker.source(), worker.joinedAt(),
 				now, worker.lastAssignedAt(), 0, report.activeJobs(), worker.totalJobsCompleted(), report.cpuUsage(),
-				report.memoryUsage(), null));
+				report.memoryUsage(), report.temperatureC(), null));
 		if (worker.status() == WorkerState.OFFLINE) {
 			LOG.info("Worker online: node={} capacity={}", worker.node(), capacity);
 		}
@@ -184,7 +184,7 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		WorkerState status = (failures >= offlineAfter) ? WorkerState.OFFLINE : worker.status();
 		this.store.update(new Worker(worker.node(), worker.url(), worker.capacity(), status, worker.source(),
 				worker.joinedAt(), worker.lastSeen(), worker.lastAssignedAt(), failures, worker.reportedActiveJobs(),
-				worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(), error));
+				worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(), worker.temperatureC(), error));
 		if (failures == offlineAfter) {
 			LOG.warn("Worker lost: node={} reason={}", worker.node(), error);
 			this.events.publishEvent(new WorkerWentOffline(worker.node(), error));

@@ -27,7 +27,7 @@ class WorkerStore {
 
 	private static final String COLUMNS = "node, url, capacity, status, source, joined_at, last_seen, "
 			+ "last_assigned_at, failed_checks, reported_active_jobs, total_jobs_completed, cpu_usage, memory_usage, "
-			+ "last_error";
+			+ "temperature_c, last_error";
 
 	private static final RowMapper<Worker> WORKER = WorkerStore::mapWorker;
 
@@ -55,7 +55,7 @@ class WorkerStore {
 	void insert(Worker worker) {
 		this.jdbc.update("INSERT INTO worker (" + COLUMNS + ") VALUES (:node, :url, :capacity, :status, :source, "
 				+ ":joinedAt, :lastSeen, :lastAssignedAt, :failedChecks, :reportedActiveJobs, :totalJobsCompleted, "
-				+ ":cpuUsage, :memoryUsage, :lastError)", params(worker));
+				+ ":cpuUsage, :memoryUsage, :temperatureC, :lastError)", params(worker));
 	}
 
 	/**
@@ -67,7 +67,7 @@ class WorkerStore {
 		this.jdbc.update("UPDATE worker SET url = :url, capacity = :capacity, status = :status, source = :source, "
 				+ "last_seen = :lastSeen, failed_checks = :failedChecks, "
 				+ "reported_active_jobs = :reportedActiveJobs, cpu_usage = :cpuUsage, memory_usage = :memoryUsage, "
-				+ "last_error = :lastError WHERE node = :node", params(worker));
+				+ "temperature_c = :temperatureC, last_error = :lastError WHERE node = :node", params(worker));
 	}
 
 	void setStatus(String node, WorkerState status, @Nullable String error) {
@@ -102,6 +102,7 @@ class WorkerStore {
 			.addValue("totalJobsCompleted", worker.totalJobsCompleted())
 			.addValue("cpuUsage", worker.cpuUsage(), Types.DOUBLE)
 			.addValue("memoryUsage", worker.memoryUsage(), Types.DOUBLE)
+			.addValue("temperatureC", worker.temperatureC(), Types.DOUBLE)
 			.addValue("lastError", truncate(worker.lastError()), Types.VARCHAR);
 	}
 
@@ -120,12 +121,14 @@ class WorkerStore {
 		Double cpuUsage = rs.wasNull() ? null : cpu;
 		double memory = rs.getDouble("memory_usage");
 		Double memoryUsage = rs.wasNull() ? null : memory;
+		double temperature = rs.getDouble("temperature_c");
+		Double temperatureC = rs.wasNull() ? null : temperature;
 		Instant joinedAt = instant(rs, "joined_at");
 		return new Worker(rs.getString("node"), rs.getString("url"), rs.getInt("capacity"),
 				WorkerState.valueOf(rs.getString("status")), Worker.Source.valueOf(rs.getString("source")),
 				(joinedAt != null) ? joinedAt : Instant.EPOCH, instant(rs, "last_seen"),
 				instant(rs, "last_assigned_at"), rs.getInt("failed_checks"), reportedActive,
-				rs.getLong("total_jobs_completed"), cpuUsage, memoryUsage, rs.getString("last_error"));
+				rs.getLong("total_jobs_completed"), cpuUsage, memoryUsage, temperatureC, rs.getString("last_error"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -92,7 +92,7 @@ class DispatcherTests {
 
 	private static Worker worker(String node, int capacity) {
 		return new Worker(node, "http://" + node + ":8080", capacity, WorkerState.ONLINE, Worker.Source.REGISTERED, NOW,
-				NOW, null, 0, null, 0, null, null, null);
+				NOW, null, 0, null, 0, null, null, null, null);
 	}
 
 }

@@ -45,6 +45,37 @@ class WorkerChoiceTests {
 	}
 
 	@Test
+	void prefersALessLoadedWorkerWhenTheirLoadsDifferClearly() {
+		WorkerChoice choice = WorkerChoice
+			.among(List.of(worker("busy", 2, null, 65.0), worker("idle", 2, T0.minusSeconds(1), 10.0)), Map.of());
+		assertThat(choice.take(T0)).map(Worker::node).contains("idle");
+	}
+
+	@Test
+	void letsWorkersWithCloseFiguresTakeTurns() {
+		WorkerChoice choice = WorkerChoice.among(List.of(worker("a", 2, T0.minusSeconds(60), 42.0, 51.0),
+				worker("b", 2, T0.minusSeconds(5), 45.0, 55.0)), Map.of());
+		assertThat(choice.take(T0)).map(Worker::node).contains("a");
+		assertThat(choice.take(T0.plusSeconds(1))).map(Worker::node).contains("b");
+	}
+
+	@Test
+	void prefersACoolerWorkerAndSetsAsideAHotOne() {
+		WorkerChoice cooler = WorkerChoice.among(
+				List.of(worker("warm", 2, null, null, 68.0), worker("cool", 2, T0.minusSeconds(1), null, 45.0)),
+				Map.of());
+		assertThat(cooler.take(T0)).map(Worker::node).contains("cool");
+		WorkerChoice hot = WorkerChoice.among(
+				List.of(worker("throttling", 3, null, null, 82.0), worker("fine", 2, T0.minusSeconds(1), null, 50.0)),
+				Map.of());
+		assertThat(hot.take(T0)).map(Worker::node).contains("throttling");
+		WorkerChoice equal = WorkerChoice.among(
+				List.of(worker("throttling", 2, null, null, 82.0), worker("fine", 2, T0.minusSeconds(1), null, 50.0)),
+				Map.of());
+		assertThat(equal.take(T0)).map(Worker::node).contains("fine");
+	}
+
+	@Test
 	void spreadsJobsAndNeverExceedsCapacity() {
 		WorkerChoice choice = WorkerChoice.among(List.of(worker("a", 2, null, null), worker("b", 3, null, null)),
 				Map.of("a", 1));
@@ -64,8 +95,13 @@ class WorkerChoiceTests {
 	}
 
 	private static Worker worker(String node, int capacity, @Nullable Instant lastAssigned, @Nullable Double cpu) {
+		return worker(node, capacity, lastAssigned, cpu, null);
+	}
+
+	private static Worker worker(String node, int capacity, @Nullable Instant lastAssigned, @Nullable Double cpu,
+			@Nullable Double celsius) {
 		return new Worker(node, "http://" + node + ":8080", capacity, WorkerState.ONLINE, Worker.Source.REGISTERED, T0,
-				T0, lastAssigned, 0, null, 0, cpu, null, null);
+				T0, lastAssigned, 0, null, 0, cpu, null, celsius, null);
 	}
 
 }
