@@ -67,6 +67,9 @@ public final class ControllerBench implements StubWorker.Listener {
 	}
 
 	public static void main(String[] arguments) throws Exception {
+		// Without TCP_NODELAY the JDK server writes headers and body as two segments and
+		// each response waits ~40 ms for the client's delayed ACK (Nagle).
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		Args args = Args.parse(arguments);
 		URI controller = URI.create(args.string("controller", "http://127.0.0.1:8081"));
 		int jobs = args.integer("jobs", 10000);
@@ -102,6 +105,8 @@ public final class ControllerBench implements StubWorker.Listener {
 			workers.forEach(StubWorker::stop);
 			reporters.shutdownNow();
 		}
+		// The JDK HTTP client keeps non-daemon threads alive: end here.
+		System.exit(0);
 	}
 
 	private void run(URI controller, JsonMapper json, HttpClient client, int jobs, int batch, int submitters,

@@ -52,6 +52,9 @@ public final class SiteServer {
 	}
 
 	public static void main(String[] arguments) throws IOException {
+		// Without TCP_NODELAY the JDK server writes headers and body as two segments and
+		// each response waits ~40 ms for the client's delayed ACK (Nagle).
+		System.setProperty("sun.net.httpserver.nodelay", "true");
 		Args args = Args.parse(arguments);
 		Site site = Site.from(args);
 		SiteServer handler = new SiteServer(site);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Controller benchmark: JOBS jobs submitted through POST /scrape/batch (BATCH per request) to
+# a controller on H2 whose workers are stubs (bench/src/.../controller/StubWorker.java) that
+# accept every assignment and report success at once. Prints jobs/s accepted, jobs/s
+# dispatched and the time from accepted to dispatched.
+#
+#   bench/controller.sh [REPO]
+#
+# Settings (environment): JOBS (10000), BATCH (50), SUBMITTERS (4 requests in flight),
+# STUBS (4), CAPACITY (50 per stub), MAX_CONCURRENT (STUBS x CAPACITY), SERVICE_JAVA_OPTS.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+JOBS=${JOBS:-10000}
+BATCH=${BATCH:-50}
+SUBMITTERS=${SUBMITTERS:-4}
+STUBS=${STUBS:-4}
+CAPACITY=${CAPACITY:-50}
+MAX_CONCURRENT=${MAX_CONCURRENT:-$((STUBS * CAPACITY))}
+
+controller_jar=$(service_jar controller-service)
+classpath=$(bench_classpath)
+export DISPYCLUSTER_CONFIG="$WORK/missing.yml"
+log "work directory: $WORK"
+
+controller_port=$(free_port)
+start controller java $SERVICE_JAVA_OPTS -jar "$controller_jar" --server.port="$controller_port" \
+	--dispycluster.data-dir="$WORK/data" --dispycluster.controller.max-concurrent-jobs="$MAX_CONCURRENT"
+controller_pid=$LAST_PID
+controller="http://127.0.0.1:$controller_port"
+wait_http "$controller/health" "$controller_pid"
+
+log "submitting $JOBS jobs to $STUBS stub workers of capacity $CAPACITY"
+cpu_before=$(cpu_ms "$controller_pid")
+java -cp "$classpath" io.dispycluster.bench.controller.ControllerBench --controller="$controller" --jobs="$JOBS" \
+	--batch="$BATCH" --submitters="$SUBMITTERS" --stubs="$STUBS" --capacity="$CAPACITY" | tee "$WORK/result.txt"
+cpu_used=$(($(cpu_ms "$controller_pid") - cpu_before))
+read -r controller_hwm controller_rss < <(memory_mib "$controller_pid")
+
+value() {
+	grep -o "$1=[0-9.]*" "$WORK/result.txt" | head -n 1 | cut -d = -f 2
+}
+
+echo
+echo "== Controller benchmark: $JOBS jobs in batches of $BATCH, $SUBMITTERS requests in flight," \
+	"$STUBS stub workers x $CAPACITY, max-concurrent-jobs $MAX_CONCURRENT, H2"
+describe_machine
+awk -v a="$(value accepted_jobs_per_s)" -v d="$(value dispatched_jobs_per_s)" -v c="$(value completed_jobs_per_s)" \
+	-v p50="$(value dispatch_wait_p50_ms)" -v p99="$(value dispatch_wait_p99_ms)" -v cpu="$cpu_used" -v n="$JOBS" '
+	BEGIN {
+		printf "accepted:   %6.0f jobs/s (target >= 500: %s)\n", a, (a >= 500 ? "met" : "MISSED")
+		printf "dispatched: %6.0f jobs/s (target >= 500: %s)\n", d, (d >= 500 ? "met" : "MISSED")
+		printf "completed:  %6.0f jobs/s (reports taken)\n", c
+		printf "accepted -> dispatched: p50 %.1f ms, p99 %.1f ms (target p99 < 200 ms: %s)\n", p50, p99,
+			(p99 < 200 ? "met" : "MISSED")
+		printf "controller CPU: %.1f s in all, %.2f ms per job (intake, dispatch, report)\n", cpu / 1000, cpu / n
+	}'
+printf 'controller resident memory (peak / now): %s / %s MiB\n' "$controller_hwm" "$controller_rss"

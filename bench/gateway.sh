@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Gateway benchmark: the same read request (GET /jobs?limit=10) sent by wrk on loopback
+# directly to the controller and through the gateway; prints requests/s and p50/p99 of
+# both, their ratio and the latency the gateway adds.
+#
+#   bench/gateway.sh [REPO]
+#
+# Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (10s),
+# SEED_JOBS (200 queued jobs stored before the runs), SERVICE_JAVA_OPTS (none).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20s}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-10s}
+SEED_JOBS=${SEED_JOBS:-200}
+PATH_AND_QUERY='/jobs?limit=10'
+
+ensure_wrk
+controller_jar=$(service_jar controller-service)
+gateway_jar=$(service_jar gateway-service)
+export DISPYCLUSTER_CONFIG="$WORK/missing.yml"
+log "work directory: $WORK"
+
+controller_port=$(free_port)
+start controller java $SERVICE_JAVA_OPTS -jar "$controller_jar" --server.port="$controller_port" \
+	--dispycluster.data-dir="$WORK/data"
+controller_pid=$LAST_PID
+controller="http://127.0.0.1:$controller_port"
+wait_http "$controller/health" "$controller_pid"
+
+# Jobs to list: no worker is registered, so they stay queued and the list does not change.
+log "storing $SEED_JOBS jobs"
+for ((first = 0; first < SEED_JOBS; first += 50)); do
+	urls=$(seq "$first" $((first + 49 < SEED_JOBS - 1 ? first + 49 : SEED_JOBS - 1)) |
+		awk '{ printf "%s\"https://example.org/page/%d\"", (NR > 1 ? "," : ""), $1 }')
+	curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"urls\":[$urls]}" "$controller/scrape/batch"
+done
+
+gateway_port=$(free_port)
+start gateway java $SERVICE_JAVA_OPTS -jar "$gateway_jar" --server.port="$gateway_port" \
+	--dispycluster.services.controller="$controller"
+gateway_pid=$LAST_PID
+gateway="http://127.0.0.1:$gateway_port"
+wait_http "$gateway$PATH_AND_QUERY" "$gateway_pid"
+
+direct_body=$(curl -fsS "$controller$PATH_AND_QUERY")
+routed_body=$(curl -fsS "$gateway$PATH_AND_QUERY")
+[ "$direct_body" = "$routed_body" ] || die "the gateway's answer differs from the controller's"
+log "both answer the same ${#direct_body}-byte list"
+
+log "warm-up: $WARMUP on each"
+wrk_run warmup-direct -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$controller$PATH_AND_QUERY" >/dev/null
+wrk_run warmup-gateway -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$gateway$PATH_AND_QUERY" >/dev/null
+
+# measure LABEL URL WRK-ARGS...: one wrk run, with the CPU time the controller and the gateway
+# spent on it; prints "requests_per_s p50 p99 non_2xx socket_errors controller_cpu_ms_per_request
+# gateway_cpu_ms_per_request".
+measure() {
+	local label=$1 url=$2
+	shift 2
+	local controller_before gateway_before rps p50 p99 non2xx errors requests
+	controller_before=$(cpu_ms "$controller_pid")
+	gateway_before=$(cpu_ms "$gateway_pid")
+	read -r rps p50 p99 non2xx errors requests < <(wrk_run "$label" "$@" "$url")
+	awk -v r="$rps" -v p50="$p50" -v p99="$p99" -v n2="$non2xx" -v e="$errors" -v n="$requests" \
+		-v c="$(($(cpu_ms "$controller_pid") - controller_before))" \
+		-v g="$(($(cpu_ms "$gateway_pid") - gateway_before))" \
+		'BEGIN { printf "%s %s %s %s %s %.3f %.3f\n", r, p50, p99, n2, e, c / n, g / n }'
+}
+
+log "measuring: $CONNECTIONS connections, $DURATION each"
+read -r direct_rps direct_p50 direct_p99 direct_non2xx direct_errors direct_ccpu direct_gcpu < <(measure direct \
+	"$controller$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+read -r gateway_rps gateway_p50 gateway_p99 gateway_non2xx gateway_errors gateway_ccpu gateway_gcpu < <(measure gateway \
+	"$gateway$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+
+log "one connection, 10s each (latency without queueing)"
+read -r single_direct_rps single_direct_p50 single_direct_p99 _ _ _ _ < <(measure single-direct \
+	"$controller$PATH_AND_QUERY" -t1 -c1 -d10s)
+read -r single_gateway_rps single_gateway_p50 single_gateway_p99 _ _ _ _ < <(measure single-gateway \
+	"$gateway$PATH_AND_QUERY" -t1 -c1 -d10s)
+
+read -r controller_hwm controller_rss < <(memory_mib "$controller_pid")
+read -r gateway_hwm gateway_rss < <(memory_mib "$gateway_pid")
+
+echo
+echo "== Gateway benchmark: GET $PATH_AND_QUERY, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback"
+describe_machine
+printf '%-22s %11s %8s %8s %8s %14s %12s %s\n' "" "requests/s" "p50 ms" "p99 ms" "non-2xx" \
+	"CPU ms/request" "" "socket errors"
+printf '%-22s %11s %8s %8s %8s %14s %12s %s\n' "" "" "" "" "" "controller" "gateway" ""
+printf '%-22s %11.0f %8.2f %8.2f %8d %14.3f %12.3f %s\n' "direct to controller" "$direct_rps" "$direct_p50" \
+	"$direct_p99" "$direct_non2xx" "$direct_ccpu" "$direct_gcpu" "$direct_errors"
+printf '%-22s %11.0f %8.2f %8.2f %8d %14.3f %12.3f %s\n' "through the gateway" "$gateway_rps" "$gateway_p50" \
+	"$gateway_p99" "$gateway_non2xx" "$gateway_ccpu" "$gateway_gcpu" "$gateway_errors"
+awk -v d="$direct_rps" -v g="$gateway_rps" -v dp="$direct_p50" -v gp="$gateway_p50" '
+	BEGIN {
+		ratio = 100 * g / d; added = gp - dp
+		printf "throughput ratio: %.1f %% (target >= 70 %%: %s)\n", ratio, (ratio >= 70 ? "met" : "MISSED")
+		printf "p50 added under load: %.2f ms (target < 2 ms: %s)\n", added, (added < 2 ? "met" : "MISSED")
+	}'
+awk -v d="$single_direct_p50" -v g="$single_gateway_p50" -v dr="$single_direct_rps" -v gr="$single_gateway_rps" '
+	BEGIN {
+		printf "one connection: direct p50 %.2f ms (%.0f/s), gateway p50 %.2f ms (%.0f/s), added %.2f ms\n",
+			d, dr, g, gr, g - d
+	}'
+printf 'resident memory after the runs (peak / now): controller %s / %s MiB, gateway %s / %s MiB\n' \
+	"$controller_hwm" "$controller_rss" "$gateway_hwm" "$gateway_rss"
