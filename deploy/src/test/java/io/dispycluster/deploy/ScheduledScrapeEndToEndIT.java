@@ -109,11 +109,14 @@ class ScheduledScrapeEndToEndIT {
 			.postJson(cluster.url(Service.GATEWAY, "/workflows/" + workflowId + "/run"), "");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 
-		JsonNode run = await("workflow run").atMost(Duration.ofMinutes(2))
+		String runId = await("workflow run").atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> json(gateway("/workflows/" + workflowId + "/runs")),
 					(runs) -> runs.size() == 1 && finished(runs.get(0)))
-			.get(0);
+			.get(0)
+			.get("run_id")
+			.asString();
+		JsonNode run = json(gateway("/workflows/" + workflowId + "/runs/" + runId));
 		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("completed");
 		assertThat(run.get("steps").findValuesAsString("state")).containsOnly("succeeded");
 		JsonNode steps = run.get("steps");
