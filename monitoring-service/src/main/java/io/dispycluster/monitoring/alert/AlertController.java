@@ -1,0 +1,86 @@
+package io.dispycluster.monitoring.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dispycluster.monitoring.node.CollectionProperties;
+import io.dispycluster.monitoring.system.InvalidRequestException;
+import io.dispycluster.monitoring.system.WindowHours;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /alerts} in the upstream shape, with the active alerts, and
+ * {@code GET /alerts/history?hours=&limit=}: the alerts fired in the window, active and
+ * resolved, newest first.
+ */
+@RestController
+class AlertController {
+
+	private static final int DEFAULT_LIMIT = 100;
+
+	private static final int MAX_LIMIT = 1000;
+
+	private final AlertEngine engine;
+
+	private final AlertStore store;
+
+	private final CollectionProperties collection;
+
+	private final Clock clock;
+
+	AlertController(AlertEngine engine, AlertStore store, CollectionProperties collection, Clock clock) {
+		this.engine = engine;
+		this.store = store;
+		this.collection = collection;
+		this.clock = clock;
+	}
+
+	@GetMapping("/alerts")
+	ActiveAlerts alerts() {
+		List<Alert> active = this.engine.active();
+		Instant updated = this.engine.lastEvaluation();
+		return new ActiveAlerts(active, active.size(), (updated != null) ? updated : this.clock.instant());
+	}
+
+	@GetMapping("/alerts/history")
+	List<Alert> history(@RequestParam(required = false) @Nullable String hours,
+			@RequestParam(required = false) @Nullable String limit) {
+		int window = (hours == null) ? (int) this.collection.retention().toHours()
+				: WindowHours.parse(hours, this.collection.retention());
+		return this.store.history(this.clock.instant().minus(Duration.ofHours(window)), limit(limit));
+	}
+
+	private static int limit(@Nullable String limit) {
+		if (limit == null || limit.isBlank()) {
+			return DEFAULT_LIMIT;
+		}
+		try {
+			int value = Integer.parseInt(limit.strip());
+			if (value >= 1 && value <= MAX_LIMIT) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new InvalidRequestException("limit", "must be an integer between 1 and " + MAX_LIMIT);
+	}
+
+	/**
+	 * The answer of {@code GET /alerts}.
+	 *
+	 * @param activeAlerts the active alerts, oldest fired first
+	 * @param alertCount how many
+	 * @param lastUpdated when the rules were last evaluated
+	 */
+	record ActiveAlerts(List<Alert> activeAlerts, int alertCount, Instant lastUpdated) {
+	}
+
+}

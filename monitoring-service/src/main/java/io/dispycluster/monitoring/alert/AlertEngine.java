@@ -1,0 +1,135 @@
+package io.dispycluster.monitoring.alert;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.dispycluster.monitoring.alert.Observation.Key;
+import io.dispycluster.monitoring.node.RetentionPassed;
+import io.dispycluster.monitoring.node.RoundCompleted;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates the rules after every collection round. A condition that starts to hold is
+ * pending; once it has held for the rule's duration the alert fires, once: it stays
+ * active (in the database, so across restarts too) until the condition clears, and is
+ * then resolved and kept as history. An unknown condition changes nothing. Alerts of a
+ * node no longer monitored, or of a rule switched off, are resolved.
+ */
+@Component
+public class AlertEngine {
+
+	private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
+
+	private final AlertProperties properties;
+
+	private final Conditions conditions;
+
+	private final AlertStore store;
+
+	private final WebhookNotifier notifier;
+
+	private final AlertMetrics metrics;
+
+	private final Map<Key, Instant> pending = new HashMap<>();
+
+	private volatile @Nullable Instant lastEvaluation;
+
+	AlertEngine(AlertProperties properties, Conditions conditions, AlertStore store, WebhookNotifier notifier,
+			AlertMetrics metrics) {
+		this.properties = properties;
+		this.conditions = conditions;
+		this.store = store;
+		this.notifier = notifier;
+		this.metrics = metrics;
+		metrics.active(store.active());
+	}
+
+	@EventListener
+	void onRound(RoundCompleted round) {
+		evaluate(round.at());
+	}
+
+	@EventListener
+	void onRetention(RetentionPassed retention) {
+		this.store.deleteResolvedBefore(retention.before());
+	}
+
+	/** The active alerts, oldest fired first. */
+	public List<Alert> active() {
+		return this.store.active();
+	}
+
+	/** When the rules were last evaluated, or null before the first round. */
+	public @Nullable Instant lastEvaluation() {
+		return this.lastEvaluation;
+	}
+
+	synchronized void evaluate(Instant now) {
+		Map<Key, Alert> active = new HashMap<>();
+		this.store.active().forEach((alert) -> active.put(Key.of(alert), alert));
+		Set<Key> seen = new HashSet<>();
+		for (Observation observation : this.conditions.observe(now)) {
+			Key key = observation.key();
+			seen.add(key);
+			if (observation.holds() == null) {
+				continue;
+			}
+			if (observation.holds()) {
+				holds(observation, active.get(key), now);
+			}
+			else {
+				this.pending.remove(key);
+				Alert alert = active.get(key);
+				if (alert != null) {
+					resolve(alert, now);
+				}
+			}
+		}
+		for (Map.Entry<Key, Alert> entry : active.entrySet()) {
+			if (!seen.contains(entry.getKey())) {
+				resolve(entry.getValue(), now);
+			}
+		}
+		this.pending.keySet().retainAll(seen);
+		this.metrics.active(this.store.active());
+		this.lastEvaluation = now;
+	}
+
+	private void holds(Observation observation, @Nullable Alert active, Instant now) {
+		if (active != null) {
+			return;
+		}
+		AlertProperties.Rule rule = this.properties.rule(observation.rule());
+		Instant since = this.pending.computeIfAbsent(observation.key(), (key) -> now);
+		if (now.isBefore(since.plus(rule.duration()))) {
+			return;
+		}
+		this.pending.remove(observation.key());
+		Alert alert = Alert.firing("alert_" + UUID.randomUUID().toString().replace("-", ""), observation.rule(),
+				observation.node(), rule.severity(), observation.value(), rule.threshold(), observation.message(),
+				since, now);
+		this.store.add(alert);
+		this.metrics.fired(alert.rule());
+		LOG.info("Alert fired: alert={} rule={} node={} severity={} message={}", alert.id(), alert.rule().wireName(),
+				alert.node(), alert.severity().wireName(), alert.message());
+		this.notifier.fired(alert);
+	}
+
+	private void resolve(Alert alert, Instant now) {
+		this.store.resolve(alert.id(), now);
+		LOG.info("Alert resolved: alert={} rule={} node={}", alert.id(), alert.rule().wireName(), alert.node());
+		this.notifier.resolved(alert.resolved(now));
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.dispycluster.monitoring.alert;
+
+import java.util.Locale;
+
+/**
+ * The alert rules. On the wire and in metrics they are lower-case ({@code node_down}).
+ */
+public enum AlertRule {
+
+	/** A node's CPU use above the threshold (percent) for the duration. */
+	CPU,
+
+	/** A node's memory use above the threshold (percent) for the duration. */
+	MEMORY,
+
+	/** A node's disk use of {@code /} above the threshold (percent) for the duration. */
+	DISK,
+
+	/** A node's hottest sensor above the threshold (°C) for the duration. */
+	TEMPERATURE,
+
+	/** A node without a fresh sample for the duration. */
+	NODE_DOWN,
+
+	/**
+	 * More than the threshold (percent) of the jobs that finished within the window
+	 * failed, with at least {@code min-jobs} finished.
+	 */
+	FAILURE_RATE,
+
+	/**
+	 * The controller's queue grew by at least the threshold (jobs) over the window and
+	 * never went back down to where it started.
+	 */
+	QUEUE_BACKLOG;
+
+	/** The rule's name on the wire, e.g. {@code node_down}. */
+	public String wireName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

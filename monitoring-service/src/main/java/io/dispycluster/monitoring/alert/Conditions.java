@@ -1,0 +1,159 @@
+package io.dispycluster.monitoring.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import io.dispycluster.monitoring.jobs.ControllerClient;
+import io.dispycluster.monitoring.jobs.ControllerUnavailableException;
+import io.dispycluster.monitoring.jobs.JobEntry;
+import io.dispycluster.monitoring.jobs.QueuePoint;
+import io.dispycluster.monitoring.jobs.QueueSamples;
+import io.dispycluster.monitoring.node.CollectionProperties;
+import io.dispycluster.monitoring.node.NodeBoard;
+import io.dispycluster.monitoring.node.NodeView;
+import io.dispycluster.monitoring.node.SystemFigures;
+import io.dispycluster.monitoring.system.Figures;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Observes the condition of every enabled rule now: the monitored nodes' latest samples,
+ * the jobs the controller finished within the failure-rate window, and the queue's
+ * recorded depth.
+ */
+@Component
+class Conditions {
+
+	private final AlertProperties properties;
+
+	private final NodeBoard board;
+
+	private final ControllerClient controller;
+
+	private final QueueSamples queue;
+
+	private final CollectionProperties collection;
+
+	Conditions(AlertProperties properties, NodeBoard board, ControllerClient controller, QueueSamples queue,
+			CollectionProperties collection) {
+		this.properties = properties;
+		this.board = board;
+		this.controller = controller;
+		this.queue = queue;
+		this.collection = collection;
+	}
+
+	List<Observation> observe(Instant now) {
+		List<Observation> observations = new ArrayList<>();
+		for (NodeView node : this.board.nodes()) {
+			nodeDown(node, now, observations);
+			figure(AlertRule.CPU, node, SystemFigures::cpuUsage, "CPU usage élevé (%s%%)", observations);
+			figure(AlertRule.MEMORY, node, SystemFigures::memoryUsage, "Mémoire usage élevé (%s%%)", observations);
+			figure(AlertRule.DISK, node, SystemFigures::diskUsage, "Disque usage élevé (%s%%)", observations);
+			figure(AlertRule.TEMPERATURE, node, SystemFigures::temperature, "Température élevée (%s°C)", observations);
+		}
+		if (enabled(AlertRule.FAILURE_RATE)) {
+			observations.add(failureRate(now));
+		}
+		if (enabled(AlertRule.QUEUE_BACKLOG)) {
+			observations.add(queueBacklog(now));
+		}
+		return observations;
+	}
+
+	private void nodeDown(NodeView node, Instant now, List<Observation> observations) {
+		if (!enabled(AlertRule.NODE_DOWN)) {
+			return;
+		}
+		Instant last = node.lastUpdate();
+		Double age = (last != null) ? (double) Duration.between(last, now).toSeconds() : null;
+		String message = (last != null)
+				? node.node() + ": Nœud hors ligne (aucune métrique depuis " + age.longValue() + " s)"
+				: node.node() + ": Pas de métriques disponibles";
+		observations.add(new Observation(AlertRule.NODE_DOWN, node.node(), !node.online(), age, message));
+	}
+
+	private void figure(AlertRule rule, NodeView node, Function<SystemFigures, @Nullable Double> reader, String text,
+			List<Observation> observations) {
+		if (!enabled(rule)) {
+			return;
+		}
+		if (!node.online() || node.latest() == null) {
+			// A node without fresh figures is covered by node_down; its figure alerts
+			// end.
+			observations.add(new Observation(rule, node.node(), false, null, ""));
+			return;
+		}
+		Double value = reader.apply(node.latest().system());
+		if (value == null) {
+			observations.add(Observation.unknown(rule, node.node()));
+			return;
+		}
+		String message = node.node() + ": " + String.format(text, Figures.oneDecimal(value));
+		observations.add(new Observation(rule, node.node(), value > threshold(rule), value, message));
+	}
+
+	private Observation failureRate(Instant now) {
+		AlertProperties.Rule rule = this.properties.rule(AlertRule.FAILURE_RATE);
+		List<JobEntry> jobs;
+		try {
+			jobs = this.controller.finishedBetween(now.minus(rule.window()), now).jobs();
+		}
+		catch (ControllerUnavailableException ex) {
+			return Observation.unknown(AlertRule.FAILURE_RATE, null);
+		}
+		long failed = jobs.stream().filter(JobEntry::failed).count();
+		long finished = failed + jobs.stream().filter(JobEntry::completed).count();
+		if (finished < rule.minJobs()) {
+			return new Observation(AlertRule.FAILURE_RATE, null, false, null, "");
+		}
+		double rate = 100.0 * failed / finished;
+		String message = "Taux d'échec des jobs élevé : " + Figures.oneDecimal(rate) + "% sur "
+				+ Durations.french(rule.window()) + " (" + failed + " sur " + finished + ")";
+		return new Observation(AlertRule.FAILURE_RATE, null, rate > rule.threshold(), Figures.round(rate, 2), message);
+	}
+
+	/**
+	 * The queue grew if its depth now exceeds its depth one window ago by at least the
+	 * threshold and never went back down to that depth in between. Unknown until the
+	 * recorded depths reach back a whole window.
+	 */
+	private Observation queueBacklog(Instant now) {
+		AlertProperties.Rule rule = this.properties.rule(AlertRule.QUEUE_BACKLOG);
+		Instant windowStart = now.minus(rule.window());
+		List<QueuePoint> points = this.queue.between(windowStart.minus(this.collection.staleAfter()), now);
+		QueuePoint baseline = null;
+		for (QueuePoint point : points) {
+			if (!point.at().isAfter(windowStart)) {
+				baseline = point;
+			}
+		}
+		if (baseline == null || points.get(points.size() - 1).at().isBefore(now.minus(this.collection.staleAfter()))) {
+			return Observation.unknown(AlertRule.QUEUE_BACKLOG, null);
+		}
+		QueuePoint start = baseline;
+		QueuePoint last = points.get(points.size() - 1);
+		boolean neverDrained = points.stream()
+			.filter((point) -> point.at().isAfter(start.at()))
+			.allMatch((point) -> point.pendingJobs() > start.pendingJobs());
+		long growth = last.pendingJobs() - start.pendingJobs();
+		String message = "File d'attente en croissance : " + start.pendingJobs() + " → " + last.pendingJobs()
+				+ " jobs en attente en " + Durations.french(rule.window());
+		return new Observation(AlertRule.QUEUE_BACKLOG, null, neverDrained && growth >= rule.threshold(),
+				(double) last.pendingJobs(), message);
+	}
+
+	private boolean enabled(AlertRule rule) {
+		return this.properties.rule(rule).enabled();
+	}
+
+	private double threshold(AlertRule rule) {
+		return this.properties.rule(rule).threshold();
+	}
+
+}
