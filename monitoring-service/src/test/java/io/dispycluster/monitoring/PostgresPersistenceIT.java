@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +18,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.dispycluster.monitoring.jobs.QueueFigures;
+import io.dispycluster.monitoring.jobs.QueueSamples;
+import io.dispycluster.monitoring.node.NodeSample;
+import io.dispycluster.monitoring.node.NodeSamples;
+import io.dispycluster.monitoring.node.SampleSource;
+import io.dispycluster.monitoring.node.SystemFigures;
+import io.dispycluster.monitoring.node.Workload;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -94,6 +103,55 @@ class PostgresPersistenceIT {
 				.param(SCHEMA)
 				.query(Long.class)
 				.single()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void servesHistoriesLoadsAndAlertsFromPostgres() {
+		try (ConfigurableApplicationContext app = start()) {
+			NodeSamples samples = app.getBean(NodeSamples.class);
+			Instant now = Instant.now();
+			for (int minute = 1; minute <= 30; minute++) {
+				samples.add(new NodeSample("n2", now.minus(Duration.ofMinutes(minute)), SampleSource.NODE_EXPORTER,
+						new SystemFigures((minute % 2 == 0) ? 20.0 : 40.0, 50.0, 60.0, 1.0, 1.0, 1.0, 45.0, 10.0, 5.0,
+								100L),
+						new Workload(2, 2, 0.5, 2L)));
+			}
+			app.getBean(QueueSamples.class).add(now, new QueueFigures(3, 1));
+			String port = app.getEnvironment().getProperty("local.server.port");
+			RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+
+			http.get()
+				.uri("/nodes/n2?hours=1")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.metrics_count")
+				.isEqualTo(30)
+				.jsonPath("$.bucket_seconds")
+				.isEqualTo(60)
+				.jsonPath("$.history.length()")
+				.isEqualTo(30)
+				.jsonPath("$.statistics.cpu_avg")
+				.isEqualTo(30.0);
+			assertThat(samples.loadBetween(now.minus(Duration.ofHours(1)), now)
+				.stream()
+				.filter((load) -> load.node().equals("n2"))).singleElement().satisfies((load) -> {
+					assertThat(load.samples()).isEqualTo(30);
+					assertThat(load.saturatedShare()).isEqualTo(1.0);
+					assertThat(load.averageFetchSeconds()).isEqualTo(0.25);
+				});
+			assertThat(app.getBean(QueueSamples.class).between(now.minusSeconds(1), now)).hasSize(1);
+			http.get().uri("/alerts/history?hours=1").exchange().expectStatus().isOk();
+			http.get()
+				.uri("/alerts")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.alert_count")
+				.isEqualTo(0);
 		}
 	}
 
