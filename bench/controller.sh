@@ -6,11 +6,15 @@
 #
 #   bench/controller.sh [REPO]
 #
-# Settings (environment): JOBS (10000), BATCH (50), SUBMITTERS (4 requests in flight),
+# A first run of WARMUP_JOBS jobs (same setup, figures not kept) lets the JIT compile the
+# controller's hot paths, so that the measured run is not half compilation.
+#
+# Settings (environment): JOBS (10000), WARMUP_JOBS (2000), BATCH (50), SUBMITTERS (4 requests in flight),
 # STUBS (4), CAPACITY (50 per stub), MAX_CONCURRENT (STUBS x CAPACITY), SERVICE_JAVA_OPTS.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 JOBS=${JOBS:-10000}
+WARMUP_JOBS=${WARMUP_JOBS:-2000}
 BATCH=${BATCH:-50}
 SUBMITTERS=${SUBMITTERS:-4}
 STUBS=${STUBS:-4}
@@ -29,11 +33,21 @@ controller_pid=$LAST_PID
 controller="http://127.0.0.1:$controller_port"
 wait_http "$controller/health" "$controller_pid"
 
+bench() {
+	java -cp "$classpath" io.dispycluster.bench.controller.ControllerBench --controller="$controller" --batch="$BATCH" \
+		--submitters="$SUBMITTERS" --stubs="$STUBS" --capacity="$CAPACITY" "$@"
+}
+if [ "$WARMUP_JOBS" -gt 0 ]; then
+	log "warm-up: $WARMUP_JOBS jobs"
+	bench --jobs="$WARMUP_JOBS" >"$WORK/warmup.txt"
+fi
+
 log "submitting $JOBS jobs to $STUBS stub workers of capacity $CAPACITY"
 cpu_before=$(cpu_ms "$controller_pid")
-java -cp "$classpath" io.dispycluster.bench.controller.ControllerBench --controller="$controller" --jobs="$JOBS" \
-	--batch="$BATCH" --submitters="$SUBMITTERS" --stubs="$STUBS" --capacity="$CAPACITY" | tee "$WORK/result.txt"
+thread_cpu "$controller_pid" >"$WORK/threads-before.txt"
+bench --jobs="$JOBS" | tee "$WORK/result.txt"
 cpu_used=$(($(cpu_ms "$controller_pid") - cpu_before))
+thread_cpu "$controller_pid" >"$WORK/threads-after.txt"
 read -r controller_hwm controller_rss < <(memory_mib "$controller_pid")
 
 value() {
@@ -45,13 +59,16 @@ echo "== Controller benchmark: $JOBS jobs in batches of $BATCH, $SUBMITTERS requ
 	"$STUBS stub workers x $CAPACITY, max-concurrent-jobs $MAX_CONCURRENT, H2"
 describe_machine
 awk -v a="$(value accepted_jobs_per_s)" -v d="$(value dispatched_jobs_per_s)" -v c="$(value completed_jobs_per_s)" \
-	-v p50="$(value dispatch_wait_p50_ms)" -v p99="$(value dispatch_wait_p99_ms)" -v cpu="$cpu_used" -v n="$JOBS" '
+	-v p50="$(value dispatch_wait_p50_ms)" -v p99="$(value dispatch_wait_p99_ms)" -v cpu="$cpu_used" -v n="$JOBS" -v b="$(value bench_cpu_ms_per_job)" '
 	BEGIN {
 		printf "accepted:   %6.0f jobs/s (target >= 500: %s)\n", a, (a >= 500 ? "met" : "MISSED")
 		printf "dispatched: %6.0f jobs/s (target >= 500: %s)\n", d, (d >= 500 ? "met" : "MISSED")
 		printf "completed:  %6.0f jobs/s (reports taken)\n", c
 		printf "accepted -> dispatched: p50 %.1f ms, p99 %.1f ms (target p99 < 200 ms: %s)\n", p50, p99,
 			(p99 < 200 ? "met" : "MISSED")
-		printf "controller CPU: %.1f s in all, %.2f ms per job (intake, dispatch, report)\n", cpu / 1000, cpu / n
+		printf "controller CPU: %.1f s in all, %.2f ms per job (intake, dispatch, report); load generator and stubs: %.2f ms per job\n",
+			cpu / 1000, cpu / n, b
 	}'
 printf 'controller resident memory (peak / now): %s / %s MiB\n' "$controller_hwm" "$controller_rss"
+echo "controller CPU by thread during the run:"
+thread_cpu_diff "$WORK/threads-before.txt" "$WORK/threads-after.txt"

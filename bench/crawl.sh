@@ -91,9 +91,11 @@ java -cp "$classpath" io.dispycluster.bench.site.CrawlClient --worker="$worker" 
 	--starts="$site$(printf '/p/%04d.html' $((PAGES - 1)))" --max-pages=300 --label=warmup >"$WORK/warmup.txt"
 log "measured: $CRAWLS crawls of $MAX_PAGES pages, one after the other"
 cpu_before=$(cpu_ms "$worker_pid")
+thread_cpu "$worker_pid" >"$WORK/threads-before.txt"
 java -cp "$classpath" io.dispycluster.bench.site.CrawlClient --worker="$worker" \
 	--starts="$(IFS=,; echo "${starts[*]}")" --max-pages="$MAX_PAGES" --label=crawl | tee "$WORK/crawl.txt"
 worker_cpu=$(($(cpu_ms "$worker_pid") - cpu_before))
+thread_cpu "$worker_pid" >"$WORK/threads-after.txt"
 read -r worker_hwm worker_rss < <(memory_mib "$worker_pid")
 
 log "ceiling: single-threaded jsoup parse of the same pages, -Xmx$WORKER_HEAP"
@@ -127,3 +129,5 @@ awk -v r="$crawl_rate" -v n="$crawl_pages" -v hwm="$worker_hwm" -v rss="$worker_
 		printf "ceiling, jsoup on one thread: %.0f pages/s parse only, %.0f pages/s with title, links and text; peak RSS %.0f MiB\n",
 			jp, je, jr
 	}'
+echo "worker CPU by thread during the measured crawls:"
+thread_cpu_diff "$WORK/threads-before.txt" "$WORK/threads-after.txt"

@@ -72,8 +72,11 @@ measure() {
 log "measuring: $CONNECTIONS connections, $DURATION each"
 read -r direct_rps direct_p50 direct_p99 direct_non2xx direct_errors direct_ccpu direct_gcpu < <(measure direct \
 	"$controller$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+thread_cpu "$gateway_pid" >"$WORK/threads-before.txt"
 read -r gateway_rps gateway_p50 gateway_p99 gateway_non2xx gateway_errors gateway_ccpu gateway_gcpu < <(measure gateway \
 	"$gateway$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+
+thread_cpu "$gateway_pid" >"$WORK/threads-after.txt"
 
 log "one connection, 10s each (latency without queueing)"
 read -r single_direct_rps single_direct_p50 single_direct_p99 _ _ _ _ < <(measure single-direct \
@@ -107,3 +110,5 @@ awk -v d="$single_direct_p50" -v g="$single_gateway_p50" -v dr="$single_direct_r
 	}'
 printf 'resident memory after the runs (peak / now): controller %s / %s MiB, gateway %s / %s MiB\n' \
 	"$controller_hwm" "$controller_rss" "$gateway_hwm" "$gateway_rss"
+echo "gateway CPU by thread during the run through it:"
+thread_cpu_diff "$WORK/threads-before.txt" "$WORK/threads-after.txt"

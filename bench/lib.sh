@@ -108,6 +108,33 @@ cpu_ms() {
 	awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
 }
 
+# thread_cpu PID: one line per thread of PID, "tid cpu_ticks name" (spaces in names become _).
+thread_cpu() {
+	local task stat fields
+	for task in /proc/"$1"/task/*; do
+		stat=$(cat "$task/stat" 2>/dev/null) || continue
+		read -r -a fields <<<"${stat##*) }"
+		printf '%s %s %s\n' "${task##*/}" $((fields[11] + fields[12])) "$(tr ' ' '_' <"$task/comm" 2>/dev/null)"
+	done
+}
+
+# thread_cpu_diff BEFORE AFTER: the CPU seconds each group of threads used between two
+# thread_cpu snapshots (files), largest first; numbered threads of one pool form a group.
+thread_cpu_diff() {
+	awk -v hz="$(getconf CLK_TCK)" '
+		NR == FNR { before[$1] = $2; next }
+		{
+			name = $3
+			sub(/^http-nio-[0-9]+-/, "http-nio-", name)
+			sub(/[-#]?[0-9]+$/, "", name)
+			used[name] += $2 - before[$1]
+			total += $2 - before[$1]
+		}
+		END {
+			for (name in used) if (used[name] > 0) printf "%8.1f s %5.1f %%  %s\n", used[name] / hz, 100 * used[name] / total, name
+		}' "$1" "$2" | sort -rn | head -n "${3:-10}"
+}
+
 # The 1-minute load average: the machine may be shared with other work, which makes every
 # throughput figure lower; the results print it.
 load_average() {

@@ -91,15 +91,19 @@ public final class ControllerBench implements StubWorker.Listener {
 		ControllerBench bench = new ControllerBench();
 		ExecutorService reporters = Executors.newFixedThreadPool(8);
 		List<StubWorker> workers = new ArrayList<>();
+		// Names of their own, so that the stubs of an earlier run (gone now) never stand
+		// in for these.
+		String run = Long.toString(System.currentTimeMillis(), 36);
 		for (int i = 1; i <= stubs; i++) {
-			StubWorker worker = new StubWorker("stub-" + i, capacity, controller, json, client, reporters, bench);
+			StubWorker worker = new StubWorker("stub-" + run + "-" + i, capacity, controller, json, client, reporters,
+					bench);
 			worker.start();
 			worker.register();
 			workers.add(worker);
 		}
 		System.out.printf("stubs=%d capacity=%d registered%n", stubs, capacity);
 		try {
-			bench.run(controller, json, client, jobs, batch, submitters, timeoutS);
+			bench.run(controller, json, client, run, jobs, batch, submitters, timeoutS);
 		}
 		finally {
 			workers.forEach(StubWorker::stop);
@@ -109,9 +113,9 @@ public final class ControllerBench implements StubWorker.Listener {
 		System.exit(0);
 	}
 
-	private void run(URI controller, JsonMapper json, HttpClient client, int jobs, int batch, int submitters,
-			int timeoutS) throws Exception {
-		String run = Long.toString(System.currentTimeMillis(), 36);
+	private void run(URI controller, JsonMapper json, HttpClient client, String run, int jobs, int batch,
+			int submitters, int timeoutS) throws Exception {
+		long cpuBefore = processCpuNanos();
 		int batches = (jobs + batch - 1) / batch;
 		AtomicInteger nextBatch = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(submitters);
@@ -161,6 +165,13 @@ public final class ControllerBench implements StubWorker.Listener {
 		Samples fromJobs = new Samples(waits.stream().mapToLong(Long::longValue).toArray());
 		System.out.printf(Locale.ROOT, "dispatch_wait_p50_ms=%.1f dispatch_wait_p99_ms=%.1f%n",
 				fromJobs.percentileMs(50), fromJobs.percentileMs(99));
+		System.out.printf(Locale.ROOT, "bench_cpu_ms_per_job=%.2f (load generator and stubs)%n",
+				(processCpuNanos() - cpuBefore) / 1e6 / jobs);
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	private void submit(URI controller, JsonMapper json, HttpClient client, String run, int first, int count)
