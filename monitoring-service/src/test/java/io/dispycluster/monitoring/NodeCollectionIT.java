@@ -161,6 +161,20 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void deletesSamplesOlderThanTheRetention() {
+		NodeSamples samples = this.context.getBean(NodeSamples.class);
+		Instant now = CLOCK.instant();
+		samples.add(new NodeSample("w-retained", now.minus(Duration.ofDays(8)), SampleSource.WORKER, SystemFigures.NONE,
+				Workload.NONE));
+		samples.add(new NodeSample("w-retained", now.minus(Duration.ofDays(6)), SampleSource.WORKER, SystemFigures.NONE,
+				Workload.NONE));
+
+		roundAfter(Duration.ofMinutes(11));
+
+		assertThat(samples.stats("w-retained", now.minus(Duration.ofDays(30)), CLOCK.instant()).count()).isEqualTo(1);
+	}
+
+	@Test
 	void saysWhenANodeHasNoSampleInTheWindow() {
 		this.context.getBean(NodeSamples.class)
 			.add(new NodeSample("w-old", CLOCK.instant().minus(Duration.ofHours(30)), SampleSource.WORKER,

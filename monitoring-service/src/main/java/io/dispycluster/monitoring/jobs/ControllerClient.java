@@ -92,7 +92,8 @@ public class ControllerClient {
 				}
 			}
 			boolean lastPage = page.size() < this.properties.pageSize();
-			boolean olderThanWindow = !page.isEmpty() && page.get(page.size() - 1).createdAt().isBefore(createdAfter);
+			Instant oldest = page.isEmpty() ? null : page.get(page.size() - 1).createdAt();
+			boolean olderThanWindow = oldest != null && oldest.isBefore(createdAfter);
 			if (lastPage || olderThanWindow) {
 				return new FinishedJobs(new ArrayList<>(finished.values()), false);
 			}

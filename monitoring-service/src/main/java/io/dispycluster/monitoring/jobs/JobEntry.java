@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code pending}, {@code running}, {@code completed}, {@code failed} or
  * {@code cancelled}
  * @param assignedWorker the node it ran on, or null
- * @param createdAt when it was accepted
+ * @param createdAt when it was accepted (null only from a controller that does not say)
  * @param startedAt when its last attempt was dispatched, or null
  * @param completedAt when it finished, or null
  * @param pagesCrawled pages it crawled
  * @param error why it failed, or null
  */
-public record JobEntry(String id, String status, @Nullable String assignedWorker, Instant createdAt,
+public record JobEntry(String id, String status, @Nullable String assignedWorker, @Nullable Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant completedAt, int pagesCrawled, @Nullable String error) {
 
 	/** Whether the job completed successfully. */
