@@ -33,19 +33,23 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The whole service against real local HTTP servers standing in for the controller, the
  * workers, a node_exporter and a webhook receiver, on a clock that only the tests move.
  * Every scenario class extends this one, so they share one Spring context. Periodic
- * collection is off: tests run rounds themselves. Each test starts a day after the
- * previous one, with the controller knowing no worker and an empty queue, so that what an
- * earlier test left is stale.
+ * collection is off: tests run rounds themselves. The cluster's internal token is set, as
+ * in production: the service asks for it and sends it to the controller. Each test starts
+ * a day after the previous one, with the controller knowing no worker and an empty queue,
+ * so that what an earlier test left is stale.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "DISPYCLUSTER_CONFIG=/nonexistent/dispycluster.yml",
 				"spring.datasource.url=jdbc:h2:mem:scenario;DB_CLOSE_DELAY=-1",
 				"dispycluster.monitoring.collection.enabled=false", "dispycluster.monitoring.controller.page-size=3",
-				"dispycluster.monitoring.alerts.notifications.backoff=10ms" })
+				"dispycluster.monitoring.alerts.notifications.backoff=10ms",
+				"dispycluster.security.internal-token=" + MonitoringScenario.TOKEN })
 @Import(MonitoringScenario.ClockConfiguration.class)
 public abstract class MonitoringScenario {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	protected static final String TOKEN = "scenario-internal-token-0123";
 
 	/** The inventory's node, read from node_exporter. */
 	protected static final String EXPORTER_NODE = "pi-exporter";
@@ -83,7 +87,10 @@ public abstract class MonitoringScenario {
 
 	@BeforeEach
 	void startANewDay() {
-		this.http = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.http = RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("X-Internal-Token", TOKEN)
+			.build();
 		CLOCK.advance(Duration.ofDays(1));
 		CONTROLLER.json("/workers", "[]");
 		queue(0, 0);

@@ -15,7 +15,9 @@ import io.dispycluster.monitoring.node.SampleSource;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.node.Workload;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  * validation of {@code hours}.
  */
 class NodeCollectionIT extends MonitoringScenario {
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void showsTheFiguresOfNodeExporterAndOfAWorkersHealth() {
@@ -233,6 +238,16 @@ class NodeCollectionIT extends MonitoringScenario {
 
 		NodeBoard board = this.context.getBean(NodeBoard.class);
 		await().atMost(Duration.ofSeconds(20)).until(() -> now.equals(board.lastRound()));
+	}
+
+	@Test
+	void sendsTheInternalTokenToTheControllerAndAsksForItOnItsApi() {
+		assertThat(CONTROLLER.requests()).isNotEmpty()
+			.allSatisfy((request) -> assertThat(request.internalToken()).isEqualTo(TOKEN));
+
+		RestTestClient anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		anonymous.get().uri("/nodes").exchange().expectStatus().isUnauthorized();
+		anonymous.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
 	}
 
 	@Test

@@ -86,7 +86,8 @@ public final class StubServer implements AutoCloseable {
 		try (exchange) {
 			URI uri = exchange.getRequestURI();
 			Request request = new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+					exchange.getRequestHeaders().getFirst("X-Internal-Token"));
 			this.requests.add(request);
 			Function<Request, Response> route = this.routes.get(uri.getPath());
 			Response response = (route != null) ? route.apply(request)
@@ -115,8 +116,9 @@ public final class StubServer implements AutoCloseable {
 	 * @param path its path
 	 * @param query its raw query, or null
 	 * @param body its body
+	 * @param internalToken its {@code X-Internal-Token} header, or null
 	 */
-	public record Request(String method, String path, String query, String body) {
+	public record Request(String method, String path, String query, String body, String internalToken) {
 
 		/** A query parameter's value, or null. */
 		public String param(String name) {
