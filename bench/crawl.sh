@@ -12,7 +12,8 @@
 # as CRAWLS crawls of MAX_PAGES pages each, one after the other, started from evenly spaced
 # pages.
 #
-# Settings (environment): PAGES (2000), CRAWLS (2), MAX_PAGES (1000), WORKER_HEAP (64m),
+# Settings (environment): PAGES (2000), CRAWLS (2), MAX_PAGES (1000), WARMUP_PAGES (1000: a
+# first crawl, not counted, so that the JIT has compiled the crawl path), WORKER_HEAP (64m),
 # HOST_CONCURRENCY (4: concurrent fetches per host, passed to the worker when its
 # configuration has such a property; HOST_CONCURRENCY_PROPERTY names it if detection fails),
 # SERVER_THREADS (4), SERVICE_JAVA_OPTS.
@@ -21,6 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PAGES=${PAGES:-2000}
 CRAWLS=${CRAWLS:-2}
 MAX_PAGES=${MAX_PAGES:-1000}
+WARMUP_PAGES=${WARMUP_PAGES:-1000}
 WORKER_HEAP=${WORKER_HEAP:-64m}
 HOST_CONCURRENCY=${HOST_CONCURRENCY:-4}
 SERVER_THREADS=${SERVER_THREADS:-4}
@@ -86,9 +88,9 @@ starts=()
 for ((i = 0; i < CRAWLS; i++)); do
 	starts+=("$site$(printf '/p/%04d.html' $((i * PAGES / CRAWLS)))")
 done
-log "warm-up crawl: 300 pages"
+log "warm-up crawl: $WARMUP_PAGES pages"
 java -cp "$classpath" io.dispycluster.bench.site.CrawlClient --worker="$worker" \
-	--starts="$site$(printf '/p/%04d.html' $((PAGES - 1)))" --max-pages=300 --label=warmup >"$WORK/warmup.txt"
+	--starts="$site$(printf '/p/%04d.html' $((PAGES - 1)))" --max-pages="$WARMUP_PAGES" --label=warmup >"$WORK/warmup.txt"
 log "measured: $CRAWLS crawls of $MAX_PAGES pages, one after the other"
 cpu_before=$(cpu_ms "$worker_pid")
 thread_cpu "$worker_pid" >"$WORK/threads-before.txt"

@@ -5,14 +5,15 @@
 #
 #   bench/gateway.sh [REPO]
 #
-# Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (10s),
-# SEED_JOBS (200 queued jobs stored before the runs), SERVICE_JAVA_OPTS (none).
+# Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (20s on each),
+# SEED_JOBS (200 queued jobs stored before the runs), SERVICE_JAVA_OPTS (JVM options of both
+# services, none by default), GATEWAY_JAVA_OPTS (the gateway's only, none by default).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-20s}
 SEED_JOBS=${SEED_JOBS:-200}
 PATH_AND_QUERY='/jobs?limit=10'
 
@@ -38,7 +39,7 @@ for ((first = 0; first < SEED_JOBS; first += 50)); do
 done
 
 gateway_port=$(free_port)
-start gateway java $SERVICE_JAVA_OPTS -jar "$gateway_jar" --server.port="$gateway_port" \
+start gateway java $SERVICE_JAVA_OPTS ${GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" --server.port="$gateway_port" \
 	--dispycluster.services.controller="$controller"
 gateway_pid=$LAST_PID
 gateway="http://127.0.0.1:$gateway_port"
@@ -89,6 +90,7 @@ read -r gateway_hwm gateway_rss < <(memory_mib "$gateway_pid")
 
 echo
 echo "== Gateway benchmark: GET $PATH_AND_QUERY, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback"
+printf 'JVM options: services "%s", gateway "%s"\n' "$SERVICE_JAVA_OPTS" "${GATEWAY_JAVA_OPTS:-}"
 describe_machine
 printf '%-22s %11s %8s %8s %8s %14s %12s %s\n' "" "requests/s" "p50 ms" "p99 ms" "non-2xx" \
 	"CPU ms/request" "" "socket errors"

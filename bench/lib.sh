@@ -108,9 +108,13 @@ cpu_ms() {
 	awk -v hz="$(getconf CLK_TCK)" '{ printf "%d\n", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
 }
 
-# thread_cpu PID: one line per thread of PID, "tid cpu_ticks name" (spaces in names become _).
+# thread_cpu PID: one line per thread of PID, "tid cpu_ticks name" (spaces in names become _),
+# and a first line "0 cpu_ticks _process" for the whole process (threads that ended included).
 thread_cpu() {
 	local task stat fields
+	stat=$(cat "/proc/$1/stat")
+	read -r -a fields <<<"${stat##*) }"
+	printf '0 %s _process\n' $((fields[11] + fields[12]))
 	for task in /proc/"$1"/task/*; do
 		stat=$(cat "$task/stat" 2>/dev/null) || continue
 		read -r -a fields <<<"${stat##*) }"
@@ -123,6 +127,7 @@ thread_cpu() {
 thread_cpu_diff() {
 	awk -v hz="$(getconf CLK_TCK)" '
 		NR == FNR { before[$1] = $2; next }
+		$3 == "_process" { process = $2 - before[$1]; next }
 		{
 			name = $3
 			sub(/^http-nio-[0-9]+-/, "http-nio-", name)
@@ -131,6 +136,7 @@ thread_cpu_diff() {
 			total += $2 - before[$1]
 		}
 		END {
+			if (process > total) { used["(threads that ended during the run)"] = process - total; total = process }
 			for (name in used) if (used[name] > 0) printf "%8.1f s %5.1f %%  %s\n", used[name] / hz, 100 * used[name] / total, name
 		}' "$1" "$2" | sort -rn | head -n "${3:-10}"
 }
