@@ -32,9 +32,10 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Sends assignments and cancellations to workers, a few at a time off the dispatch
- * thread, and acts on the answer: 202 → the job runs; 503 → the worker is full, the job
- * goes back to the queue without losing an attempt; any other failure → the attempt is
- * lost (see {@link Failover}) and, on a transport error, the worker is suspect.
+ * thread, and acts on the answer: 202 → the job is the worker's; 503 → the worker is
+ * full, the job goes back to the queue without losing an attempt; any other failure → the
+ * attempt is lost (see {@link Failover}) and, on a transport error, the worker is
+ * suspect.
  * <p>
  * At most {@value #MAX_IN_FLIGHT} assignments are on their way at once, and dispatch
  * claims no more jobs than there are free slots ({@link #freeSlots()}): a claimed job is
@@ -63,16 +64,12 @@ class AssignmentSender implements DisposableBean {
 
 	private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
-	private final DispatchProperties properties;
-
-	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover,
-			DispatchProperties properties, Clock clock) {
+	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover, Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
 		this.client = client;
 		this.failover = failover;
 		this.clock = clock;
-		this.properties = properties;
 		this.pool = DaemonThreads.pool("assignment", MAX_IN_FLIGHT);
 		this.cancellations = DaemonThreads.pool("cancellation", 2);
 	}
@@ -136,18 +133,14 @@ class AssignmentSender implements DisposableBean {
 	}
 
 	private void accepted(Job job, Worker worker) {
-		try {
-			this.jobs.modify(job.id(),
-					(j) -> j.markRunning(job.attempt(), this.clock.instant(), this.properties.leaseDuration()));
-		}
-		catch (StaleAttemptException | IllegalJobTransitionException | JobNotFoundException ex) {
-			// The job was cancelled while the assignment was on its way: make sure the
-			// worker
-			// does not keep crawling for nothing.
-			this.jobs.find(job.id())
-				.filter((current) -> current.state() == JobState.CANCELLED && current.attempt() == job.attempt())
-				.ifPresent((current) -> cancel(job.id(), worker.node()));
-		}
+		// The job may have been cancelled while the assignment was on its way: make sure
+		// the
+		// worker does not keep crawling for nothing. (A plain read: accepting an
+		// assignment
+		// writes nothing; the worker's first progress report moves the job to running.)
+		this.jobs.find(job.id())
+			.filter((current) -> current.state() == JobState.CANCELLED && current.attempt() == job.attempt())
+			.ifPresent((current) -> cancel(job.id(), worker.node()));
 	}
 
 	private void refused(Job job, Worker worker, RestClientResponseException ex) {

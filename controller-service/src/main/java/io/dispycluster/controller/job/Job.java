@@ -130,23 +130,8 @@ public final class Job {
 	}
 
 	/**
-	 * The worker accepted the assignment of {@code attempt}: the lease starts afresh (the
-	 * assignment may have waited before it was sent). Changes no state if the job already
-	 * runs (progress arrived first).
-	 * @param attempt the attempt the worker accepted
-	 * @param now the time of acceptance
-	 * @param lease the lease duration
-	 */
-	public void markRunning(int attempt, Instant now, Duration lease) {
-		checkCurrent(attempt, null);
-		this.leaseExpiresAt = now.plus(lease);
-		if (this.state == JobState.DISPATCHED) {
-			record(checkMove(JobState.RUNNING), JobState.RUNNING, now, "accepted by " + this.assignedWorker);
-		}
-	}
-
-	/**
-	 * The worker reports progress on {@code attempt}; the lease is renewed.
+	 * The worker reports progress on {@code attempt}; the lease is renewed. The first
+	 * report moves a dispatched job to running.
 	 * @param attempt the reported attempt
 	 * @param node the reporting worker
 	 * @param pagesDone pages crawled so far
@@ -161,7 +146,7 @@ public final class Job {
 		this.currentUrl = truncate(url, MAX_URL);
 		this.leaseExpiresAt = now.plus(lease);
 		if (this.state == JobState.DISPATCHED) {
-			record(checkMove(JobState.RUNNING), JobState.RUNNING, now, "progress reported by " + node);
+			record(checkMove(JobState.RUNNING), JobState.RUNNING, now, "running on " + node);
 		}
 	}
 

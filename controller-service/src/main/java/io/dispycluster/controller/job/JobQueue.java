@@ -181,6 +181,11 @@ public class JobQueue {
 		return this.store.recentFinishedOn(node, limit);
 	}
 
+	/** How many jobs workers hold (dispatched or running). */
+	public long countActive() {
+		return this.store.countActive();
+	}
+
 	public Map<JobState, Long> countByState() {
 		return this.store.countByState();
 	}

@@ -17,7 +17,7 @@ public enum JobState {
 	/** Claimed for a worker; the assignment is on its way. */
 	DISPATCHED(JobStatus.RUNNING),
 
-	/** The worker accepted the assignment or reported progress. */
+	/** The worker reported progress: it is crawling. */
 	RUNNING(JobStatus.RUNNING),
 
 	/** The worker reported a crawl that ran to its end; the result is stored. */

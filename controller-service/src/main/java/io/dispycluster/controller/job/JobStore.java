@@ -7,7 +7,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -77,15 +80,31 @@ class JobStore {
 		}
 		insertEvents(List.of(job));
 		ResultDocument result = job.unsavedResult();
-		if (result != null || job.resultDiscarded()) {
-			this.jdbc.update("DELETE FROM job_result WHERE job_id = :id", Map.of("id", job.id().value()));
+		if (job.resultDiscarded()) {
+			deleteResult(job.id());
 		}
 		if (result != null) {
-			this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)",
-					Map.of("id", job.id().value(), "json", result.json()));
+			saveResult(job.id(), result);
 		}
 		job.saved(job.version() + 1);
 		return true;
+	}
+
+	private void saveResult(JobId id, ResultDocument result) {
+		Map<String, String> row = Map.of("id", id.value(), "json", result.json());
+		try {
+			this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)", row);
+		}
+		catch (DuplicateKeyException ex) {
+			// A partial result of an earlier attempt is replaced (rare: most jobs get
+			// one).
+			deleteResult(id);
+			this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)", row);
+		}
+	}
+
+	private void deleteResult(JobId id) {
+		this.jdbc.update("DELETE FROM job_result WHERE job_id = :id", Map.of("id", id.value()));
 	}
 
 	Optional<Job> find(JobId id) {
@@ -97,11 +116,30 @@ class JobStore {
 	/**
 	 * Locks and returns the next queued jobs in {@link QueueOrder}, skipping rows another
 	 * transaction holds. Call inside a transaction.
+	 * <p>
+	 * Two steps: the ids in queue order (an ordered index read), then
+	 * {@code FOR UPDATE SKIP LOCKED} on those rows only, re-checking that they are still
+	 * queued. A single {@code ORDER BY ... LIMIT ... FOR UPDATE} would make H2 visit
+	 * every queued row.
 	 */
 	List<Job> lockNextQueued(Instant now, int limit) {
-		String sql = "SELECT " + COLUMNS + " FROM job WHERE state = 'QUEUED' AND not_before <= :now ORDER BY "
-				+ QueueOrder.SQL_ORDER_BY + " LIMIT :limit FOR UPDATE SKIP LOCKED";
-		return this.jdbc.query(sql, new MapSqlParameterSource("now", timestamp(now)).addValue("limit", limit), JOB);
+		List<String> ids = queuedIdsInOrder(now, limit);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Job> locked = new ArrayList<>(this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM job WHERE id IN (:ids) AND state = 'QUEUED' FOR UPDATE SKIP LOCKED",
+				Map.of("ids", ids), JOB));
+		locked.sort(QueueOrder.COMPARATOR);
+		return locked;
+	}
+
+	/** The ids of the next dispatchable jobs, in {@link QueueOrder}. */
+	List<String> queuedIdsInOrder(Instant now, int limit) {
+		String sql = "SELECT id FROM job WHERE state = 'QUEUED' AND not_before <= :now ORDER BY "
+				+ QueueOrder.SQL_ORDER_BY + " LIMIT :limit";
+		return this.jdbc.queryForList(sql, new MapSqlParameterSource("now", timestamp(now)).addValue("limit", limit),
+				String.class);
 	}
 
 	/** Takes the dispatch lock until the surrounding transaction ends. */
@@ -135,14 +173,39 @@ class JobStore {
 				new MapSqlParameterSource("active", ACTIVE).addValue("cutoff", timestamp(cutoff)), JOB);
 	}
 
-	/** Jobs in the given states, newest first. */
+	/**
+	 * Jobs in the given states, newest first. Each form of the query reads an index in
+	 * order: {@code (created_at, seq)} for every state, {@code (state, created_at, seq)}
+	 * for one.
+	 */
 	List<Job> list(Collection<JobState> states, int limit, int offset) {
-		String sql = "SELECT " + COLUMNS + " FROM job WHERE state IN (:states) "
-				+ "ORDER BY created_at DESC, seq DESC LIMIT :limit OFFSET :offset";
 		MapSqlParameterSource params = new MapSqlParameterSource("states", states.stream().map(Enum::name).toList())
 			.addValue("limit", limit)
 			.addValue("offset", offset);
-		return this.jdbc.query(sql, params, JOB);
+		String where;
+		String order;
+		if (states.containsAll(EnumSet.allOf(JobState.class))) {
+			where = "";
+			order = "created_at DESC, seq DESC";
+		}
+		else if (states.size() == 1) {
+			where = "WHERE state IN (:states) ";
+			order = "state DESC, created_at DESC, seq DESC";
+		}
+		else {
+			where = "WHERE state IN (:states) ";
+			order = "created_at DESC, seq DESC";
+		}
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM job " + where + "ORDER BY " + order + " LIMIT :limit OFFSET :offset",
+				params, JOB);
+	}
+
+	/** How many jobs workers hold (dispatched or running). */
+	long countActive() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM job WHERE state IN (:active)",
+				Map.of("active", ACTIVE), Long.class);
+		return (count != null) ? count : 0;
 	}
 
 	/** The last finished jobs of a worker, most recently finished first. */

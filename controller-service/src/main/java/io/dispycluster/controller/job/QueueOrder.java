@@ -22,8 +22,13 @@ public final class QueueOrder {
 	public static final Comparator<Job> COMPARATOR = Comparator.comparingLong(Job::queueRank)
 		.thenComparingLong(Job::seq);
 
-	/** The same order for the store's dispatch query. */
-	static final String SQL_ORDER_BY = "queue_rank, seq";
+	/**
+	 * The same order for the store's dispatch query, whose {@code WHERE} fixes
+	 * {@code state}: naming it first lets the database read the
+	 * {@code (state, queue_rank, seq)} index in order instead of sorting every queued
+	 * job.
+	 */
+	static final String SQL_ORDER_BY = "state, queue_rank, seq";
 
 	private QueueOrder() {
 	}

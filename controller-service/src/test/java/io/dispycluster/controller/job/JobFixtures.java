@@ -41,7 +41,7 @@ public final class JobFixtures {
 
 	public static Job aRunningJob(String node) {
 		Job job = aDispatchedJob(node);
-		job.markRunning(1, T0.plusSeconds(2), LEASE);
+		job.recordProgress(1, node, 1, "http://site.test/", T0.plusSeconds(2), LEASE);
 		return job;
 	}
 

@@ -3,6 +3,7 @@ package io.dispycluster.controller.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -48,12 +49,13 @@ class JobStoreTests {
 					QueueOrder.rank(priority, at, Duration.ofMinutes(5))));
 		}
 		this.store.insert(jobs);
-		List<Job> fromSql = this.store.lockNextQueued(T0.plusSeconds(5000), 100);
-		List<Job> fromComparator = new ArrayList<>(fromSql);
+		List<String> fromSql = this.store.queuedIdsInOrder(T0.plusSeconds(5000), 100);
+		List<Job> fromComparator = new ArrayList<>(this.store.list(EnumSet.allOf(JobState.class), 100, 0));
 		fromComparator.sort(QueueOrder.COMPARATOR);
-		assertThat(fromSql).hasSize(60);
-		assertThat(fromSql).extracting(Job::id)
-			.containsExactlyElementsOf(fromComparator.stream().map(Job::id).toList());
+		assertThat(fromSql).hasSize(60)
+			.containsExactlyElementsOf(fromComparator.stream().map((job) -> job.id().value()).toList());
+		assertThat(this.store.lockNextQueued(T0.plusSeconds(5000), 10)).extracting((job) -> job.id().value())
+			.containsExactlyElementsOf(fromSql.subList(0, 10));
 	}
 
 	@Test
@@ -120,6 +122,27 @@ class JobStoreTests {
 		assertThat(this.store.countQueuedByPriority()).containsExactlyEntriesOf(java.util.Map.of(7, 1L));
 		assertThat(this.store.findLeaseExpired(T0.plus(JobFixtures.LEASE).plusSeconds(1))).hasSize(1);
 		assertThat(this.store.findBudgetEndedBefore(T0.plusSeconds(3601))).hasSize(1);
+	}
+
+	@Test
+	void listsNewestFirstForEveryFormOfTheQuery() {
+		List<Job> jobs = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			jobs.add(JobFixtures.aQueuedJobWithPriority(1, T0.plusSeconds(i)));
+		}
+		this.store.insert(jobs);
+		for (int i : new int[] { 1, 4 }) {
+			Job loaded = this.store.find(jobs.get(i).id()).orElseThrow();
+			loaded.cancel(T0.plusSeconds(10));
+			this.store.update(loaded);
+		}
+		assertThat(this.store.list(EnumSet.allOf(JobState.class), 3, 1)).extracting(Job::id)
+			.containsExactly(jobs.get(4).id(), jobs.get(3).id(), jobs.get(2).id());
+		assertThat(this.store.list(EnumSet.of(JobState.CANCELLED), 10, 0)).extracting(Job::id)
+			.containsExactly(jobs.get(4).id(), jobs.get(1).id());
+		assertThat(this.store.list(EnumSet.of(JobState.QUEUED, JobState.CANCELLED), 2, 0)).extracting(Job::id)
+			.containsExactly(jobs.get(5).id(), jobs.get(4).id());
+		assertThat(this.store.countActive()).isZero();
 	}
 
 	@Test

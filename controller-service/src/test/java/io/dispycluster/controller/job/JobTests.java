@@ -33,8 +33,7 @@ class JobTests {
 
 	/** Each operation, applied with the job's own attempt number and worker. */
 	private static final Map<String, Consumer<Job>> OPERATIONS = Map.of("dispatchTo",
-			(job) -> job.dispatchTo("node-b", NOW, LEASE), "markRunning",
-			(job) -> job.markRunning(job.attempt(), NOW, LEASE), "recordProgress",
+			(job) -> job.dispatchTo("node-b", NOW, LEASE), "recordProgress",
 			(job) -> job.recordProgress(job.attempt(), NODE, 3, "http://site.test/b", NOW, LEASE), "succeed",
 			(job) -> job.succeed(job.attempt(), NODE, JobFixtures.aResult(), NOW), "failAttempt",
 			(job) -> job.failAttempt(job.attempt(), NODE, "boom", null, NOW), "requeue",
@@ -44,8 +43,7 @@ class JobTests {
 
 	/** Operation → (state it is allowed from → state it leads to). */
 	private static final Map<String, Map<JobState, JobState>> ALLOWED = Map.of("dispatchTo",
-			Map.of(JobState.QUEUED, JobState.DISPATCHED), "markRunning",
-			Map.of(JobState.DISPATCHED, JobState.RUNNING, JobState.RUNNING, JobState.RUNNING), "recordProgress",
+			Map.of(JobState.QUEUED, JobState.DISPATCHED), "recordProgress",
 			Map.of(JobState.DISPATCHED, JobState.RUNNING, JobState.RUNNING, JobState.RUNNING), "succeed",
 			Map.of(JobState.DISPATCHED, JobState.SUCCEEDED, JobState.RUNNING, JobState.SUCCEEDED), "failAttempt",
 			Map.of(JobState.DISPATCHED, JobState.FAILED, JobState.RUNNING, JobState.FAILED), "requeue",
@@ -134,13 +132,6 @@ class JobTests {
 		Job job = JobFixtures.aSucceededJob(NODE);
 		assertThatThrownBy(() -> job.succeed(1, NODE, JobFixtures.aResult(), NOW))
 			.isInstanceOf(StaleAttemptException.class);
-	}
-
-	@Test
-	void acceptanceByTheWorkerStartsTheLeaseAfresh() {
-		Job job = JobFixtures.aDispatchedJob(NODE);
-		job.markRunning(1, NOW, LEASE);
-		assertThat(job.leaseExpiresAt()).isEqualTo(NOW.plus(LEASE));
 	}
 
 	@Test
@@ -234,7 +225,7 @@ class JobTests {
 		Job job = JobFixtures.aSucceededJob(NODE);
 		List<JobEvent> events = job.unsavedEvents();
 		assertThat(events).extracting(JobEvent::reason)
-			.containsExactly("accepted", "dispatched to node-a", "accepted by node-a", "completed by node-a");
+			.containsExactly("accepted", "dispatched to node-a", "running on node-a", "completed by node-a");
 	}
 
 }
