@@ -37,7 +37,10 @@ import static org.awaitility.Awaitility.await;
 				"dispycluster.controller.dispatch-interval=200ms", "dispycluster.controller.lease-duration=2s",
 				"dispycluster.controller.requeue-backoff=100ms", "dispycluster.controller.max-requeue-backoff=400ms",
 				"dispycluster.controller.worker-timeout=1s", "dispycluster.controller.timeout-grace=300ms",
-				"dispycluster.controller.offline-after-failures=2", "dispycluster.controller.max-attempts=3" })
+				"dispycluster.controller.offline-after-failures=2", "dispycluster.controller.max-attempts=3",
+				"dispycluster.nodes[0].name=inventory-a.invalid", "dispycluster.nodes[0].host=inventory-a.invalid",
+				"dispycluster.nodes[0].port=9999", "dispycluster.nodes[0].capacity=3",
+				"dispycluster.nodes[1].name=inventory-b.invalid", "dispycluster.nodes[1].host=inventory-b.invalid" })
 class ControllerIT {
 
 	private static final Path DATA_DIR = createDataDir();
@@ -341,6 +344,16 @@ class ControllerIT {
 
 		JsonNode workers = this.api.get("/workers").json();
 		assertThat(workers).anySatisfy((w) -> {
+			assertThat(w.get("node").stringValue()).isEqualTo("inventory-a.invalid");
+			assertThat(w.get("url").stringValue()).isEqualTo("http://inventory-a.invalid:9999");
+			assertThat(w.get("capacity").intValue()).isEqualTo(3);
+			assertThat(w.get("status").stringValue()).isEqualTo("offline");
+		});
+		assertThat(workers).anySatisfy((w) -> {
+			assertThat(w.get("url").stringValue()).isEqualTo("http://inventory-b.invalid:8080");
+			assertThat(w.get("capacity").intValue()).isEqualTo(2);
+		});
+		assertThat(workers).anySatisfy((w) -> {
 			assertThat(w.get("node").stringValue()).isEqualTo(worker.node());
 			assertThat(w.get("status").stringValue()).isEqualTo("online");
 			assertThat(w.get("capacity").intValue()).isEqualTo(2);
@@ -358,6 +371,9 @@ class ControllerIT {
 		assertThat(list.isArray()).isTrue();
 		assertThat(list.get(0).has("result")).isFalse();
 		assertThat(this.api.get("/actuator/health").json().get("status").stringValue()).isEqualTo("UP");
+		JsonNode openApi = this.api.get("/v3/api-docs").json();
+		assertThat(openApi.get("paths").has("/scrape")).isTrue();
+		assertThat(openApi.get("paths").has("/internal/jobs/{jobId}/report")).isTrue();
 		assertThat(this.api.get("/actuator/prometheus").body()).contains("dispycluster_queue_depth{priority=\"10\"}")
 			.contains("dispycluster_jobs{status=\"completed\"}")
 			.contains("dispycluster_dispatch_latency_seconds_count")
