@@ -95,10 +95,13 @@ class ScrapeEndToEndIT {
 	}
 
 	@Test
-	void reportsEachPageWithItsStatusTitleDepthAndLinks() {
+	void reportsEachPageInDetailAndCountsEachFinalState() {
 		String jobId = submitBatch(site.url("/section/4.html")).get(0);
 
-		JsonNode pages = awaitFinished(jobId).get("result").get("pages");
+		JsonNode result = awaitFinished(jobId).get("result");
+		JsonNode pages = result.get("pages");
+		assertThat(result.get("states").get("crawled").asInt()).isEqualTo(12);
+		assertThat(result.get("states").get("http_error").asInt()).isEqualTo(1);
 
 		JsonNode first = pages.get(0);
 		assertThat(first.get("url").asString()).isEqualTo(site.url("/section/4.html"));
@@ -106,6 +109,10 @@ class ScrapeEndToEndIT {
 		assertThat(first.get("title").asString()).isEqualTo("Section 4");
 		assertThat(first.get("depth").asInt()).isZero();
 		assertThat(first.get("links").asInt()).isEqualTo(6);
+		assertThat(first.get("final_url").asString()).isEqualTo(site.url("/section/4.html"));
+		assertThat(first.get("content_type").asString()).isEqualTo("text/html; charset=utf-8");
+		assertThat(first.get("bytes").asLong()).isPositive();
+		assertThat(first.get("fetch_ms").asLong()).isNotNegative();
 		assertThat(pages.findValuesAsString("url")).contains(site.url(articlePath(5, 1)));
 		int depthOfFifthSectionFirstArticle = -1;
 		for (JsonNode page : pages) {
