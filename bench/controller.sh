@@ -10,13 +10,16 @@
 # controller's hot paths, so that the measured run is not half compilation.
 #
 # Settings (environment): JOBS (10000), WARMUP_JOBS (2000), BATCH (50), SUBMITTERS (4 requests in flight),
-# STUBS (4), CAPACITY (50 per stub), MAX_CONCURRENT (STUBS x CAPACITY), SERVICE_JAVA_OPTS.
+# STUBS (4), CAPACITY (50 per stub), MAX_CONCURRENT (STUBS x CAPACITY), RATE (0 = submit as fast
+# as the controller answers; N = N jobs/s on a schedule, to see the dispatch latency of a
+# controller that keeps up), SERVICE_JAVA_OPTS.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 JOBS=${JOBS:-10000}
 WARMUP_JOBS=${WARMUP_JOBS:-2000}
 BATCH=${BATCH:-50}
 SUBMITTERS=${SUBMITTERS:-4}
+RATE=${RATE:-0}
 STUBS=${STUBS:-4}
 CAPACITY=${CAPACITY:-50}
 MAX_CONCURRENT=${MAX_CONCURRENT:-$((STUBS * CAPACITY))}
@@ -37,15 +40,20 @@ bench() {
 	java -cp "$classpath" io.dispycluster.bench.controller.ControllerBench --controller="$controller" --batch="$BATCH" \
 		--submitters="$SUBMITTERS" --stubs="$STUBS" --capacity="$CAPACITY" "$@"
 }
-if [ "$WARMUP_JOBS" -gt 0 ]; then
-	log "warm-up: $WARMUP_JOBS jobs"
-	bench --jobs="$WARMUP_JOBS" >"$WORK/warmup.txt"
+if [ "$WARMUP_JOBS" -le 0 ]; then
+	cpu_ms "$controller_pid" >"$WORK/cpu-before.txt"
+	thread_cpu "$controller_pid" >"$WORK/threads-before.txt"
 fi
-
-log "submitting $JOBS jobs to $STUBS stub workers of capacity $CAPACITY"
-cpu_before=$(cpu_ms "$controller_pid")
-thread_cpu "$controller_pid" >"$WORK/threads-before.txt"
-bench --jobs="$JOBS" | tee "$WORK/result.txt"
+log "submitting $WARMUP_JOBS jobs (warm-up), then $JOBS, to $STUBS stub workers of capacity $CAPACITY"
+bench --warmup-jobs="$WARMUP_JOBS" --jobs="$JOBS" --rate="$RATE" | while IFS= read -r line; do
+	# The CPU figures start when the warm-up is over.
+	if [ "$line" = "warm-up done: $WARMUP_JOBS jobs" ]; then
+		cpu_ms "$controller_pid" >"$WORK/cpu-before.txt"
+		thread_cpu "$controller_pid" >"$WORK/threads-before.txt"
+	fi
+	printf '%s\n' "$line"
+done | tee "$WORK/result.txt"
+cpu_before=$(cat "$WORK/cpu-before.txt")
 cpu_used=$(($(cpu_ms "$controller_pid") - cpu_before))
 thread_cpu "$controller_pid" >"$WORK/threads-after.txt"
 read -r controller_hwm controller_rss < <(memory_mib "$controller_pid")
@@ -55,7 +63,7 @@ value() {
 }
 
 echo
-echo "== Controller benchmark: $JOBS jobs in batches of $BATCH, $SUBMITTERS requests in flight," \
+echo "== Controller benchmark: $JOBS jobs in batches of $BATCH ($( [ "$RATE" -gt 0 ] && echo "$RATE jobs/s" || echo unpaced)), $SUBMITTERS requests in flight," \
 	"$STUBS stub workers x $CAPACITY, max-concurrent-jobs $MAX_CONCURRENT, H2"
 describe_machine
 awk -v a="$(value accepted_jobs_per_s)" -v d="$(value dispatched_jobs_per_s)" -v c="$(value completed_jobs_per_s)" \

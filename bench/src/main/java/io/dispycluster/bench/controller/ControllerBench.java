@@ -78,6 +78,8 @@ public final class ControllerBench implements StubWorker.Listener {
 		int stubs = args.integer("stubs", 4);
 		int capacity = args.integer("capacity", 50);
 		int timeoutS = args.integer("timeout-s", 600);
+		int warmupJobs = args.integer("warmup-jobs", 0);
+		int rate = args.integer("rate", 0);
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
@@ -88,7 +90,7 @@ public final class ControllerBench implements StubWorker.Listener {
 			.connectTimeout(Duration.ofSeconds(5))
 			.executor(Executors.newFixedThreadPool(4))
 			.build();
-		ControllerBench bench = new ControllerBench();
+		Forwarder listener = new Forwarder();
 		ExecutorService reporters = Executors.newFixedThreadPool(8);
 		List<StubWorker> workers = new ArrayList<>();
 		// Names of their own, so that the stubs of an earlier run (gone now) never stand
@@ -96,14 +98,21 @@ public final class ControllerBench implements StubWorker.Listener {
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		for (int i = 1; i <= stubs; i++) {
 			StubWorker worker = new StubWorker("stub-" + run + "-" + i, capacity, controller, json, client, reporters,
-					bench);
+					listener);
 			worker.start();
 			worker.register();
 			workers.add(worker);
 		}
 		System.out.printf("stubs=%d capacity=%d registered%n", stubs, capacity);
 		try {
-			bench.run(controller, json, client, run, jobs, batch, submitters, timeoutS);
+			if (warmupJobs > 0) {
+				listener.target = new ControllerBench();
+				listener.target.run(controller, json, client, run + "w", warmupJobs, batch, submitters, timeoutS, 0,
+						false);
+				System.out.println("warm-up done: " + warmupJobs + " jobs");
+			}
+			listener.target = new ControllerBench();
+			listener.target.run(controller, json, client, run, jobs, batch, submitters, timeoutS, rate, true);
 		}
 		finally {
 			workers.forEach(StubWorker::stop);
@@ -114,7 +123,7 @@ public final class ControllerBench implements StubWorker.Listener {
 	}
 
 	private void run(URI controller, JsonMapper json, HttpClient client, String run, int jobs, int batch,
-			int submitters, int timeoutS) throws Exception {
+			int submitters, int timeoutS, int rate, boolean print) throws Exception {
 		long cpuBefore = processCpuNanos();
 		int batches = (jobs + batch - 1) / batch;
 		AtomicInteger nextBatch = new AtomicInteger();
@@ -124,6 +133,13 @@ public final class ControllerBench implements StubWorker.Listener {
 		for (int s = 0; s < submitters; s++) {
 			running.add(pool.submit(() -> {
 				for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+					if (rate > 0) {
+						long due = start + (long) (b * (double) batch / rate * 1e9);
+						long wait = due - System.nanoTime();
+						if (wait > 0) {
+							TimeUnit.NANOSECONDS.sleep(wait);
+						}
+					}
 					submit(controller, json, client, run, b * batch, Math.min(batch, jobs - b * batch));
 				}
 				return null;
@@ -139,13 +155,16 @@ public final class ControllerBench implements StubWorker.Listener {
 			Thread.sleep(20);
 		}
 		long finished = System.nanoTime();
+		if (!print) {
+			return;
+		}
 		List<Long> waits = dispatchWaitsFromJobs(controller, json, client);
 
 		double acceptSeconds = (submitted - start) / 1e9;
 		double dispatchSeconds = (this.lastAssigned.get() - start) / 1e9;
 		double completeSeconds = (this.lastReported.get() - start) / 1e9;
-		System.out.printf(Locale.ROOT, "jobs=%d batches=%d batch_size=%d submitters=%d%n", jobs, batches, batch,
-				submitters);
+		System.out.printf(Locale.ROOT, "jobs=%d batches=%d batch_size=%d submitters=%d rate=%s%n", jobs, batches, batch,
+				submitters, (rate > 0) ? rate + "/s" : "unpaced");
 		System.out.printf(Locale.ROOT, "accepted_jobs=%d accept_seconds=%.2f accepted_jobs_per_s=%.0f%n",
 				this.acceptedAt.size(), acceptSeconds, this.acceptedAt.size() / acceptSeconds);
 		System.out.printf(Locale.ROOT, "dispatched_jobs=%d dispatch_seconds=%.2f dispatched_jobs_per_s=%.0f%n",
@@ -241,6 +260,28 @@ public final class ControllerBench implements StubWorker.Listener {
 			}
 		});
 		return new Samples(values.stream().mapToLong(Long::longValue).toArray());
+	}
+
+	/** Passes the stubs' news to the run in progress. */
+	private static final class Forwarder implements StubWorker.Listener {
+
+		private volatile ControllerBench target = new ControllerBench();
+
+		@Override
+		public void assigned(String jobId, long nanos) {
+			this.target.assigned(jobId, nanos);
+		}
+
+		@Override
+		public void refused(String jobId) {
+			this.target.refused(jobId);
+		}
+
+		@Override
+		public void reported(String jobId, int status, long nanos) {
+			this.target.reported(jobId, status, nanos);
+		}
+
 	}
 
 	@Override
