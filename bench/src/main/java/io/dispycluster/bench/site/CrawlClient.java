@@ -80,10 +80,14 @@ public final class CrawlClient {
 		}
 		ScrapeResult result = json.readValue(response.body(), ScrapeResult.class);
 		int pages = result.crawled().size();
+		long pagesWithPii = result.piiByUrl()
+			.values()
+			.stream()
+			.filter((found) -> !found.emails().isEmpty() || !found.phones().isEmpty())
+			.count();
 		System.out.printf(Locale.ROOT,
-				"%s start=%s pages=%d errors=%d pii_pages=%d stop_reason=%s seconds=%.2f pages_per_s=%.0f%n", label,
-				url, pages, result.errors().size(), result.piiByUrl().size(), result.stopReason(), seconds,
-				pages / seconds);
+				"%s start=%s pages=%d errors=%d pages_with_pii=%d stop_reason=%s seconds=%.2f pages_per_s=%.0f%n",
+				label, url, pages, result.errors().size(), pagesWithPii, result.stopReason(), seconds, pages / seconds);
 		return pages;
 	}
 
