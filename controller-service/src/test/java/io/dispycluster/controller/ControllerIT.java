@@ -173,7 +173,8 @@ class ControllerIT {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(
 					() -> assertThat(ids).allSatisfy((id) -> assertThat(this.api.status(id)).isEqualTo("completed")));
-		assertThat(ids).allSatisfy((id) -> assertThat(survivor.acceptedCompletions(id)).isEqualTo(1));
+		await().untilAsserted(
+				() -> assertThat(ids).allSatisfy((id) -> assertThat(survivor.acceptedCompletions(id)).isEqualTo(1)));
 		for (String id : held) {
 			JsonNode job = this.api.job(id);
 			assertThat(job.get("assigned_worker").stringValue()).isEqualTo(survivor.node());

@@ -130,8 +130,8 @@ class PostgresPersistenceIT extends PersistenceScenarios {
 		List<Assignment> assignments = new ArrayList<>(first.received());
 		assignments.addAll(second.received());
 		assertThat(assignments).extracting(Assignment::jobId).doesNotHaveDuplicates().hasSize(200);
-		assertThat(ids).allSatisfy(
-				(id) -> assertThat(first.acceptedCompletions(id) + second.acceptedCompletions(id)).isEqualTo(1));
+		await().untilAsserted(() -> assertThat(ids).allSatisfy(
+				(id) -> assertThat(first.acceptedCompletions(id) + second.acceptedCompletions(id)).isEqualTo(1)));
 		assertThat(first.received()).isNotEmpty();
 		assertThat(second.received()).isNotEmpty();
 		assertThat(b.get("/cluster").json().get("completed_jobs").intValue()).isEqualTo(200);
