@@ -1,4 +1,4 @@
-package io.dispycluster.controller.system;
+package io.dispycluster.support.security;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

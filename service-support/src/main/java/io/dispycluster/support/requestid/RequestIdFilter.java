@@ -1,0 +1,64 @@
+package io.dispycluster.support.requestid;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id that can be followed through the logs of every service: the
+ * {@code X-Request-Id} the gateway (or any client) sent, or a new one. The id is put in
+ * the logging context under {@value #MDC_KEY} for the duration of the request and echoed
+ * in the response.
+ */
+class RequestIdFilter extends OncePerRequestFilter {
+
+	/** The header that carries the id, in both directions. */
+	static final String HEADER = "X-Request-Id";
+
+	/** The key of the id in the logging context (see the log pattern). */
+	static final String MDC_KEY = "request_id";
+
+	/**
+	 * What a received id may look like. Anything else (too long, or with characters that
+	 * could forge log lines) is replaced by a new id rather than written to the logs.
+	 */
+	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = (request.getAttribute(MDC_KEY) instanceof String kept) ? kept
+				: requestId(request.getHeader(HEADER));
+		request.setAttribute(MDC_KEY, id);
+		MDC.put(MDC_KEY, id);
+		response.setHeader(HEADER, id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove(MDC_KEY);
+		}
+	}
+
+	/**
+	 * Also on the container's error dispatch, so that an error raised outside the
+	 * handlers is logged with the id of the request that caused it.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	static String requestId(String received) {
+		return (received != null && ACCEPTED.matcher(received).matches()) ? received : UUID.randomUUID().toString();
+	}
+
+}

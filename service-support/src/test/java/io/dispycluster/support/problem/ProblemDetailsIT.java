@@ -1,0 +1,182 @@
+package io.dispycluster.support.problem;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every kind of failure a service meets, on a real server, answered with a problem that
+ * has a stable type and never a stack trace.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.jackson.property-naming-strategy=SNAKE_CASE", "spring.mvc.problemdetails.enabled=true" })
+class ProblemDetailsIT {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void malformedJsonIsA400() throws Exception {
+		HttpResponse<String> response = post("/things", "{\"max_pages\": ");
+		assertProblem(response, 400, "malformed-request");
+	}
+
+	@Test
+	void aValueOfTheWrongTypeIsA422NamingTheField() throws Exception {
+		HttpResponse<String> response = post("/things", "{\"max_pages\": \"many\"}");
+		JsonNode problem = assertProblem(response, 422, "invalid-request");
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("max_pages");
+	}
+
+	@Test
+	void aValueOutOfRangeIsA422NamingTheFieldInSnakeCase() throws Exception {
+		HttpResponse<String> response = post("/things", "{\"max_pages\": 5000}");
+		JsonNode problem = assertProblem(response, 422, "invalid-request");
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("max_pages");
+		assertThat(problem.path("detail").asString()).isEqualTo("Champ invalide : max_pages");
+	}
+
+	@Test
+	void aQueryParameterOfTheWrongTypeIsA422() throws Exception {
+		assertProblem(get("/things?limit=abc"), 422, "invalid-request");
+	}
+
+	@Test
+	void anUnknownPathIsA404WithAType() throws Exception {
+		assertProblem(get("/nowhere"), 404, "not-found");
+	}
+
+	@Test
+	void aWrongMethodIsA405WithAType() throws Exception {
+		assertProblem(send(HttpRequest.newBuilder(uri("/things")).DELETE()), 405, "method-not-allowed");
+	}
+
+	@Test
+	void aDomainExceptionKeepsItsOwnProblem() throws Exception {
+		assertProblem(get("/things/missing"), 404, "thing-not-found");
+	}
+
+	@Test
+	void anUnexpectedExceptionIsA500WithoutInternals() throws Exception {
+		HttpResponse<String> response = get("/things/broken");
+		assertProblem(response, 500, "internal-error");
+		assertThat(response.body()).doesNotContain("IllegalStateException").doesNotContain("secret detail");
+	}
+
+	@Test
+	void anErrorOutsideTheHandlersIsAProblemToo() throws Exception {
+		HttpResponse<String> response = get("/filtered");
+		assertProblem(response, 500, "internal-server-error");
+		assertThat(response.body()).doesNotContain("filter exploded");
+	}
+
+	private JsonNode assertProblem(HttpResponse<String> response, int status, String slug) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:" + slug);
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.has("trace")).isFalse();
+		return problem;
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	record Thing(@Min(1) @Max(1000) Integer maxPages) {
+	}
+
+	@SpringBootApplication
+	static class TestApplication {
+
+		@Bean
+		OncePerRequestFilter explodingFilter() {
+			return new OncePerRequestFilter() {
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					if (request.getRequestURI().equals("/filtered")) {
+						throw new IllegalStateException("filter exploded");
+					}
+					chain.doFilter(request, response);
+				}
+			};
+		}
+
+		@RestController
+		static class Things {
+
+			@PostMapping("/things")
+			Thing create(@Valid @RequestBody Thing thing) {
+				return thing;
+			}
+
+			@GetMapping("/things")
+			String list(@RequestParam int limit) {
+				return "[]";
+			}
+
+			@GetMapping("/things/missing")
+			String missing() {
+				throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+						Problems.of(HttpStatus.NOT_FOUND, "thing-not-found", "Not found", "Chose non trouvée"), null);
+			}
+
+			@GetMapping("/things/broken")
+			String broken() {
+				throw new IllegalStateException("secret detail");
+			}
+
+		}
+
+	}
+
+}
