@@ -1,5 +1,7 @@
 package io.dispycluster.worker;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -13,12 +15,21 @@ import org.springframework.validation.annotation.Validated;
  * @param nodeName the node's name, unique in the cluster
  * @param advertisedUrl the base URL where the controller reaches this worker
  * @param capacity how many jobs the worker runs at once
- * @param register whether the worker registers with the controller at start-up (retrying
- * in the background until the controller answers)
+ * @param register whether the worker registers with the controller (at start-up, retrying
+ * in the background until the controller answers, then every
+ * {@code registrationInterval})
+ * @param registrationInterval how often the worker registers again, so that a controller
+ * started after it, or one that lost track of it, learns of it
  */
 @ConfigurationProperties("dispycluster.worker")
 @Validated
 public record WorkerProperties(@DefaultValue("local") @NotBlank String nodeName,
 		@DefaultValue("http://localhost:8080") @NotBlank String advertisedUrl, @DefaultValue("2") @Min(1) int capacity,
-		@DefaultValue("true") boolean register) {
+		@DefaultValue("true") boolean register, @DefaultValue("30s") Duration registrationInterval) {
+
+	public WorkerProperties {
+		if (registrationInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("dispycluster.worker.registration-interval must be at least 1s");
+		}
+	}
 }

@@ -7,8 +7,8 @@ import io.dispycluster.model.worker.WorkerRegistration;
 
 /**
  * Sends the worker's news to the controller: progress once (the next tick sends fresher
- * news anyway), final reports and the registration retried in the background until the
- * controller accepts or refuses them.
+ * news anyway), final reports retried in the background until the controller accepts or
+ * refuses them, and the registration.
  */
 public class ControllerReports {
 
@@ -45,13 +45,12 @@ public class ControllerReports {
 	}
 
 	/**
-	 * Registers the worker in the background, retrying until the controller answers.
+	 * Registers the worker once, on the caller's thread; {@link RegistrationLoop} repeats
+	 * it.
+	 * @return the controller's answer
 	 */
-	public void register(WorkerRegistration registration) {
-		String what = "Registration of node " + registration.node();
-		new RetryingCall(what, () -> Answer.of(what, () -> this.client.register(registration)), this.scheduler,
-				this.properties, null)
-			.start();
+	Answer registerOnce(WorkerRegistration registration) {
+		return Answer.of("Registration of node " + registration.node(), () -> this.client.register(registration));
 	}
 
 }

@@ -6,14 +6,38 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
+import org.springframework.web.service.registry.HttpServiceGroupConfigurer.ClientCallback;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
- * The declarative client of the controller and the threads that retry calls to it.
+ * The declarative client of the controller, which carries the cluster's internal token
+ * when one is configured (the controller answers 401 to internal calls without it), and
+ * the threads that retry calls to it.
  */
 @Configuration(proxyBeanMethods = false)
-@ImportHttpServices(group = "controller", types = ControllerClient.class)
+@ImportHttpServices(group = ReportConfiguration.CONTROLLER, types = ControllerClient.class)
 class ReportConfiguration {
+
+	static final String CONTROLLER = "controller";
+
+	@Bean
+	RestClientHttpServiceGroupConfigurer controllerInternalToken(ClusterTokenProperties token) {
+		ClientCallback<RestClient.Builder> addToken = (group, client) -> withToken(client, token);
+		return (groups) -> groups.filterByName(CONTROLLER).forEachClient(addToken);
+	}
+
+	/**
+	 * Makes a client send the internal token on every request, when one is set.
+	 * @param client the client's builder
+	 * @param token the cluster's token settings
+	 * @return the same builder
+	 */
+	static RestClient.Builder withToken(RestClient.Builder client, ClusterTokenProperties token) {
+		String value = token.internalToken();
+		return (value != null) ? client.defaultHeader(ClusterTokenProperties.HEADER, value) : client;
+	}
 
 	@Bean(destroyMethod = "shutdownNow")
 	ScheduledExecutorService controllerCallScheduler() {

@@ -1,5 +1,7 @@
 package io.dispycluster.worker.report;
 
+import java.util.concurrent.ScheduledExecutorService;
+
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.worker.WorkerProperties;
 import org.slf4j.Logger;
@@ -12,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the worker with the controller once it is ready, so that a new node joins the
- * cluster by starting its worker. Registration runs in the background, retried until the
- * controller answers; start-up never waits for it.
+ * cluster by starting its worker, and again every
+ * {@code dispycluster.worker.registration-interval}. Registration runs in the background;
+ * start-up never waits for it.
  */
 @Component
 class WorkerRegistrar {
@@ -24,9 +27,16 @@ class WorkerRegistrar {
 
 	private final ControllerReports reports;
 
-	WorkerRegistrar(WorkerProperties worker, ControllerReports reports) {
+	private final ScheduledExecutorService scheduler;
+
+	private final ReportProperties properties;
+
+	WorkerRegistrar(WorkerProperties worker, ControllerReports reports,
+			ScheduledExecutorService controllerCallScheduler, ReportProperties properties) {
 		this.worker = worker;
 		this.reports = reports;
+		this.scheduler = controllerCallScheduler;
+		this.properties = properties;
 	}
 
 	@EventListener
@@ -37,7 +47,10 @@ class WorkerRegistrar {
 		}
 		String url = advertisedUrl(event);
 		LOG.info("Registering node {} at {} with the controller", this.worker.nodeName(), url);
-		this.reports.register(new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity()));
+		WorkerRegistration registration = new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity());
+		new RegistrationLoop(registration, this.reports, this.scheduler, this.properties,
+				this.worker.registrationInterval())
+			.start();
 	}
 
 	// With server.port=0 the configured URL names port 0: advertise the port really

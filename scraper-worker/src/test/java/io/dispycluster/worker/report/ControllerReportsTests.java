@@ -10,6 +10,7 @@ import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.job.AttemptOutcome;
 import io.dispycluster.worker.testsupport.StubController;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,8 @@ import static org.awaitility.Awaitility.await;
  * How the controller's answers and silences are classified, and what is retried.
  */
 class ControllerReportsTests {
+
+	private static final String TOKEN = "internal-token-for-tests-0123456789";
 
 	private final StubController controller = StubController.start();
 
@@ -81,21 +84,57 @@ class ControllerReportsTests {
 	}
 
 	@Test
-	void retriesTheRegistrationUntilTheControllerAnswers() {
-		this.controller.answerNext("/internal/workers/register", 503, 503);
+	void sendsTheInternalTokenOnEveryCallToTheController() {
+		this.controller.requireToken(TOKEN);
+		ControllerReports reports = new ControllerReports(client(this.controller.baseUrl(), TOKEN), this.scheduler,
+				this.properties);
 
-		reports(this.controller.baseUrl()).register(new WorkerRegistration("n1", "http://n1:8080", 2));
+		assertThat(reports.registerOnce(new WorkerRegistration("n1", "http://n1:8080", 2))).isEqualTo(Answer.ACCEPTED);
+		assertThat(reports.progress("job_4", progress())).isEqualTo(Answer.ACCEPTED);
+		reports.report("job_4", report());
 
 		await().atMost(Duration.ofSeconds(2))
-			.until(() -> this.controller.bodies("/internal/workers/register").size() == 3);
+			.until(() -> this.controller.bodies("/internal/jobs/job_4/report").size() == 1);
+		assertThat(this.controller.calls("/internal/jobs/job_4/report").get(0).token()).isEqualTo(TOKEN);
+	}
+
+	@Test
+	void isRefusedByAControllerThatRequiresATokenWhenNoneIsSet() {
+		this.controller.requireToken(TOKEN);
+
+		assertThat(reports(this.controller.baseUrl()).progress("job_5", progress())).isEqualTo(Answer.REFUSED);
+		assertThat(reports(this.controller.baseUrl()).registerOnce(new WorkerRegistration("n1", "http://n1:8080", 2)))
+			.isEqualTo(Answer.REFUSED);
+		assertThat(this.controller.calls("/internal/jobs/job_5/progress").get(0).token()).isNull();
+	}
+
+	@Test
+	void sendsNoTokenHeaderWhenTheTokenIsBlank() {
+		ControllerReports reports = new ControllerReports(client(this.controller.baseUrl(), " "), this.scheduler,
+				this.properties);
+
+		assertThat(reports.progress("job_6", progress())).isEqualTo(Answer.ACCEPTED);
+		assertThat(this.controller.calls("/internal/jobs/job_6/progress").get(0).token()).isNull();
+	}
+
+	@Test
+	void neverPrintsTheToken() {
+		assertThat(new ClusterTokenProperties(TOKEN).toString()).doesNotContain(TOKEN).contains("(set)");
 	}
 
 	private ControllerReports reports(String baseUrl) {
 		return new ControllerReports(client(baseUrl), this.scheduler, this.properties);
 	}
 
-	private static ControllerClient client(String baseUrl) {
-		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(RestClient.create(baseUrl)))
+	static ControllerClient client(String baseUrl) {
+		return client(baseUrl, null);
+	}
+
+	// The client as ReportConfiguration configures it.
+	static ControllerClient client(String baseUrl, @Nullable String token) {
+		RestClient.Builder builder = ReportConfiguration.withToken(RestClient.builder().baseUrl(baseUrl),
+				new ClusterTokenProperties(token));
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(builder.build()))
 			.build()
 			.createClient(ControllerClient.class);
 	}

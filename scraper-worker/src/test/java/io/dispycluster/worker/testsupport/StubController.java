@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for the controller's internal API on loopback: it records every call and
@@ -29,6 +30,8 @@ public final class StubController implements AutoCloseable {
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+
+	private volatile @Nullable String requiredToken;
 
 	private StubController() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -60,6 +63,19 @@ public final class StubController implements AutoCloseable {
 		answerNext(path, Collections.nCopies(1000, status).toArray(Integer[]::new));
 	}
 
+	/**
+	 * Answers 401, like the controller in production, to every call that does not carry
+	 * this token as {@code X-Internal-Token}.
+	 */
+	public void requireToken(String token) {
+		this.requiredToken = token;
+	}
+
+	/** The calls received on a path, in order. */
+	public List<Call> calls(String path) {
+		return this.calls.stream().filter((call) -> call.path().equals(path)).toList();
+	}
+
 	/** The bodies of the calls received on a path, in order. */
 	public List<String> bodies(String path) {
 		return this.calls.stream().filter((call) -> call.path().equals(path)).map(Call::body).toList();
@@ -73,10 +89,14 @@ public final class StubController implements AutoCloseable {
 	private void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		this.calls.add(new Call(path, body, exchange.getRequestHeaders().getFirst("Content-Type")));
+		String token = exchange.getRequestHeaders().getFirst("X-Internal-Token");
+		this.calls.add(new Call(path, body, exchange.getRequestHeaders().getFirst("Content-Type"), token));
 		Deque<Integer> next = this.scripted.get(path);
 		Integer status = (next != null) ? next.poll() : null;
-		if (status != null) {
+		if (this.requiredToken != null && !this.requiredToken.equals(token)) {
+			exchange.sendResponseHeaders(401, -1);
+		}
+		else if (status != null) {
 			exchange.sendResponseHeaders(status, -1);
 		}
 		else if (path.endsWith("/register")) {
@@ -99,8 +119,9 @@ public final class StubController implements AutoCloseable {
 	 * @param path the request path
 	 * @param body the request body
 	 * @param contentType the request's {@code Content-Type}
+	 * @param token the request's {@code X-Internal-Token}, or null
 	 */
-	public record Call(String path, String body, String contentType) {
+	public record Call(String path, String body, String contentType, @Nullable String token) {
 	}
 
 }
