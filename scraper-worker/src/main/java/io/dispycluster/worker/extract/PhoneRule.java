@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds phone numbers in text, stricter than the upstream's
  * {@code \+?\d[\d\s().-]{7,}\d}, which took dates, timestamps, prices and ids for phones.
@@ -22,6 +24,10 @@ import java.util.regex.Pattern;
  * without a {@code +}, not a number grouped in thousands ({@code 12 345 678}).</li>
  * </ul>
  * Numbers are returned as written, with non-breaking spaces turned into plain ones.
+ * <p>
+ * The candidate pattern is tried only where a candidate can start (a digit, {@code +} or
+ * {@code (}), not at every position of the text: its look-behinds made that most of a
+ * crawl's time. The matches are those of {@link Matcher#find()}.
  */
 final class PhoneRule {
 
@@ -39,7 +45,7 @@ final class PhoneRule {
 	// Not followed by a word, an address, a time, a decimal part or a currency.
 	private static final String END = "(?![\\w@/:]|[.,]\\d|\\s?[€$£%])";
 
-	private static final Pattern CANDIDATE = Pattern.compile(START + GROUPS + END);
+	static final Pattern CANDIDATE = Pattern.compile(START + GROUPS + END);
 
 	private static final Pattern DATE = Pattern
 		.compile("^(?:\\d{4}[-./ ]\\d{1,2}[-./ ]\\d{1,2}|\\d{1,2}[-./ ]\\d{1,2}[-./ ]\\d{4})(?!\\d)");
@@ -51,16 +57,42 @@ final class PhoneRule {
 	private PhoneRule() {
 	}
 
-	static List<String> find(CharSequence text) {
+	static List<String> find(String text) {
 		List<String> phones = new ArrayList<>();
-		Matcher matcher = CANDIDATE.matcher(text);
-		while (matcher.find()) {
-			String candidate = withoutUnclosedParenthesis(matcher.group());
-			if (isPhone(candidate)) {
-				phones.add(candidate.replace('\u00A0', ' ').replace('\u202F', ' '));
+		Matcher matcher = null;
+		int length = text.length();
+		for (int i = nextStart(text, 0); i < length; i = nextStart(text, i)) {
+			matcher = (matcher != null) ? matcher : CANDIDATE.matcher(text).useTransparentBounds(true);
+			matcher.region(i, length);
+			if (!matcher.lookingAt()) {
+				i++;
+				continue;
+			}
+			i = matcher.end();
+			String phone = phone(matcher.group());
+			if (phone != null) {
+				phones.add(phone);
 			}
 		}
 		return phones;
+	}
+
+	// The first position from "from" where a candidate may start: a digit, + or (.
+	private static int nextStart(String text, int from) {
+		int length = text.length();
+		for (int i = from; i < length; i++) {
+			char c = text.charAt(i);
+			if ((c >= '0' && c <= '9') || c == '+' || c == '(') {
+				return i;
+			}
+		}
+		return length;
+	}
+
+	/** The phone number a candidate is, as written with plain spaces, or null. */
+	static @Nullable String phone(String match) {
+		String candidate = withoutUnclosedParenthesis(match);
+		return isPhone(candidate) ? candidate.replace('\u00A0', ' ').replace('\u202F', ' ') : null;
 	}
 
 	static boolean isPhone(String candidate) {
