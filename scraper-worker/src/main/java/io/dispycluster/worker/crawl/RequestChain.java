@@ -73,7 +73,7 @@ final class RequestChain {
 	private Duration allowedDelay(CrawlRun run, String url, CrawlControl control, boolean requested)
 			throws PageFailure {
 		while (true) {
-			RobotsVerdict verdict = this.robots.verdict(url, run.requestTimeout(), control);
+			RobotsVerdict verdict = this.robots.verdict(url, run.requestTimeout(), control, run.order().userAgent());
 			switch (verdict.kind()) {
 				case ALLOWED -> {
 					return longer(run.order().politenessDelay(), verdict.crawlDelay());

@@ -121,6 +121,21 @@ public class PageFetcher {
 		return execute(url, timeout, signal, true, this.properties.userAgent());
 	}
 
+	/**
+	 * Fetches a robots.txt file with a crawl's own {@code User-Agent}, as
+	 * {@link #fetchRobots(String, Duration, AbortSignal)} does.
+	 * @param url the robots.txt URL
+	 * @param timeout the budget of the whole request
+	 * @param signal fires when the caller wants the request abandoned
+	 * @param userAgent the user agent to send
+	 * @return the response
+	 * @throws FetchException when no response could be had
+	 */
+	public FetchedPage fetchRobots(String url, Duration timeout, AbortSignal signal, String userAgent)
+			throws FetchException {
+		return execute(url, timeout, signal, true, userAgent);
+	}
+
 	private FetchedPage execute(String url, Duration timeout, AbortSignal signal, boolean robots, String userAgent)
 			throws FetchException {
 		Call call = this.client.newCall(request(url, userAgent));

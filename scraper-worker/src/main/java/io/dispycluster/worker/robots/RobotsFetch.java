@@ -29,25 +29,26 @@ final class RobotsFetch {
 
 	private final PageFetcher fetcher;
 
-	private final List<String> robotNames;
-
 	// Crawl-delay is capped by the worker, so the parser must not turn a long one into
 	// "allow none".
 	private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
 
-	RobotsFetch(PageFetcher fetcher, String userAgent) {
+	RobotsFetch(PageFetcher fetcher) {
 		this.fetcher = fetcher;
-		this.robotNames = List.of(productToken(userAgent));
 	}
 
-	RobotsFile fetch(String robotsUrl, Duration timeout, AbortSignal signal) {
+	/**
+	 * Fetches a robots.txt file with a user agent and reads the rules it gives that
+	 * agent.
+	 */
+	RobotsFile fetch(String robotsUrl, String userAgent, Duration timeout, AbortSignal signal) {
 		String url = robotsUrl;
 		try {
 			for (int hops = 0; hops <= MAX_REDIRECTS; hops++) {
-				FetchedPage response = this.fetcher.fetchRobots(url, timeout, signal);
+				FetchedPage response = this.fetcher.fetchRobots(url, timeout, signal, userAgent);
 				Optional<String> target = redirectTarget(response);
 				if (target.isEmpty()) {
-					return read(robotsUrl, response);
+					return read(robotsUrl, response, List.of(productToken(userAgent)));
 				}
 				url = target.get();
 			}
@@ -58,11 +59,11 @@ final class RobotsFetch {
 		}
 	}
 
-	private RobotsFile read(String robotsUrl, FetchedPage response) {
+	private RobotsFile read(String robotsUrl, FetchedPage response, List<String> robotNames) {
 		int status = response.status();
 		if (status == 200) {
 			byte[] body = (response.body() != null) ? response.body() : new byte[0];
-			return RobotsFile.of(this.parser.parseContent(robotsUrl, body, response.contentType(), this.robotNames));
+			return RobotsFile.of(this.parser.parseContent(robotsUrl, body, response.contentType(), robotNames));
 		}
 		if (status >= 400 && status < 500 && status != 429) {
 			return RobotsFile.of(allowAll());

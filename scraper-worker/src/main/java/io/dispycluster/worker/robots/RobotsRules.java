@@ -8,10 +8,13 @@ import io.dispycluster.worker.fetch.AbortSignal;
 import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.PageFetcher;
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers "may this URL be fetched?" from the site's robots.txt, fetched once per site
- * (scheme, host and port) and shared by every crawl of the worker until it expires.
+ * (scheme, host and port) and user agent, and shared by every crawl of the worker that
+ * sends that user agent until it expires. A job that sends its own {@code User-Agent} is
+ * held to the rules robots.txt gives that agent, not the worker's.
  */
 public class RobotsRules {
 
@@ -21,11 +24,14 @@ public class RobotsRules {
 
 	private final RobotsFetch fetch;
 
+	private final String defaultUserAgent;
+
 	private final Map<String, SiteRobots> sites = new ConcurrentHashMap<>();
 
 	public RobotsRules(PageFetcher fetcher, FetchProperties fetchProperties, RobotsProperties properties) {
 		this.properties = properties;
-		this.fetch = new RobotsFetch(fetcher, fetchProperties.userAgent());
+		this.fetch = new RobotsFetch(fetcher);
+		this.defaultUserAgent = fetchProperties.userAgent();
 	}
 
 	/** The wait between two attempts at a robots.txt that could not be had. */
@@ -41,14 +47,29 @@ public class RobotsRules {
 	 * @return the verdict
 	 */
 	public RobotsVerdict verdict(String url, Duration timeout, AbortSignal signal) {
+		return verdict(url, timeout, signal, null);
+	}
+
+	/**
+	 * The verdict on one URL for a user agent, fetching the site's robots.txt (with that
+	 * user agent) if its rules for the agent are not known yet.
+	 * @param url an absolute http(s) URL in normal form
+	 * @param timeout the timeout of a robots.txt request
+	 * @param signal fires when the crawl wants the request abandoned
+	 * @param userAgent the crawl's {@code User-Agent}, or null for the worker's
+	 * @return the verdict
+	 */
+	public RobotsVerdict verdict(String url, Duration timeout, AbortSignal signal, @Nullable String userAgent) {
 		if (!this.properties.enabled()) {
 			return RobotsVerdict.allowed(Duration.ZERO);
 		}
+		String agent = (userAgent != null) ? userAgent : this.defaultUserAgent;
 		HttpUrl parsed = HttpUrl.get(url);
 		String robotsUrl = parsed.newBuilder().encodedPath("/robots.txt").query(null).fragment(null).build().toString();
 		prune();
-		SiteRobots site = this.sites.computeIfAbsent(robotsUrl, (key) -> new SiteRobots(this.properties));
-		return site.verdict(url, () -> this.fetch.fetch(robotsUrl, timeout, signal));
+		String key = RobotsFetch.productToken(agent) + " " + robotsUrl;
+		SiteRobots site = this.sites.computeIfAbsent(key, (k) -> new SiteRobots(this.properties));
+		return site.verdict(url, () -> this.fetch.fetch(robotsUrl, agent, timeout, signal));
 	}
 
 	private void prune() {

@@ -62,6 +62,27 @@ class CrawlerRobotsTests {
 	}
 
 	@Test
+	void obeysTheGroupForAJobsOwnUserAgentAndCachesEachAgentApart() {
+		this.site
+			.respond("/robots.txt", 200, TEXT,
+					"User-agent: ShopBot\nDisallow: /prices/\n\nUser-agent: DispyClusterBot\nDisallow: /no-bots/\n")
+			.page("/", linking("/prices/a.html", "/no-bots/b.html"))
+			.page("/prices/a.html", linking())
+			.page("/no-bots/b.html", linking());
+
+		CrawlResult own = crawl(anOrderFor(this.site.url("/")).withUserAgent("ShopBot/2.0 (+https://shop.example)"))
+			.result();
+		CrawlResult worker = crawl(anOrderFor(this.site.url("/"))).result();
+
+		assertThat(own.errors()).containsExactly(entry(this.site.url("/prices/a.html"), "Denied by robots.txt"));
+		assertThat(own.crawled()).contains(this.site.url("/no-bots/b.html"));
+		assertThat(worker.errors()).containsExactly(entry(this.site.url("/no-bots/b.html"), "Denied by robots.txt"));
+		assertThat(worker.crawled()).contains(this.site.url("/prices/a.html"));
+		assertThat(this.site.robotsUserAgents()).containsExactly("ShopBot/2.0 (+https://shop.example)",
+				Crawlers.USER_AGENT);
+	}
+
+	@Test
 	void failsACrawlWhoseStartUrlRobotsTxtDisallows() {
 		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /\n").page("/", linking());
 

@@ -130,6 +130,14 @@ public final class FixtureSite implements AutoCloseable {
 		return this.requests.stream().filter((request) -> request.path().equals(ROBOTS)).count();
 	}
 
+	/** The {@code User-Agent} of each robots.txt request, in arrival order. */
+	public List<String> robotsUserAgents() {
+		return this.requests.stream()
+			.filter((request) -> request.path().equals(ROBOTS))
+			.map(Request::userAgent)
+			.toList();
+	}
+
 	/** Waits, unless the site closes first. */
 	public void pause(Duration delay) {
 		try {
