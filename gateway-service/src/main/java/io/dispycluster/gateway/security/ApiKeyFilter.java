@@ -69,11 +69,17 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	}
 
 	private boolean isPublic(HttpServletRequest request) {
-		// the servlet path is the normalised one the request is served from: a raw URI
-		// such as /health/../jobs must not pass for /health
+		// Judged on the normalised path the request is served from, and only when the raw
+		// URI is that same path: /health/../jobs is not /health, and /jobs/..;/health,
+		// which the routes read raw (and forward to the controller), is not public
+		// either.
 		String pathInfo = request.getPathInfo();
-		PathContainer path = PathContainer.parsePath(request.getServletPath() + ((pathInfo != null) ? pathInfo : ""));
-		return this.publicPaths.stream().anyMatch((pattern) -> pattern.matches(path));
+		String path = request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
+		if (!request.getRequestURI().equals(request.getContextPath() + path)) {
+			return false;
+		}
+		PathContainer container = PathContainer.parsePath(path);
+		return this.publicPaths.stream().anyMatch((pattern) -> pattern.matches(container));
 	}
 
 }

@@ -3,17 +3,27 @@ package io.dispycluster.gateway.upstream;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.dispycluster.gateway.system.Problems;
 
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The gateway's proxy, turning a transport error into an {@link UpstreamFailure} that
- * names the service, so the client gets a 502 or 504 problem instead of a 500.
+ * names the service, so the client gets a 502 or 504 problem instead of a 500. It is also
+ * the one place every routed call goes through, so it refuses the services' private paths
+ * ({@link PrivatePaths}) whatever route and spelling led there.
  */
 class UpstreamProxyExchange implements ProxyExchange {
+
+	private static final Logger LOG = LoggerFactory.getLogger(UpstreamProxyExchange.class);
 
 	private final ProxyExchange delegate;
 
@@ -29,6 +39,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 
 	@Override
 	public ServerResponse exchange(Request request) {
+		refusePrivatePath(request);
 		Request exact = withClientQuery(request);
 		Service service = serviceAt(request.getUri());
 		if (service == null) {
@@ -36,6 +47,22 @@ class UpstreamProxyExchange implements ProxyExchange {
 		}
 		return this.breakers.call(service, () -> send(exact, service.key()),
 				(response) -> response.statusCode().is5xxServerError());
+	}
+
+	/**
+	 * Refuses a path that reaches a service's internal endpoints or actuator, whichever
+	 * route it came through: the call would carry the gateway's internal token. The
+	 * client gets the same 404 as for a path the gateway does not know.
+	 */
+	private static void refusePrivatePath(Request request) {
+		URI uri = request.getUri();
+		if (uri == null || !PrivatePaths.isPrivate(uri.getRawPath())) {
+			return;
+		}
+		LOG.warn("Refused {} {}: a service's private path", request.getMethod(),
+				request.getServerRequest().servletRequest().getRequestURI());
+		throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+				Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "Chemin inconnu de la passerelle"), null);
 	}
 
 	private ServerResponse send(Request request, String serviceName) {

@@ -95,6 +95,23 @@ class ApiKeyIT extends ProductionTestSupport {
 		assertThat(get("/health/../jobs").statusCode()).isEqualTo(401);
 		assertThat(get("/actuator/health/../prometheus").statusCode()).isEqualTo(401);
 		assertThat(get("/health;x=1/../../jobs").statusCode()).isIn(400, 401, 404);
+		assertThat(get("/jobs/..;/health").statusCode()).isEqualTo(401);
+		assertThat(get("/jobs/%2e%2e/health").statusCode()).isEqualTo(401);
+		assertThat(get("/cluster/x/../../health").statusCode()).isEqualTo(401);
+		assertThat(get("/%68ealth").statusCode()).isEqualTo(401);
+		assertThat(CONTROLLER.requests()).isEmpty();
+	}
+
+	@Test
+	void neverForwardsToInternalEndpointsEvenWithAKey() {
+		HttpResponse<String> register = post("/cluster/internal/workers/register", "{\"node_id\":\"evil\"}",
+				"Content-Type", "application/json", "X-API-Key", OPS_KEY);
+		HttpResponse<String> report = post("/jobs/..;/internal/jobs/job_1/report", "{}", "Content-Type",
+				"application/json", "X-API-Key", OPS_KEY);
+
+		assertThat(register.statusCode()).isEqualTo(404);
+		assertThat(report.statusCode()).isEqualTo(404);
+		assertThat(body(register).path("type").asString()).isEqualTo("urn:dispycluster:problem:not-found");
 		assertThat(CONTROLLER.requests()).isEmpty();
 	}
 
