@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.monitoring.node.CollectionProperties;
-import io.dispycluster.monitoring.system.InvalidRequestException;
+import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.monitoring.system.WindowHours;
 
 import org.springframework.web.bind.annotation.GetMapping;

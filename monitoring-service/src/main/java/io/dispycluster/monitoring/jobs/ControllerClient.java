@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.dispycluster.monitoring.system.ClusterProperties;
 import io.dispycluster.monitoring.system.HttpClients;
-import io.dispycluster.monitoring.system.InternalTokenProperties;
+import io.dispycluster.support.security.InternalTokenProperties;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;

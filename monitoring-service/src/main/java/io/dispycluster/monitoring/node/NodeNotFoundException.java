@@ -1,6 +1,6 @@
 package io.dispycluster.monitoring.node;
 
-import io.dispycluster.monitoring.system.Problems;
+import io.dispycluster.support.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

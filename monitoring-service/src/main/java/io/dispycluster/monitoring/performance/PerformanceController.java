@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.monitoring.jobs.ControllerUnavailableException;
 import io.dispycluster.monitoring.node.CollectionProperties;
-import io.dispycluster.monitoring.system.Problems;
+import io.dispycluster.support.problem.Problems;
 import io.dispycluster.monitoring.system.WindowHours;
 
 import org.springframework.http.HttpStatus;

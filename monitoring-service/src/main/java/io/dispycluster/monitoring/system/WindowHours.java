@@ -1,5 +1,7 @@
 package io.dispycluster.monitoring.system;
 
+import io.dispycluster.support.problem.InvalidRequestException;
+
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;

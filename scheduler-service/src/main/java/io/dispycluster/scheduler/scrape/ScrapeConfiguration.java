@@ -1,6 +1,6 @@
 package io.dispycluster.scheduler.scrape;
 
-import io.dispycluster.scheduler.system.InternalTokenProperties;
+import io.dispycluster.support.security.InternalTokenProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.model.job.BatchScrapeRequest;
-import io.dispycluster.scheduler.system.FieldProblem;
+import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.scheduler.system.WebUrls;
 
 /**

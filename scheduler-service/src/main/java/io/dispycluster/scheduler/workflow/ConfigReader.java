@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dispycluster.scheduler.system.FieldProblem;
+import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.scheduler.system.WebUrls;
 
 /**

@@ -27,7 +27,7 @@ record StepDefinition(String stepId, String name, StepAction action, Map<String,
 
 	/** The typed settings of the action. */
 	ActionConfig actionConfig() {
-		List<io.dispycluster.scheduler.system.FieldProblem> problems = new ArrayList<>();
+		List<io.dispycluster.support.problem.FieldProblem> problems = new ArrayList<>();
 		ActionConfig parsed = ActionConfig.parse(this.action, this.config, "config", problems);
 		if (parsed == null) {
 			throw new IllegalStateException("Stored step " + this.stepId + " is invalid: " + problems);

@@ -12,7 +12,7 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import io.dispycluster.scheduler.system.FieldProblem;
+import io.dispycluster.support.problem.FieldProblem;
 
 /**
  * Checks the steps of a {@link WorkflowRequest} with {@link WorkflowPlan}; each problem

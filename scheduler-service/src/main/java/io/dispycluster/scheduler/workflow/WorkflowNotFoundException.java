@@ -1,6 +1,6 @@
 package io.dispycluster.scheduler.workflow;
 
-import io.dispycluster.scheduler.system.Problems;
+import io.dispycluster.support.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

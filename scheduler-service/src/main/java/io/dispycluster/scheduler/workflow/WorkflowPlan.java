@@ -14,7 +14,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dispycluster.scheduler.system.FieldProblem;
+import io.dispycluster.support.problem.FieldProblem;
 
 /**
  * Checks the steps of a workflow and turns them into definitions: known actions with

@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.dispycluster.scheduler.system.FieldProblem;
+import io.dispycluster.support.problem.FieldProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
