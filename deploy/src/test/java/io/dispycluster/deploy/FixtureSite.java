@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +32,9 @@ import com.sun.net.httpserver.HttpServer;
  * /section/{s}/article-{a}.html   links to the next article of its section
  * /section/5.html                 also links to article-6.html, which does not exist
  * /about.html, /contact.html      leaves with personal data
+ * /slow/{key}/{n}.html            an endless chain (n links to n + 1), each page served after
+ *                                 a delay, so that a crawl of it is still running when a test
+ *                                 stops something; {key} tells one job's requests from another's
  * </pre>
  */
 final class FixtureSite implements AutoCloseable {
@@ -34,19 +43,40 @@ final class FixtureSite implements AutoCloseable {
 
 	static final int ARTICLES_PER_SECTION = 5;
 
+	/** The default time each page of a slow chain takes to be served. */
+	static final Duration SLOW_PAGE_DELAY = Duration.ofMillis(200);
+
+	private static final Pattern SLOW_PAGE = Pattern.compile("^/slow/([\\w-]+)/(\\d+)\\.html$");
+
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(4);
+	/** Enough threads for every crawl of a test to wait on a slow page at once. */
+	private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
 	private final Map<String, Resource> resources = new LinkedHashMap<>();
 
-	private FixtureSite(HttpServer server) {
+	private final Duration slowPageDelay;
+
+	private final Map<String, AtomicInteger> slowHits = new ConcurrentHashMap<>();
+
+	private final List<String> slowKeysByFirstHit = new ArrayList<>();
+
+	private FixtureSite(HttpServer server, Duration slowPageDelay) {
 		this.server = server;
+		this.slowPageDelay = slowPageDelay;
 	}
 
 	static FixtureSite start() throws IOException {
+		return start(SLOW_PAGE_DELAY);
+	}
+
+	/**
+	 * Starts the site.
+	 * @param slowPageDelay how long each page of a slow chain takes to be served
+	 */
+	static FixtureSite start(Duration slowPageDelay) throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		FixtureSite site = new FixtureSite(server);
+		FixtureSite site = new FixtureSite(server, slowPageDelay);
 		site.publish();
 		server.createContext("/", site::serve);
 		server.setExecutor(site.executor);
@@ -70,6 +100,26 @@ final class FixtureSite implements AutoCloseable {
 			.filter((entry) -> entry.getValue().contentType().startsWith("text/html"))
 			.map((entry) -> url(entry.getKey()))
 			.toList();
+	}
+
+	/** The first page of the slow chain {@code key}. */
+	String slowUrl(String key) {
+		return url("/slow/" + key + "/1.html");
+	}
+
+	/** How many pages of the slow chain {@code key} were got (GET), repeats included. */
+	int slowHits(String key) {
+		AtomicInteger hits = this.slowHits.get(key);
+		return (hits != null) ? hits.get() : 0;
+	}
+
+	/**
+	 * The keys of the slow chains requested so far, in the order of their first request.
+	 */
+	List<String> slowKeysByFirstHit() {
+		synchronized (this.slowKeysByFirstHit) {
+			return List.copyOf(this.slowKeysByFirstHit);
+		}
 	}
 
 	private void publish() {
@@ -144,11 +194,14 @@ final class FixtureSite implements AutoCloseable {
 
 	private void serve(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			Resource resource = this.resources.getOrDefault(exchange.getRequestURI().getPath(),
-					new Resource(404, "text/html; charset=utf-8", "<html><body>Introuvable</body></html>"));
+			String path = exchange.getRequestURI().getPath();
+			Matcher slow = SLOW_PAGE.matcher(path);
+			boolean head = "HEAD".equals(exchange.getRequestMethod());
+			Resource resource = slow.matches() ? slowPage(slow.group(1), Integer.parseInt(slow.group(2)), !head)
+					: this.resources.getOrDefault(path,
+							new Resource(404, "text/html; charset=utf-8", "<html><body>Introuvable</body></html>"));
 			byte[] body = resource.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", resource.contentType());
-			boolean head = "HEAD".equals(exchange.getRequestMethod());
 			exchange.sendResponseHeaders(resource.status(), head ? -1 : body.length);
 			if (!head) {
 				try (OutputStream out = exchange.getResponseBody()) {
@@ -156,6 +209,23 @@ final class FixtureSite implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	private Resource slowPage(String key, int page, boolean count) {
+		if (count && this.slowHits.computeIfAbsent(key, (k) -> new AtomicInteger()).getAndIncrement() == 0) {
+			synchronized (this.slowKeysByFirstHit) {
+				this.slowKeysByFirstHit.add(key);
+			}
+		}
+		try {
+			Thread.sleep(this.slowPageDelay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		String html = "<!DOCTYPE html><html><head><title>Lent " + key + " " + page + "</title></head><body>"
+				+ "<a href=\"" + (page + 1) + ".html\">Suite</a></body></html>";
+		return new Resource(200, "text/html; charset=utf-8", html);
 	}
 
 	@Override

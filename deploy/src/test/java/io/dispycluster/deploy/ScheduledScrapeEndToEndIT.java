@@ -1,8 +1,6 @@
 package io.dispycluster.deploy;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.dispycluster.deploy.LocalCluster.Service;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,42 +18,22 @@ import static org.awaitility.Awaitility.await;
  * Tasks and workflows of the scheduler, run against the real controller and worker on a
  * local site, all through the gateway: a run ends from its jobs' real outcome.
  */
-class ScheduledScrapeEndToEndIT {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+class ScheduledScrapeEndToEndIT extends ClusterScenarios {
 
 	/**
 	 * Link-local, like a cloud metadata address: the worker refuses it in every profile.
 	 */
 	private static final String REFUSED_URL = "http://169.254.169.254/latest/meta-data/";
 
-	@TempDir
-	static Path workDir;
-
-	static FixtureSite site;
-
-	static LocalCluster cluster;
-
-	@BeforeAll
-	static void startClusterAndSite() throws IOException {
-		site = FixtureSite.start();
-		cluster = LocalCluster.start(workDir, "--dispycluster.worker.crawl.politeness-delay=0s",
+	@Override
+	LocalCluster.Builder configure(LocalCluster.Builder cluster) {
+		return cluster.args("--dispycluster.worker.crawl.politeness-delay=0s",
 				"--dispycluster.scheduler.runs.poll-interval=500ms");
-	}
-
-	@AfterAll
-	static void stopEverything() {
-		if (cluster != null) {
-			cluster.close();
-		}
-		if (site != null) {
-			site.close();
-		}
 	}
 
 	@Test
 	void aTaskRunEndsCompletedWithTheJobsItSubmitted() {
-		String taskId = createTask("Contact quotidien", site.url("/contact.html"), site.url("/about.html"));
+		String taskId = createTask("Contact quotidien", this.site.url("/contact.html"), this.site.url("/about.html"));
 
 		JsonNode run = runAndAwait(taskId);
 
@@ -72,7 +46,7 @@ class ScheduledScrapeEndToEndIT {
 			assertThat(job.get("status").asString()).isEqualTo("completed");
 			startUrls.add(job.get("start_url").asString());
 		}
-		assertThat(startUrls).containsExactlyInAnyOrder(site.url("/contact.html"), site.url("/about.html"));
+		assertThat(startUrls).containsExactlyInAnyOrder(this.site.url("/contact.html"), this.site.url("/about.html"));
 		assertThat(run.get("pages_crawled").asInt()).isEqualTo(2);
 		assertThat(json(gateway("/tasks/" + taskId)).get("success_count").asInt()).isEqualTo(1);
 	}
@@ -95,18 +69,18 @@ class ScheduledScrapeEndToEndIT {
 		String body = JSON.writeValueAsString(Map.of("name", "Workflow de test", "schedule_type", "once",
 				"schedule_config", Map.of("datetime", "2099-01-01T00:00:00Z"), "steps",
 				List.of(Map.of("step_id", "step1", "name", "Scraping initial", "action", "scrape", "config",
-						Map.of("urls", List.of(site.url("/contact.html")), "max_pages", 1)),
+						Map.of("urls", List.of(this.site.url("/contact.html")), "max_pages", 1)),
 						Map.of("step_id", "step2", "name", "Attente", "action", "wait", "config", Map.of("seconds", 1),
 								"depends_on", List.of("step1")),
 						Map.of("step_id", "step3", "name", "Scraping final", "action", "scrape", "config",
-								Map.of("urls", List.of(site.url("/about.html")), "max_pages", 1), "depends_on",
+								Map.of("urls", List.of(this.site.url("/about.html")), "max_pages", 1), "depends_on",
 								List.of("step2")))));
-		HttpResponse<String> created = cluster.postJson(cluster.url(Service.GATEWAY, "/workflows"), body);
+		HttpResponse<String> created = this.cluster.postJson(this.cluster.url(Service.GATEWAY, "/workflows"), body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
 		String workflowId = json(created.body()).get("workflow_id").asString();
 
 		HttpResponse<String> started = cluster
-			.postJson(cluster.url(Service.GATEWAY, "/workflows/" + workflowId + "/run"), "");
+			.postJson(this.cluster.url(Service.GATEWAY, "/workflows/" + workflowId + "/run"), "");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 
 		String runId = await("workflow run").atMost(Duration.ofMinutes(2))
@@ -130,18 +104,19 @@ class ScheduledScrapeEndToEndIT {
 		return Instant.parse(value.asString());
 	}
 
-	private static String createTask(String name, String... urls) {
+	private String createTask(String name, String... urls) {
 		String body = JSON.writeValueAsString(Map.of("name", name, "urls", List.of(urls), "max_pages", 1,
 				"schedule_type", "interval", "schedule_config", Map.of("seconds", 3600)));
-		HttpResponse<String> created = cluster.postJson(cluster.url(Service.GATEWAY, "/tasks"), body);
+		HttpResponse<String> created = this.cluster.postJson(this.cluster.url(Service.GATEWAY, "/tasks"), body);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
 		JsonNode answer = json(created.body());
 		assertThat(answer.get("message").asString()).isEqualTo("Tâche créée avec succès");
 		return answer.get("task_id").asString();
 	}
 
-	private static JsonNode runAndAwait(String taskId) {
-		HttpResponse<String> started = cluster.postJson(cluster.url(Service.GATEWAY, "/tasks/" + taskId + "/run"), "");
+	private JsonNode runAndAwait(String taskId) {
+		HttpResponse<String> started = this.cluster
+			.postJson(this.cluster.url(Service.GATEWAY, "/tasks/" + taskId + "/run"), "");
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		assertThat(json(started.body()).get("message").asString()).isEqualTo("Tâche lancée immédiatement");
 		return await("run of " + taskId).atMost(Duration.ofMinutes(2))
@@ -153,29 +128,13 @@ class ScheduledScrapeEndToEndIT {
 		return List.of("completed", "failed").contains(run.get("status").asString());
 	}
 
-	private static JsonNode runOf(String taskId) {
+	private JsonNode runOf(String taskId) {
 		for (JsonNode entry : json(gateway("/history?limit=100"))) {
 			if (entry.has("task_id") && entry.get("task_id").asString().equals(taskId)) {
 				return entry;
 			}
 		}
 		return null;
-	}
-
-	private static String gateway(String path) {
-		HttpResponse<String> response = cluster.get(cluster.url(Service.GATEWAY, path));
-		assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-		return response.body();
-	}
-
-	private static List<String> strings(JsonNode array) {
-		List<String> values = new ArrayList<>();
-		array.forEach((value) -> values.add(value.asString()));
-		return values;
-	}
-
-	private static JsonNode json(String body) {
-		return JSON.readTree(body);
 	}
 
 }
