@@ -2,6 +2,7 @@ package io.dispycluster.gateway.system;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -53,7 +54,13 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		if (offered != null && SAFE_ID.matcher(offered).matches()) {
 			return offered;
 		}
-		return UUID.randomUUID().toString();
+		// a random (version 4) UUID; an id needs to be unique, not unguessable, so it
+		// comes
+		// from the thread's own generator rather than the shared, locked SecureRandom
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+		return new UUID(high, low).toString();
 	}
 
 }

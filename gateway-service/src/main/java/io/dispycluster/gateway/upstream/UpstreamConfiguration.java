@@ -1,12 +1,20 @@
 package io.dispycluster.gateway.upstream;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,46 +27,71 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.client.RestClient;
 
 /**
- * The HTTP clients toward the services. Both share one JDK client (one connection pool);
- * routed calls wait up to the route timeout, the calls behind the aggregate views up to
+ * The HTTP clients toward the services. Both share one pooled, blocking Apache
+ * HttpClient: a routed call runs on the request's own thread from start to end, with no
+ * hand-off to another thread, and its connection goes back to the pool for the next one.
+ * Routed calls wait up to the route timeout, the calls behind the aggregate views up to
  * the aggregate timeout. Every outgoing call passes through the
  * {@link ClientHttpRequestInterceptor} beans (request id, internal token).
  */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfiguration {
 
-	@Bean
-	HttpClient upstreamHttpClient(GatewayProperties properties) {
-		// HTTP/1.1: the services speak nothing else, and the h2c upgrade attempt of the
-		// default version costs a header round on every new connection.
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+	// at most as many calls in flight to one service as Tomcat has request threads (200
+	// by default) plus the aggregate views' threads
+	private static final int MAX_CONNECTIONS_PER_SERVICE = 256;
+
+	// The services' Tomcat closes a connection idle for 60 s; the pool forgets it well
+	// before, so a request is never written to a connection the service has just closed.
+	private static final TimeValue IDLE_CONNECTION_LIFETIME = TimeValue.ofSeconds(15);
+
+	@Bean(destroyMethod = "close")
+	CloseableHttpClient upstreamHttpClient(GatewayProperties properties) {
+		ConnectionConfig connection = ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(properties.connectTimeout()))
+			// a connection unused for a while is checked before it is used again
+			.setValidateAfterInactivity(TimeValue.ofSeconds(2))
+			.build();
+		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnPerRoute(MAX_CONNECTIONS_PER_SERVICE)
+			.setMaxConnTotal(MAX_CONNECTIONS_PER_SERVICE * Service.values().length)
+			.setDefaultConnectionConfig(connection)
+			.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+			.build();
+		// a proxy passes bodies and headers through: no transparent decompression,
+		// redirects, cookies or authentication of its own
+		return HttpClients.custom()
+			.setConnectionManager(pool)
+			.evictIdleConnections(IDLE_CONNECTION_LIFETIME)
+			.disableContentCompression()
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAuthCaching()
 			.build();
 	}
 
 	@Bean
 	RestClient routeClient(RestClient.Builder builder, HttpClient upstreamHttpClient, GatewayProperties properties,
 			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
-		return client(builder, upstreamHttpClient, properties.routeTimeout(), interceptors);
+		return client(builder, upstreamHttpClient, properties, properties.routeTimeout(), interceptors);
 	}
 
 	@Bean
 	RestClient aggregateClient(RestClient.Builder builder, HttpClient upstreamHttpClient, GatewayProperties properties,
 			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
-		return client(builder, upstreamHttpClient, properties.aggregateTimeout(), interceptors);
+		return client(builder, upstreamHttpClient, properties, properties.aggregateTimeout(), interceptors);
 	}
 
-	private static RestClient client(RestClient.Builder builder, HttpClient httpClient, Duration readTimeout,
-			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+	private static RestClient client(RestClient.Builder builder, HttpClient httpClient, GatewayProperties properties,
+			Duration readTimeout, ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+		HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(httpClient);
 		factory.setReadTimeout(readTimeout);
+		factory.setConnectionRequestTimeout(properties.connectTimeout());
 		return builder.requestFactory(factory)
 			.requestInterceptors((list) -> interceptors.orderedStream().forEach(list::add))
 			.build();

@@ -1,10 +1,9 @@
 package io.dispycluster.gateway.upstream;
 
 import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,10 +37,10 @@ public class UpstreamFailure extends RuntimeException {
 	/** Whether a transport error means "too slow" rather than "unreachable". */
 	static Kind classify(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HttpConnectTimeoutException) {
+			if (cause instanceof ConnectTimeoutException) {
 				return Kind.UNAVAILABLE;
 			}
-			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+			if (cause instanceof SocketTimeoutException) {
 				return Kind.TIMEOUT;
 			}
 		}

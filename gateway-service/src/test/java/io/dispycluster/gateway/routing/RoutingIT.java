@@ -143,6 +143,15 @@ class RoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void asksForNoEncodingOfItsOwn() {
+		get("/workers", "Accept-Encoding", "identity");
+		get("/jobs");
+
+		assertThat(CONTROLLER.last("/workers").header("Accept-Encoding")).isEqualTo("identity");
+		assertThat(CONTROLLER.last("/jobs").header("Accept-Encoding")).isNull();
+	}
+
+	@Test
 	void answersUnknownPathsWithAProblem() {
 		HttpResponse<String> response = get("/nowhere");
 
