@@ -18,10 +18,10 @@ class CrawlConfiguration {
 
 	@Bean
 	Crawler crawler(PageFetcher pageFetcher, FetchProperties fetchProperties, RobotsProperties robotsProperties,
-			MeterRegistry meterRegistry) {
+			CrawlProperties crawlProperties, MeterRegistry meterRegistry) {
 		RobotsRules robots = new RobotsRules(pageFetcher, fetchProperties, robotsProperties);
 		return new Crawler(pageFetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry),
-				fetchProperties);
+				fetchProperties, crawlProperties.maxConcurrentFetchesPerHost());
 	}
 
 }

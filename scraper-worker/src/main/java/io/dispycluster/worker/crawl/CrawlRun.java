@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The state of one crawl in progress: its frontier, scope, deadline and what it has
- * recorded so far. Confined to the thread that runs the crawl.
+ * recorded so far. Confined to the thread that drives the crawl, except for the frontier,
+ * which the threads that fetch also mark redirect targets in (hence its lock), and what
+ * never changes (order, scope, deadline).
  */
 final class CrawlRun {
 
@@ -61,8 +63,13 @@ final class CrawlRun {
 		return this.deadline;
 	}
 
-	/** Why the crawl must stop now, or null if it goes on. */
-	@Nullable StopReason stopReason(CrawlControl control) {
+	/**
+	 * Why the crawl must stop now, or null if it goes on.
+	 * @param control the crawl's control
+	 * @param inFlight how many URLs are being fetched, whose links may refill the
+	 * frontier
+	 */
+	@Nullable StopReason stopReason(CrawlControl control, int inFlight) {
 		if (control.isCancelled()) {
 			return StopReason.CANCELLED;
 		}
@@ -72,10 +79,14 @@ final class CrawlRun {
 		if (budgetExhausted()) {
 			return StopReason.BUDGET_EXHAUSTED;
 		}
-		return this.frontier.isEmpty() ? StopReason.FRONTIER_EXHAUSTED : null;
+		return (inFlight == 0 && frontierIsEmpty()) ? StopReason.FRONTIER_EXHAUSTED : null;
 	}
 
-	@Nullable QueuedUrl next() {
+	private synchronized boolean frontierIsEmpty() {
+		return this.frontier.isEmpty();
+	}
+
+	synchronized @Nullable QueuedUrl next() {
 		return this.frontier.next();
 	}
 
@@ -99,7 +110,7 @@ final class CrawlRun {
 		return (left.compareTo(this.order.requestTimeout()) < 0) ? left : this.order.requestTimeout();
 	}
 
-	void markSeen(String url) {
+	synchronized void markSeen(String url) {
 		this.frontier.markSeen(url);
 	}
 
@@ -107,7 +118,7 @@ final class CrawlRun {
 		return this.crawled.size();
 	}
 
-	void crawled(QueuedUrl url, FetchedPage page, PageContent content) {
+	synchronized void crawled(QueuedUrl url, FetchedPage page, PageContent content) {
 		this.crawled.add(url.url());
 		this.pii.put(url.url(), content.pii());
 		this.pages.add(new PageDetail(url.url(), page.finalUrl(), page.status(), page.contentType(), content.title(),

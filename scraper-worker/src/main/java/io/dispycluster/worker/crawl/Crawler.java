@@ -1,5 +1,14 @@
 package io.dispycluster.worker.crawl;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.extract.PageReader;
@@ -7,6 +16,7 @@ import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.fetch.FetchedPage;
 import io.dispycluster.worker.fetch.PageFetcher;
 import io.dispycluster.worker.robots.RobotsRules;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +24,23 @@ import org.slf4j.LoggerFactory;
  * Runs one crawl: breadth-first from the start URL, each URL waiting its host's turn,
  * then fetched (following its redirects), read by the extractors, and recorded as crawled
  * or failed, until the frontier is empty, {@code max_pages} pages are crawled, the budget
- * runs out or the crawl is cancelled. The crawl runs on the caller's thread.
+ * runs out or the crawl is cancelled. The crawl is driven by the caller's thread.
+ * <p>
+ * Up to {@code fetchesAtOnce} URLs of a crawl are fetched and read at once, on threads of
+ * the crawl's own (the caller's thread alone when it is 1). Each still waits its host's
+ * turn, so the politeness delay separates the starts of requests to a host. URLs are
+ * taken from the frontier in order and their results recorded in that same order, so the
+ * frontier grows exactly as in a crawl that fetches one URL at a time: the same URLs are
+ * visited, at the same depths, whatever order the responses come back in. A URL is taken
+ * only while the pages crawled and the URLs in flight are fewer than {@code max_pages},
+ * so {@code max_pages} is never exceeded, and memory holds at most {@code fetchesAtOnce}
+ * pages in flight.
  */
 public class Crawler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Crawler.class);
+
+	private static final AtomicInteger CRAWLS = new AtomicInteger();
 
 	private final RequestChain requests;
 
@@ -26,11 +48,25 @@ public class Crawler {
 
 	private final CrawlMetrics metrics;
 
+	private final int fetchesAtOnce;
+
 	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
 			CrawlMetrics metrics, FetchProperties fetchProperties) {
+		this(fetcher, robots, reader, throttle, metrics, fetchProperties, 1);
+	}
+
+	/**
+	 * A crawler that fetches up to {@code fetchesAtOnce} URLs of a crawl at once.
+	 */
+	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
+			CrawlMetrics metrics, FetchProperties fetchProperties, int fetchesAtOnce) {
+		if (fetchesAtOnce < 1) {
+			throw new IllegalArgumentException("fetchesAtOnce must be at least 1");
+		}
 		this.requests = new RequestChain(fetcher, robots, throttle, metrics, fetchProperties);
 		this.reader = reader;
 		this.metrics = metrics;
+		this.fetchesAtOnce = fetchesAtOnce;
 	}
 
 	/**
@@ -41,48 +77,139 @@ public class Crawler {
 	 */
 	public CrawlOutcome crawl(CrawlOrder order, CrawlControl control) {
 		CrawlRun run = new CrawlRun(order);
-		StopReason reason;
-		while ((reason = run.stopReason(control)) == null) {
-			QueuedUrl next = run.next();
-			if (next != null) {
-				visit(run, next, control);
+		ExecutorService pool = (this.fetchesAtOnce > 1) ? newPool() : null;
+		try {
+			StopReason reason = crawl(run, control, (pool != null) ? pool : Runnable::run);
+			LOG.debug("Crawl of {} stopped ({}) after {} pages", order.startUrl(), reason.wireName(),
+					run.crawledCount());
+			return run.outcome(reason);
+		}
+		finally {
+			if (pool != null) {
+				pool.shutdownNow();
 			}
 		}
-		LOG.debug("Crawl of {} stopped ({}) after {} pages", order.startUrl(), reason.wireName(), run.crawledCount());
-		return run.outcome(reason);
 	}
 
-	private void visit(CrawlRun run, QueuedUrl next, CrawlControl control) {
-		control.fetching(next.url());
+	private StopReason crawl(CrawlRun run, CrawlControl control, Executor executor) {
+		Deque<FutureTask<Visit>> inFlight = new ArrayDeque<>();
+		boolean interrupted = false;
 		try {
-			record(run, next, this.requests.fetch(run, next, control));
-		}
-		catch (PageFailure failure) {
-			if (failure.state() != null) {
-				fail(run, next.url(), failure.state(), failure.getMessage());
+			while (true) {
+				StopReason reason = run.stopReason(control, inFlight.size());
+				if (reason != null && inFlight.isEmpty()) {
+					return reason;
+				}
+				if (reason == null) {
+					dispatch(run, control, executor, inFlight);
+				}
+				if (inFlight.isEmpty()) {
+					continue;
+				}
+				try {
+					record(run, await(inFlight.peekFirst()));
+					inFlight.removeFirst();
+				}
+				catch (InterruptedException ex) {
+					// The worker is shutting down: stop like a cancel, and collect what
+					// is in flight.
+					interrupted = true;
+					control.cancel();
+				}
+				control.crawled(run.crawledCount());
 			}
 		}
 		finally {
 			control.fetching(null);
-			control.crawled(run.crawledCount());
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
-	private void record(CrawlRun run, QueuedUrl next, FetchedPage page) {
-		PageState state = PageState.of(page);
-		if (state != PageState.CRAWLED) {
-			fail(run, next.url(), state, RequestChain.statusText(page));
+	// Takes URLs from the frontier while fewer than fetchesAtOnce are in flight, and
+	// fewer than max_pages would be crawled if they all were.
+	private void dispatch(CrawlRun run, CrawlControl control, Executor executor, Deque<FutureTask<Visit>> inFlight) {
+		while (inFlight.size() < this.fetchesAtOnce && run.crawledCount() + inFlight.size() < run.order().maxPages()) {
+			QueuedUrl next = run.next();
+			if (next == null) {
+				return;
+			}
+			control.fetching(next.url());
+			FutureTask<Visit> visit = new FutureTask<>(() -> visit(run, next, control));
+			inFlight.addLast(visit);
+			executor.execute(visit);
+		}
+	}
+
+	private static Visit await(FutureTask<Visit> visit) throws InterruptedException {
+		try {
+			return visit.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+	}
+
+	// Runs on a thread of the crawl's pool: fetches and reads one URL.
+	private Visit visit(CrawlRun run, QueuedUrl next, CrawlControl control) {
+		try {
+			FetchedPage page = this.requests.fetch(run, next, control);
+			if (PageState.of(page) != PageState.CRAWLED) {
+				return new Visit(next, page, null, null);
+			}
+			return new Visit(next, page, this.reader.read(page, run.order().extract()), null);
+		}
+		catch (PageFailure failure) {
+			return new Visit(next, null, null, failure);
+		}
+	}
+
+	// Runs on the crawl's thread, in the order the URLs were taken.
+	private void record(CrawlRun run, Visit visit) {
+		if (visit.failure() != null) {
+			PageState state = visit.failure().state();
+			if (state != null) {
+				fail(run, visit.url().url(), state, visit.failure().getMessage());
+			}
 			return;
 		}
-		PageContent content = this.reader.read(page, run.order().extract());
-		run.crawled(next, page, content);
-		this.metrics.ended(state);
+		FetchedPage page = visit.page();
+		if (visit.content() == null) {
+			fail(run, visit.url().url(), PageState.of(page), RequestChain.statusText(page));
+			return;
+		}
+		run.crawled(visit.url(), page, visit.content());
+		this.metrics.ended(PageState.CRAWLED);
 	}
 
 	private void fail(CrawlRun run, String url, PageState state, String reason) {
 		LOG.debug("{} ended {}: {}", url, state.wireName(), reason);
 		run.failed(url, state, reason);
 		this.metrics.ended(state);
+	}
+
+	private ExecutorService newPool() {
+		String name = "crawl-" + CRAWLS.incrementAndGet() + "-fetch-";
+		AtomicInteger threads = new AtomicInteger();
+		return Executors.newFixedThreadPool(this.fetchesAtOnce, (task) -> {
+			Thread thread = new Thread(task, name + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * What became of one URL: a response, read when it is a page to crawl, or a failure.
+	 */
+	private record Visit(QueuedUrl url, @Nullable FetchedPage page, @Nullable PageContent content,
+			@Nullable PageFailure failure) {
 	}
 
 }

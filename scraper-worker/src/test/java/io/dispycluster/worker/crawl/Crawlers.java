@@ -53,6 +53,12 @@ public final class Crawlers {
 		return aCrawler(registry, maxBodySize, allowed, Dns.SYSTEM);
 	}
 
+	/** A crawler that fetches up to this many URLs of a crawl at once. */
+	public static Crawler aCrawlerFetchingAtOnce(int fetchesAtOnce) {
+		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), LOOPBACK, Dns.SYSTEM, robots(),
+				fetchesAtOnce);
+	}
+
 	/** A crawler that obeys robots.txt as these properties say. */
 	public static Crawler aCrawlerWithRobots(RobotsProperties robots) {
 		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), LOOPBACK, Dns.SYSTEM, robots);
@@ -70,13 +76,18 @@ public final class Crawlers {
 
 	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns,
 			RobotsProperties robotsProperties) {
+		return aCrawler(registry, maxBodySize, allowed, dns, robotsProperties, 1);
+	}
+
+	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns,
+			RobotsProperties robotsProperties, int fetchesAtOnce) {
 		AddressGuard guard = new AddressGuard(new GuardProperties(allowed));
 		FetchProperties fetchProperties = new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS, 2,
 				Duration.ofMillis(50), Duration.ofSeconds(2), false);
 		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(guard, dns), fetchProperties, guard);
 		RobotsRules robots = new RobotsRules(fetcher, fetchProperties, robotsProperties);
 		return new Crawler(fetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(registry),
-				fetchProperties);
+				fetchProperties, fetchesAtOnce);
 	}
 
 }
