@@ -9,7 +9,7 @@ import io.dispycluster.controller.job.JobId;
 import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.ResultDocument;
 import io.dispycluster.controller.job.StaleAttemptException;
-import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.controller.worker.WorkerRegistry;
 import io.dispycluster.model.job.AttemptProgress;
 import org.jspecify.annotations.Nullable;

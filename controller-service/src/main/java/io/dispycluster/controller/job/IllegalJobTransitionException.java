@@ -1,6 +1,6 @@
 package io.dispycluster.controller.job;
 
-import io.dispycluster.controller.system.Problems;
+import io.dispycluster.support.problem.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;

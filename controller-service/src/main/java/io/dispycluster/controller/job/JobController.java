@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.dispycluster.controller.system.FieldError;
-import io.dispycluster.controller.system.InvalidRequestException;
-import io.dispycluster.controller.system.Problems;
+import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.support.problem.Problems;
 import io.dispycluster.model.job.BatchCreated;
 import io.dispycluster.model.job.JobCreated;
 import io.dispycluster.model.job.JobStatus;
@@ -81,7 +81,7 @@ class JobController {
 	List<JobSummary> list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String offset) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		Set<JobState> states = parseStatus(status, errors);
 		int max = parseInt("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
 		int skip = parseInt("offset", offset, 0, Integer.MAX_VALUE, 0, errors);
@@ -131,7 +131,7 @@ class JobController {
 		return ResponseEntity.ok().contentType(chosen.mediaType()).body(body);
 	}
 
-	private static Set<JobState> parseStatus(@Nullable String status, List<FieldError> errors) {
+	private static Set<JobState> parseStatus(@Nullable String status, List<FieldProblem> errors) {
 		if (status == null || status.isBlank()) {
 			return EnumSet.allOf(JobState.class);
 		}
@@ -139,13 +139,13 @@ class JobController {
 			return JobState.withStatus(JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)));
 		}
 		catch (IllegalArgumentException ex) {
-			errors.add(new FieldError("status", "must be one of pending, running, completed, failed, cancelled"));
+			errors.add(new FieldProblem("status", "must be one of pending, running, completed, failed, cancelled"));
 			return Set.of();
 		}
 	}
 
 	private static int parseInt(String name, @Nullable String value, int min, int max, int fallback,
-			List<FieldError> errors) {
+			List<FieldProblem> errors) {
 		if (value == null || value.isBlank()) {
 			return fallback;
 		}
@@ -158,7 +158,7 @@ class JobController {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		errors.add(new FieldError(name, "must be an integer between " + min + " and " + max));
+		errors.add(new FieldProblem(name, "must be an integer between " + min + " and " + max));
 		return fallback;
 	}
 

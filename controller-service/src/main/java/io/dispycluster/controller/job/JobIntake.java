@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.dispycluster.controller.job.IdempotencyStore.StoredAnswer;
-import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.model.job.BatchCreated;
 import io.dispycluster.model.job.JobCreated;
 import io.dispycluster.model.job.JobStatus;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.dispycluster.controller.system.FieldError;
-import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.support.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +37,7 @@ final class SubmissionReader {
 	 * field.
 	 */
 	JobSpec readSingle(JsonNode body) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		requireObject(body);
 		String url = readUrl(body.get("start_url"), "start_url", errors);
 		Options options = readOptions(body, errors);
@@ -47,7 +47,7 @@ final class SubmissionReader {
 
 	/** The specs of a batch, in the order of its URLs (maybe none). */
 	List<JobSpec> readBatch(JsonNode body) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		requireObject(body);
 		List<String> urls = readUrls(body.get("urls"), errors);
 		Options options = readOptions(body, errors);
@@ -55,7 +55,7 @@ final class SubmissionReader {
 		return urls.stream().map(options::toSpec).toList();
 	}
 
-	private Options readOptions(JsonNode body, List<FieldError> errors) {
+	private Options readOptions(JsonNode body, List<FieldProblem> errors) {
 		int maxPages = readInt(body, "max_pages", 1, 1000, 10, errors);
 		boolean sameOrigin = readBoolean(body, "same_origin_only", true, errors);
 		int timeout = readInt(body, "timeout_s", 1, 300, 30, errors);
@@ -65,18 +65,18 @@ final class SubmissionReader {
 		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration);
 	}
 
-	private List<String> readUrls(@Nullable JsonNode node, List<FieldError> errors) {
+	private List<String> readUrls(@Nullable JsonNode node, List<FieldProblem> errors) {
 		if (node == null || node.isNull()) {
-			errors.add(new FieldError("urls", "is required"));
+			errors.add(new FieldProblem("urls", "is required"));
 			return List.of();
 		}
 		if (!node.isArray()) {
-			errors.add(new FieldError("urls", "must be an array of URLs"));
+			errors.add(new FieldProblem("urls", "must be an array of URLs"));
 			return List.of();
 		}
 		int max = this.properties.maxUrlsPerBatch();
 		if (node.size() > max) {
-			errors.add(new FieldError("urls", "must hold at most " + max + " URLs, not " + node.size()));
+			errors.add(new FieldProblem("urls", "must hold at most " + max + " URLs, not " + node.size()));
 			return List.of();
 		}
 		List<String> urls = new ArrayList<>();
@@ -86,18 +86,18 @@ final class SubmissionReader {
 		return urls;
 	}
 
-	private static String readUrl(@Nullable JsonNode node, String field, List<FieldError> errors) {
+	private static String readUrl(@Nullable JsonNode node, String field, List<FieldProblem> errors) {
 		if (node == null || node.isNull()) {
-			errors.add(new FieldError(field, "is required"));
+			errors.add(new FieldProblem(field, "is required"));
 			return "";
 		}
 		if (!node.isString()) {
-			errors.add(new FieldError(field, "must be a string holding an http or https URL"));
+			errors.add(new FieldProblem(field, "must be a string holding an http or https URL"));
 			return "";
 		}
 		String url = normalizeUrl(node.stringValue());
 		if (url == null) {
-			errors.add(new FieldError(field, "must be a valid http or https URL"));
+			errors.add(new FieldProblem(field, "must be a valid http or https URL"));
 			return "";
 		}
 		return url;
@@ -140,18 +140,18 @@ final class SubmissionReader {
 		return query + fragment;
 	}
 
-	private static int readInt(JsonNode body, String field, int min, int max, int fallback, List<FieldError> errors) {
+	private static int readInt(JsonNode body, String field, int min, int max, int fallback, List<FieldProblem> errors) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return fallback;
 		}
 		BigDecimal value = integral(node);
 		if (value == null) {
-			errors.add(new FieldError(field, "must be an integer"));
+			errors.add(new FieldProblem(field, "must be an integer"));
 			return fallback;
 		}
 		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-			errors.add(new FieldError(field, "must be between " + min + " and " + max));
+			errors.add(new FieldProblem(field, "must be between " + min + " and " + max));
 			return fallback;
 		}
 		return value.intValue();
@@ -190,7 +190,7 @@ final class SubmissionReader {
 		return value;
 	}
 
-	private static boolean readBoolean(JsonNode body, String field, boolean fallback, List<FieldError> errors) {
+	private static boolean readBoolean(JsonNode body, String field, boolean fallback, List<FieldProblem> errors) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
 			return fallback;
@@ -204,7 +204,7 @@ final class SubmissionReader {
 				return Boolean.parseBoolean(text);
 			}
 		}
-		errors.add(new FieldError(field, "must be a boolean"));
+		errors.add(new FieldProblem(field, "must be a boolean"));
 		return fallback;
 	}
 
@@ -214,7 +214,7 @@ final class SubmissionReader {
 		}
 	}
 
-	private static void throwIfAny(List<FieldError> errors) {
+	private static void throwIfAny(List<FieldProblem> errors) {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}

@@ -2,7 +2,7 @@ package io.dispycluster.controller.worker;
 
 import java.net.http.HttpClient;
 
-import io.dispycluster.controller.system.InternalTokenProperties;
+import io.dispycluster.support.security.InternalTokenProperties;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;

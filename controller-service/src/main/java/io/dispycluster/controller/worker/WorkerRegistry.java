@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dispycluster.controller.job.JobQueue;
-import io.dispycluster.controller.system.FieldError;
-import io.dispycluster.controller.system.InvalidRequestException;
+import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.controller.worker.NodeInventoryProperties.Node;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.worker.WorkerState;
@@ -213,15 +213,15 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 	}
 
 	private static void validate(WorkerRegistration registration) {
-		List<FieldError> errors = new ArrayList<>();
+		List<FieldProblem> errors = new ArrayList<>();
 		if (registration.node() == null || registration.node().isBlank() || registration.node().length() > 255) {
-			errors.add(new FieldError("node", "must hold 1 to 255 characters"));
+			errors.add(new FieldProblem("node", "must hold 1 to 255 characters"));
 		}
 		if (registration.url() == null || !isHttpUrl(registration.url().strip())) {
-			errors.add(new FieldError("url", "must be an http or https base URL"));
+			errors.add(new FieldProblem("url", "must be an http or https base URL"));
 		}
 		if (registration.capacity() < 1 || registration.capacity() > MAX_CAPACITY) {
-			errors.add(new FieldError("capacity", "must be between 1 and " + MAX_CAPACITY));
+			errors.add(new FieldProblem("capacity", "must be between 1 and " + MAX_CAPACITY));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);

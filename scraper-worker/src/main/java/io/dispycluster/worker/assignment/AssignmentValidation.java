@@ -7,8 +7,8 @@ import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.scrape.CrawlOrders;
-import io.dispycluster.worker.system.FieldProblem;
-import io.dispycluster.worker.system.InvalidRequestException;
+import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.support.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +47,7 @@ final class AssignmentValidation {
 			return orders.fromSpec(assignment.spec(), options);
 		}
 		catch (InvalidRequestException ex) {
-			problems.addAll(ex.problems());
+			problems.addAll(ex.getErrors());
 			return null;
 		}
 	}

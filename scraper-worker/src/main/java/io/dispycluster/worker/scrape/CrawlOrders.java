@@ -14,8 +14,8 @@ import io.dispycluster.worker.crawl.CrawlProperties;
 import io.dispycluster.worker.extract.FieldRule;
 import io.dispycluster.worker.extract.WebUrls;
 import io.dispycluster.worker.fetch.FetchProperties;
-import io.dispycluster.worker.system.FieldProblem;
-import io.dispycluster.worker.system.InvalidRequestException;
+import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.support.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

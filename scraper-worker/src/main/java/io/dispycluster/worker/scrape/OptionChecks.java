@@ -10,7 +10,7 @@ import java.util.regex.PatternSyntaxException;
 
 import io.dispycluster.model.job.ExtractRule;
 import io.dispycluster.worker.extract.FieldRule;
-import io.dispycluster.worker.system.FieldProblem;
+import io.dispycluster.support.problem.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**

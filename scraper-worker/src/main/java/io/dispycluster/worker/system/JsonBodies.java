@@ -1,5 +1,11 @@
 package io.dispycluster.worker.system;
 
+import io.dispycluster.support.problem.Problems;
+
+import io.dispycluster.support.problem.InvalidRequestException;
+
+import io.dispycluster.support.problem.FieldProblem;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -59,10 +65,8 @@ public class JsonBodies {
 	}
 
 	static ErrorResponseException malformed() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not a valid JSON object");
-		problem.setType(ProblemTypes.MALFORMED_JSON);
-		problem.setTitle("Malformed JSON");
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+				"Le corps de la requête n'est pas un objet JSON valide");
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 

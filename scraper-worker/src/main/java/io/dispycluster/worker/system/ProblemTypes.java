@@ -3,15 +3,10 @@ package io.dispycluster.worker.system;
 import java.net.URI;
 
 /**
- * The stable {@code type} URIs of the worker's problem details.
+ * The {@code type} URIs of the problems only the worker answers with (the common ones
+ * come from {@link io.dispycluster.support.problem.Problems}).
  */
 public final class ProblemTypes {
-
-	/** The body is not JSON, or not the expected shape. */
-	public static final URI MALFORMED_JSON = urn("malformed-json");
-
-	/** One or more fields have invalid values. */
-	public static final URI VALIDATION = urn("validation-failed");
 
 	/** The worker runs as many jobs as its capacity allows. */
 	public static final URI AT_CAPACITY = urn("worker-at-capacity");
@@ -21,9 +16,6 @@ public final class ProblemTypes {
 
 	/** The assignment is older than the attempt the worker already runs. */
 	public static final URI STALE_ATTEMPT = urn("stale-attempt");
-
-	/** Anything unexpected; logged. */
-	public static final URI INTERNAL = urn("internal-error");
 
 	private ProblemTypes() {
 	}

@@ -155,7 +155,7 @@ class ScrapeControllerTests extends WebSliceTests {
 	void answers422NamingTheBadField(String body, String field) throws Exception {
 		scrape(body).andExpect(status().isUnprocessableContent())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:validation-failed"))
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:invalid-request"))
 			.andExpect(jsonPath("$.status").value(422))
 			.andExpect(jsonPath("$.errors[0].field").value(field))
 			.andExpect(jsonPath("$.errors[0].message").isNotEmpty());
@@ -174,7 +174,7 @@ class ScrapeControllerTests extends WebSliceTests {
 	void answers400ForABodyThatIsNotAJsonObject(String body) throws Exception {
 		scrape(body).andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:malformed-json"));
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:malformed-request"));
 	}
 
 	@Test
