@@ -2,6 +2,7 @@ package io.dispycluster.support.requestid;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -58,7 +59,19 @@ class RequestIdFilter extends OncePerRequestFilter {
 	}
 
 	static String requestId(String received) {
-		return (received != null && ACCEPTED.matcher(received).matches()) ? received : UUID.randomUUID().toString();
+		return (received != null && ACCEPTED.matcher(received).matches()) ? received : newId();
+	}
+
+	/**
+	 * A random (version 4) UUID from the thread's own generator: an id must be unique,
+	 * not unguessable, and {@link UUID#randomUUID()} would serialise every request on the
+	 * shared, locked {@code SecureRandom}.
+	 */
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+		return new UUID(high, low).toString();
 	}
 
 }

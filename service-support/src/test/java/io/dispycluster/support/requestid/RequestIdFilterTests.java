@@ -32,7 +32,9 @@ class RequestIdFilterTests {
 
 	@Test
 	void makesANewIdWhenNoneOrAForgedOneIsReceived() {
-		assertThat(RequestIdFilter.requestId(null)).hasSize(36);
+		assertThat(RequestIdFilter.requestId(null)).hasSize(36)
+			.satisfies((id) -> assertThat(java.util.UUID.fromString(id).version()).isEqualTo(4));
+		assertThat(RequestIdFilter.requestId(null)).isNotEqualTo(RequestIdFilter.requestId(null));
 		assertThat(RequestIdFilter.requestId("x\nFAKE LOG LINE")).hasSize(36).doesNotContain("FAKE");
 		assertThat(RequestIdFilter.requestId("a".repeat(129))).hasSize(36);
 		assertThat(RequestIdFilter.requestId("b".repeat(128))).isEqualTo("b".repeat(128));
