@@ -9,7 +9,9 @@ import java.util.List;
 
 import io.dispycluster.deploy.LocalCluster.Service;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +37,25 @@ abstract class ClusterScenarios {
 
 	LocalCluster cluster;
 
+	/** Why the tests of this class are skipped, or null. */
+	private String skipped;
+
 	@BeforeAll
 	void startSiteAndCluster(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path workDir) throws IOException {
+		this.skipped = onPostgres() ? PostgresDatabase.unavailable() : null;
+		if (this.skipped != null) {
+			return;
+		}
 		this.site = FixtureSite.start();
 		this.cluster = configure(LocalCluster.builder(workDir)).postgres(onPostgres()).start();
+	}
+
+	/**
+	 * Each test is reported as skipped, with the reason, rather than the class vanishing.
+	 */
+	@BeforeEach
+	void skipWithoutTheDatabase() {
+		Assumptions.assumeTrue(this.skipped == null, this.skipped);
 	}
 
 	@AfterAll

@@ -47,7 +47,7 @@ class FailoverEndToEndIT extends FailoverScenarios {
 	@Order(2)
 	void aPriorityNineJobSubmittedAfterTenPriorityOneJobsRunsNextOnABusyWorker() throws IOException {
 		runOnly(1, "single");
-		String blocker = submitBatch("blocker", 1, 20, 1).keySet().iterator().next();
+		String blocker = submitBatch("blocker", 1, 30, 1).keySet().iterator().next();
 		await("blocker running").atMost(BATCH_TIMEOUT).until(() -> assignments("single").contains(blocker));
 
 		Map<String, String> low = submitBatch("low", 10, 1, 1);

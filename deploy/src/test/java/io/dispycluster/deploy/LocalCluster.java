@@ -204,12 +204,24 @@ final class LocalCluster implements AutoCloseable {
 	 * whole cluster is healthy again.
 	 */
 	void restart(Service service, String... extraArgs) throws IOException {
+		stop(service);
+		relaunch(service, extraArgs);
+	}
+
+	/**
+	 * Kills a service (SIGKILL) and starts it again on its port and data, as after a
+	 * crash and a restart by systemd.
+	 */
+	void killAndRestart(Service service, String... extraArgs) throws IOException {
+		kill(service);
+		relaunch(service, extraArgs);
+	}
+
+	private void relaunch(Service service, String... extraArgs) throws IOException {
 		if (service == Service.WORKER) {
-			stopWorker(WORKER_NODE);
 			launchWorker(WORKER_NODE, withExtra(this.workerArgs.getOrDefault(WORKER_NODE, List.of()), extraArgs));
 		}
 		else {
-			stop(service);
 			launch(service, List.of(extraArgs));
 		}
 		awaitHealthy();

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>
  * Without the variable the tests that need the database are skipped, except when
- * {@code CI=true}, where they fail: CI never skips them silently.
+ * {@code CI=true}, where they fail: CI never skips them silently. The server must be
+ * PostgreSQL 13 or later (the database is dropped {@code WITH (FORCE)}, since a killed
+ * service may leave connections behind).
  */
 final class PostgresDatabase implements AutoCloseable {
 
@@ -45,17 +47,30 @@ final class PostgresDatabase implements AutoCloseable {
 		this.name = name;
 	}
 
-	/** Creates a database with a random name, or aborts the test without a server. */
-	static PostgresDatabase create() {
+	/**
+	 * Why the PostgreSQL tests cannot run here, or null when they can.
+	 * @throws AssertionError without a server when {@code CI=true}
+	 */
+	static String unavailable() {
 		String serverUrl = System.getenv(URL_VARIABLE);
 		if (serverUrl == null || serverUrl.isBlank()) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				Assertions.fail(URL_VARIABLE + " must name a PostgreSQL server when CI=true");
 			}
-			Assumptions.abort(URL_VARIABLE + " is not set: the PostgreSQL variant of this cluster test is skipped "
+			return URL_VARIABLE + " is not set: the PostgreSQL variant of this cluster test is skipped "
 					+ "(set it, e.g. to jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres, to run it; "
-					+ "it fails instead when CI=true)");
+					+ "it fails instead when CI=true)";
 		}
+		return null;
+	}
+
+	/** Creates a database with a random name, or aborts the test without a server. */
+	static PostgresDatabase create() {
+		String unavailable = unavailable();
+		if (unavailable != null) {
+			Assumptions.abort(unavailable);
+		}
+		String serverUrl = System.getenv(URL_VARIABLE);
 		if (!JDBC_URL.matcher(serverUrl).matches()) {
 			Assertions
 				.fail(URL_VARIABLE + " must be a jdbc:postgresql://host[:port]/database[?...] URL, was " + serverUrl);
