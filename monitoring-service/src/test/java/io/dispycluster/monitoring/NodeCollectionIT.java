@@ -119,6 +119,17 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void countsTheWorkersTheControllerKnowsAsMonitoredNodes() {
+		workers("w-registered-1", "w-registered-2");
+
+		round();
+
+		// the inventory's node_exporter node and the two workers that registered
+		// themselves
+		assertThat(getJson("/health").get("monitored_nodes").asInt()).isEqualTo(3);
+	}
+
+	@Test
 	void reportsANeverSampledNodeAsOfflineWithUpstreamsMessage() {
 		workers("w-never");
 

@@ -1,12 +1,15 @@
 package io.dispycluster.monitoring.status;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dispycluster.monitoring.node.NodeBoard;
 import io.dispycluster.monitoring.node.NodeInventoryProperties;
 import io.dispycluster.monitoring.node.NodeSamples;
 
@@ -32,9 +35,12 @@ class StatusController {
 
 	private final NodeSamples samples;
 
-	StatusController(NodeInventoryProperties inventory, NodeSamples samples) {
+	private final NodeBoard board;
+
+	StatusController(NodeInventoryProperties inventory, NodeSamples samples, NodeBoard board) {
 		this.inventory = inventory;
 		this.samples = samples;
+		this.board = board;
 	}
 
 	@GetMapping("/")
@@ -49,7 +55,7 @@ class StatusController {
 	 */
 	@GetMapping("/health")
 	ResponseEntity<Health> health() {
-		int nodes = this.inventory.nodes().size();
+		int nodes = monitoredNodes();
 		try {
 			return ResponseEntity.ok(new Health("healthy", Instant.now(), nodes, this.samples.count(), null));
 		}
@@ -86,11 +92,22 @@ class StatusController {
 	}
 
 	/**
+	 * The nodes of the inventory and those the controller knows (workers that registered
+	 * themselves), as sampled in the latest round; before the first round, the inventory.
+	 */
+	private int monitoredNodes() {
+		Set<String> names = new HashSet<>(this.board.monitoredNames());
+		this.inventory.nodes().forEach((node) -> names.add(node.name()));
+		return names.size();
+	}
+
+	/**
 	 * The service's health.
 	 *
 	 * @param status {@code healthy} or {@code unhealthy}
 	 * @param timestamp when this answer was made
-	 * @param monitoredNodes nodes in the inventory
+	 * @param monitoredNodes nodes monitored: the inventory's and the workers the
+	 * controller knows
 	 * @param metricsCollected samples stored, or null when the store does not answer
 	 * @param error why the service is unhealthy, or null
 	 */
