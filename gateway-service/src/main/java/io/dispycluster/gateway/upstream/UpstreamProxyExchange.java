@@ -81,7 +81,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 	private Request withClientQuery(Request request) {
 		String query = request.getServerRequest().servletRequest().getQueryString();
 		URI uri = request.getUri();
-		if (query == null || uri == null) {
+		if (query == null || uri == null || query.equals(uri.getRawQuery())) {
 			return request;
 		}
 		URI exact;
