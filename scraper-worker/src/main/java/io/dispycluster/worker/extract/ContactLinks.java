@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The addresses in a page's {@code mailto:} links and the numbers in its {@code tel:}
@@ -14,12 +16,16 @@ import org.jsoup.nodes.Element;
  */
 final class ContactLinks {
 
+	private static final Evaluator MAILTO = QueryParser.parse("a[href^=mailto:], area[href^=mailto:]");
+
+	private static final Evaluator TEL = QueryParser.parse("a[href^=tel:], area[href^=tel:]");
+
 	private ContactLinks() {
 	}
 
 	static List<String> emails(Document page) {
 		List<String> emails = new ArrayList<>();
-		for (String target : targets(page, "mailto:")) {
+		for (String target : targets(page, MAILTO, "mailto:")) {
 			for (String address : target.split(",")) {
 				String email = address.strip();
 				if (EmailRule.isEmail(email)) {
@@ -32,7 +38,7 @@ final class ContactLinks {
 
 	static List<String> phones(Document page) {
 		List<String> phones = new ArrayList<>();
-		for (String target : targets(page, "tel:")) {
+		for (String target : targets(page, TEL, "tel:")) {
 			String phone = target.strip();
 			long digits = phone.chars().filter(Character::isDigit).count();
 			if (phone.matches("[+\\d\\s().\\-]+") && digits >= 7 && digits <= 15) {
@@ -43,9 +49,9 @@ final class ContactLinks {
 	}
 
 	// What follows the scheme, up to the parameters ("?subject=", ";ext="), decoded.
-	private static List<String> targets(Document page, String scheme) {
+	private static List<String> targets(Document page, Evaluator links, String scheme) {
 		List<String> targets = new ArrayList<>();
-		for (Element link : page.select("a[href^=" + scheme + "], area[href^=" + scheme + "]")) {
+		for (Element link : page.select(links)) {
 			String target = link.attr("href").strip().substring(scheme.length()).split("[?;]", 2)[0];
 			targets.add(decode(target));
 		}

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The page's {@code <meta name="description">}, whitespace-normalised; empty when missing
@@ -11,9 +13,11 @@ import org.jsoup.nodes.Element;
  */
 public class DescriptionExtractor implements Extractor<Optional<String>> {
 
+	private static final Evaluator DESCRIPTION = QueryParser.parse("meta[name=description][content]");
+
 	@Override
 	public Optional<String> extract(Document page) {
-		Element meta = page.selectFirst("meta[name=description][content]");
+		Element meta = page.selectFirst(DESCRIPTION);
 		if (meta == null) {
 			return Optional.empty();
 		}

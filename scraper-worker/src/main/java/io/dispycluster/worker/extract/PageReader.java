@@ -47,13 +47,28 @@ public class PageReader {
 	 */
 	public static Document parse(FetchedPage page) {
 		byte[] body = (page.body() != null) ? page.body() : new byte[0];
+		String charset = supported(page.charset());
+		if (charset != null && !startsWithByteOrderMark(body)) {
+			// What jsoup does with a declared charset and no BOM, but String's decoder is
+			// several times faster than the stream decoder jsoup reads through.
+			return Jsoup.parse(new String(body, Charset.forName(charset)), page.finalUrl());
+		}
 		try {
-			return Jsoup.parse(new ByteArrayInputStream(body), supported(page.charset()), page.finalUrl());
+			return Jsoup.parse(new ByteArrayInputStream(body), charset, page.finalUrl());
 		}
 		catch (IOException ex) {
 			// Reading from memory does not fail.
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	// A BOM names the charset whatever the header says: jsoup's stream path honours it.
+	private static boolean startsWithByteOrderMark(byte[] body) {
+		if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+				|| (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+			return true;
+		}
+		return body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
 	}
 
 	// An unknown charset name is ignored, and jsoup detects the charset from the page.

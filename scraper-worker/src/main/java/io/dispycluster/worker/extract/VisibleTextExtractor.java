@@ -2,6 +2,8 @@ package io.dispycluster.worker.extract;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The text a reader sees in the page's body: no markup, attributes or comments, no script
@@ -11,7 +13,8 @@ import org.jsoup.nodes.Element;
  */
 public class VisibleTextExtractor implements Extractor<String> {
 
-	private static final String INVISIBLE = "template, [hidden], [style~=(?i)display\\s*:\\s*none]";
+	private static final Evaluator INVISIBLE = QueryParser
+		.parse("template, [hidden], [style~=(?i)display\\s*:\\s*none]");
 
 	@Override
 	public String extract(Document page) {

@@ -3,6 +3,7 @@ package io.dispycluster.worker.extract;
 import java.util.Optional;
 
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Absolute http(s) URLs in the one form the crawler compares: scheme and host lower-case,
@@ -31,11 +32,27 @@ public final class WebUrls {
 	 * an http(s) URL ({@code mailto:}, {@code javascript:}, malformed)
 	 */
 	public static Optional<String> resolve(String base, String href) {
-		HttpUrl baseUrl = HttpUrl.parse(clean(base));
+		HttpUrl baseUrl = parse(base);
 		if (baseUrl == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(baseUrl.resolve(clean(href))).map(WebUrls::withoutFragment);
+		return resolve(baseUrl, href);
+	}
+
+	/**
+	 * Resolves a link against a base already parsed with {@link #parse(String)}.
+	 * @param base the absolute URL links are resolved against
+	 * @param href the link as written in the page
+	 * @return the normal form of the absolute URL, or empty as
+	 * {@link #resolve(String, String)} says
+	 */
+	static Optional<String> resolve(HttpUrl base, String href) {
+		return Optional.ofNullable(base.resolve(clean(href))).map(WebUrls::withoutFragment);
+	}
+
+	/** A base URL for {@link #resolve(HttpUrl, String)}, or null if it is not one. */
+	static @Nullable HttpUrl parse(String base) {
+		return HttpUrl.parse(clean(base));
 	}
 
 	/**
@@ -51,12 +68,18 @@ public final class WebUrls {
 	}
 
 	private static String withoutFragment(HttpUrl url) {
-		return url.newBuilder().fragment(null).build().toString();
+		return (url.encodedFragment() == null) ? url.toString() : url.newBuilder().fragment(null).build().toString();
 	}
 
 	// Browsers drop tabs and newlines anywhere in a URL, and surrounding spaces.
 	private static String clean(String url) {
-		return url.replaceAll("[\\t\\n\\r]", "").strip();
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c == '\t' || c == '\n' || c == '\r') {
+				return url.replaceAll("[\\t\\n\\r]", "").strip();
+			}
+		}
+		return url.strip();
 	}
 
 }

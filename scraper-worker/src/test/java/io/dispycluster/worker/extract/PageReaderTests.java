@@ -1,0 +1,63 @@
+package io.dispycluster.worker.extract;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.dispycluster.worker.fetch.FetchedPage;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bodies are decoded with the charset the response declares, unless a byte order mark
+ * says otherwise, and with the charset the page declares when the response names none.
+ */
+class PageReaderTests {
+
+	private static final String HTML = "<html><head><title>Café à Noël</title></head><body>Été</body></html>";
+
+	@Test
+	void decodesWithTheDeclaredCharset() {
+		assertThat(PageReader.parse(page(HTML.getBytes(StandardCharsets.UTF_8), "utf-8")).title())
+			.isEqualTo("Café à Noël");
+		assertThat(PageReader.parse(page(HTML.getBytes(StandardCharsets.ISO_8859_1), "ISO-8859-1")).title())
+			.isEqualTo("Café à Noël");
+	}
+
+	@Test
+	void letsAByteOrderMarkOverrideTheDeclaredCharset() {
+		byte[] utf8 = HTML.getBytes(StandardCharsets.UTF_8);
+		byte[] withBom = new byte[utf8.length + 3];
+		withBom[0] = (byte) 0xEF;
+		withBom[1] = (byte) 0xBB;
+		withBom[2] = (byte) 0xBF;
+		System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+
+		assertThat(PageReader.parse(page(withBom, "ISO-8859-1")).title()).isEqualTo("Café à Noël");
+	}
+
+	@Test
+	void readsThePagesOwnCharsetWhenTheResponseNamesNoneOrAnUnknownOne() {
+		byte[] latin1 = ("<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head></html>")
+			.getBytes(StandardCharsets.ISO_8859_1);
+
+		assertThat(PageReader.parse(page(latin1, null)).title()).isEqualTo("Café");
+		assertThat(PageReader.parse(page(latin1, "no-such-charset")).title()).isEqualTo("Café");
+	}
+
+	@Test
+	void resolvesLinksAgainstTheFinalUrlOrTheBaseElement() {
+		String html = "<html><head><base href='https://cdn.example.org/docs/'></head>"
+				+ "<body><a href='a.html#top'>a</a><a href='\tb.html\n'>b</a></body></html>";
+
+		assertThat(new LinkExtractor().extract(PageReader.parse(page(html.getBytes(StandardCharsets.UTF_8), "utf-8"))))
+			.containsExactly("https://cdn.example.org/docs/a.html", "https://cdn.example.org/docs/b.html");
+	}
+
+	private static FetchedPage page(byte[] body, @Nullable String charset) {
+		return new FetchedPage("https://example.org/", "https://example.org/", 200, "text/html", body, charset, null,
+				null, Duration.ZERO);
+	}
+
+}
