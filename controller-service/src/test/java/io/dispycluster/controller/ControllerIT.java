@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -123,6 +125,74 @@ class ControllerIT {
 				+ "http://site.test/,200,Home,0,2,\r\nhttp://site.test/contact,200,Contact,1,0,\r\n");
 		assertThat(this.api.get("/jobs/" + id + "/results?format=ndjson").body().split("\n")).hasSize(2);
 		assertThat(this.api.get("/jobs/" + id + "/results").json()).hasSize(2);
+	}
+
+	@Test
+	void theCrawlOptionsOfAJobReachItsWorkerAndItsView() {
+		StubWorker worker = worker(Mode.HOLD, 2).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"max_depth\":1,"
+				+ "\"include_patterns\":[\"/docs/\"],\"exclude_patterns\":[\"\\\\.pdf$\"],\"delay_ms\":0,"
+				+ "\"user_agent\":\"DocsBot/2.0\",\"extract\":{\"title\":{\"selector\":\"h1\"},"
+				+ "\"links\":{\"selector\":\"a[href]\",\"attribute\":\"href\",\"all\":true}}}");
+		String plain = this.api.submit("{\"start_url\":\"http://site.test/plain\"}");
+		await().until(() -> worker.running().containsKey(id) && worker.running().containsKey(plain));
+
+		JsonNode spec = worker.running().get(id).spec();
+		assertThat(spec.get("start_url").stringValue()).isEqualTo("http://site.test/");
+		assertThat(spec.get("max_depth").intValue()).isEqualTo(1);
+		assertThat(spec.get("include_patterns")).extracting(JsonNode::stringValue).containsExactly("/docs/");
+		assertThat(spec.get("exclude_patterns")).extracting(JsonNode::stringValue).containsExactly("\\.pdf$");
+		assertThat(spec.get("delay_ms").intValue()).isZero();
+		assertThat(spec.get("user_agent").stringValue()).isEqualTo("DocsBot/2.0");
+		assertThat(spec.get("extract").propertyNames()).containsExactly("title", "links");
+		assertThat(spec.get("extract").get("title").get("selector").stringValue()).isEqualTo("h1");
+		assertThat(spec.get("extract").get("links").get("attribute").stringValue()).isEqualTo("href");
+		assertThat(spec.get("extract").get("links").get("all").booleanValue()).isTrue();
+		assertThat(worker.running().get(plain).spec().propertyNames()).containsExactlyInAnyOrder("start_url",
+				"max_pages", "same_origin_only", "timeout_s", "max_duration_s");
+
+		JsonNode view = this.api.job(id);
+		assertThat(view.get("max_depth").intValue()).isEqualTo(1);
+		assertThat(view.get("user_agent").stringValue()).isEqualTo("DocsBot/2.0");
+		assertThat(view.get("extract").get("links").get("selector").stringValue()).isEqualTo("a[href]");
+		assertThat(this.api.job(plain).get("extract").isNull()).isTrue();
+
+		Api.Response refused = this.api.post("/scrape/batch", "{\"urls\":[\"http://site.test/a\"],"
+				+ "\"extract\":{\"title\":{\"selector\":\"h1[\"}},\"include_patterns\":[\"(\"]}");
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.json().get("errors")).extracting((error) -> error.get("field").stringValue())
+			.containsExactlyInAnyOrder("extract.title.selector", "include_patterns.0");
+	}
+
+	@Test
+	void aResultOfSeveralMegabytesComesBackWhole() {
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"max_pages\":1000}");
+		await().until(() -> worker.running().containsKey(id));
+		ObjectNode result = (ObjectNode) StubWorker.result("http://site.test/");
+		ArrayNode pages = result.putArray("pages");
+		for (int i = 0; i < 20_000; i++) {
+			pages.addObject()
+				.put("url", "http://site.test/page/" + i)
+				.put("status", 200)
+				.put("title", "Page " + i + " of a site with a great many pages")
+				.put("depth", 2)
+				.put("links", 20)
+				.putObject("data")
+				.put("price", "12." + i);
+		}
+		assertThat(result.toString().length()).isGreaterThan(3_000_000);
+		assertThat(worker.complete(id, result)).isEqualTo(204);
+
+		Api.Response answer = this.api.get("/jobs/" + id);
+		assertThat(answer.contentType()).startsWith("application/json");
+		JsonNode job = answer.json();
+		assertThat(job.get("status").stringValue()).isEqualTo("completed");
+		assertThat(job.get("result")).isEqualTo(result);
+		assertThat(job.propertyNames()).startsWith("id", "start_url", "max_pages", "same_origin_only", "timeout_s",
+				"priority", "max_duration_s", "created_at", "status", "assigned_worker", "started_at", "completed_at",
+				"result", "error");
+		assertThat(this.api.get("/jobs/" + id + "/results?format=ndjson").body().split("\n")).hasSize(20_000);
 	}
 
 	@Test

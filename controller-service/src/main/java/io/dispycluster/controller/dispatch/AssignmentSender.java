@@ -3,7 +3,6 @@ package io.dispycluster.controller.dispatch;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 
 import io.dispycluster.controller.dispatch.DispatchMetrics.LossReason;
 import io.dispycluster.controller.job.IllegalJobTransitionException;
@@ -18,9 +17,9 @@ import io.dispycluster.controller.system.DaemonThreads;
 import io.dispycluster.controller.worker.Worker;
 import io.dispycluster.controller.worker.WorkerClient;
 import io.dispycluster.controller.worker.WorkerRegistry;
-import io.dispycluster.model.job.ScrapeAssignment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
@@ -37,16 +36,18 @@ import org.springframework.web.client.RestClientResponseException;
  * attempt is lost (see {@link Failover}) and, on a transport error, the worker is
  * suspect.
  * <p>
- * At most {@value #MAX_IN_FLIGHT} assignments are on their way at once, and dispatch
- * claims no more jobs than there are free slots ({@link #freeSlots()}): a claimed job is
- * sent at once and never waits in a queue while its lease runs.
+ * At most {@value #SENDERS} assignments are on their way at once; the others of a
+ * dispatch pass wait their turn in memory. They are few (a pass claims no more jobs than
+ * the workers have free slots) and each call takes milliseconds, far less than the lease
+ * a claimed job holds; a job whose assignment is lost with the process is requeued when
+ * its lease expires.
  */
 @Component
 class AssignmentSender implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(AssignmentSender.class);
 
-	static final int MAX_IN_FLIGHT = 16;
+	static final int SENDERS = 16;
 
 	private final JobQueue jobs;
 
@@ -56,80 +57,65 @@ class AssignmentSender implements DisposableBean {
 
 	private final Failover failover;
 
+	private final JsonMapper json;
+
 	private final Clock clock;
 
 	private final ExecutorService pool;
 
 	private final ExecutorService cancellations;
 
-	private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-
-	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover, Clock clock) {
+	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover, JsonMapper json,
+			Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
 		this.client = client;
 		this.failover = failover;
+		this.json = json;
 		this.clock = clock;
-		this.pool = DaemonThreads.pool("assignment", MAX_IN_FLIGHT);
+		this.pool = DaemonThreads.pool("assignment", SENDERS);
 		this.cancellations = DaemonThreads.pool("cancellation", 2);
 	}
 
-	/** How many more assignments can be sent at once now. */
-	int freeSlots() {
-		return this.inFlight.availablePermits();
-	}
-
 	/**
-	 * Sends a claimed job to its worker at once.
+	 * Sends a claimed job to its worker, in the background.
 	 * @param job the job, dispatched to {@code worker}
 	 * @param worker the worker
-	 * @param onSlotFree what to do when the call is over and a slot is free again (run
-	 * dispatch)
+	 * @param onReturned what to do when the worker was full and the job went back to the
+	 * queue (run dispatch again)
 	 */
-	void send(Job job, Worker worker, Runnable onSlotFree) {
-		if (!this.inFlight.tryAcquire()) {
-			// Cannot happen while dispatch claims at most freeSlots() jobs; the lease
-			// will
-			// expire and the job be requeued if it does.
-			LOG.warn("No free slot to send an assignment: job={}", job.id());
-			return;
-		}
+	void send(Job job, Worker worker, Runnable onReturned) {
 		try {
 			this.pool.execute(() -> {
-				try {
-					deliver(job, worker);
-				}
-				finally {
-					this.inFlight.release();
-					onSlotFree.run();
+				if (deliver(job, worker)) {
+					onReturned.run();
 				}
 			});
 		}
 		catch (RejectedExecutionException ex) {
-			this.inFlight.release();
 			// Shutting down: the lease will expire and the job will be requeued.
 			LOG.debug("Assignment not sent, shutting down: job={}", job.id());
 		}
 	}
 
-	private void deliver(Job job, Worker worker) {
-		ScrapeAssignment assignment = new ScrapeAssignment(job.id().value(), job.attempt(), job.spec().toScrapeSpec());
+	/** Sends the assignment; true if the job went back to the queue at once. */
+	private boolean deliver(Job job, Worker worker) {
 		try {
-			this.client.assign(WorkerClient.at(worker.url()), assignment);
+			this.client.assign(WorkerClient.at(worker.url()), AssignmentBody.of(job, this.json));
 		}
 		catch (RestClientResponseException ex) {
-			refused(job, worker, ex);
-			return;
+			return refused(job, worker, ex);
 		}
 		catch (RestClientException ex) {
 			String reason = WorkerClient.describe(ex);
 			this.failover.attemptLost(job.id(), job.attempt(), LossReason.ASSIGNMENT_FAILED,
 					"assignment to " + worker.node() + " failed: " + reason);
 			this.workers.suspect(worker.node(), reason);
-			return;
+			return false;
 		}
 		LOG.info("Job dispatched: job={} node={} attempt={}", job.id(), worker.node(), job.attempt());
 		accepted(job, worker);
+		return false;
 	}
 
 	private void accepted(Job job, Worker worker) {
@@ -143,7 +129,7 @@ class AssignmentSender implements DisposableBean {
 			.ifPresent((current) -> cancel(job.id(), worker.node()));
 	}
 
-	private void refused(Job job, Worker worker, RestClientResponseException ex) {
+	private boolean refused(Job job, Worker worker, RestClientResponseException ex) {
 		if (ex.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			try {
 				this.jobs.modify(job.id(),
@@ -154,10 +140,11 @@ class AssignmentSender implements DisposableBean {
 			}
 			this.workers.refused(worker.node(), "HTTP 503");
 			LOG.debug("Worker full, job back in the queue: job={} node={}", job.id(), worker.node());
-			return;
+			return true;
 		}
 		this.failover.attemptLost(job.id(), job.attempt(), LossReason.ASSIGNMENT_FAILED,
 				"assignment refused by " + worker.node() + ": HTTP " + ex.getStatusCode().value());
+		return false;
 	}
 
 	@EventListener

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.dispycluster.controller.job.Job;
+import io.dispycluster.controller.job.JobId;
 import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.JobsQueued;
 import io.dispycluster.controller.system.DaemonThreads;
@@ -30,19 +32,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves queued jobs to workers. A pass takes the dispatch lock, counts the jobs each
- * worker holds, claims the next queued jobs in queue order (never more than the free
- * capacity of the online workers, nor than {@code max-concurrent-jobs} running in all,
- * nor than the assignments that can be sent at once), gives each to the best worker
- * ({@link WorkerChoice}) and commits; the assignments are then sent. Passes run one at a
- * time on one thread: at once when something changed ({@link #nudge()}), and on an
- * interval so that nothing stays queued while a worker has room.
+ * worker holds, reads the next queued jobs in queue order (as many as the online workers
+ * have free capacity, within {@code max-concurrent-jobs} running in all, and at most
+ * {@value #CLAIM_BATCH}), gives each to the best worker ({@link WorkerChoice}), claims
+ * them in one batch of conditional updates and commits; the assignments are then sent.
+ * Passes run one at a time on one thread: at once when something changed
+ * ({@link #nudge()}), and on an interval so that nothing stays queued while a worker has
+ * room.
+ * <p>
+ * Two controllers on one database take turns through the dispatch lock, so neither can
+ * push a worker above its capacity; and the claim writes a job only if it is still queued
+ * as it was read, so a job is never dispatched twice.
  */
 @Component
 class Dispatcher implements SchedulingConfigurer, DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-	private static final int CLAIM_BATCH = 50;
+	static final int CLAIM_BATCH = 200;
 
 	private final JobQueue jobs;
 
@@ -102,7 +109,7 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 			do {
 				claimed = dispatchOnce();
 			}
-			while (claimed > 0 && this.sender.freeSlots() > 0);
+			while (claimed > 0);
 		}
 		catch (RuntimeException ex) {
 			LOG.warn("Dispatch pass failed, next one in {}: {}", this.properties.dispatchInterval(), ex.toString());
@@ -133,21 +140,24 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 		Map<String, Integer> active = this.jobs.activeCountByNode();
 		int running = active.values().stream().mapToInt(Integer::intValue).sum();
 		WorkerChoice choice = WorkerChoice.among(online, active);
-		int limit = Math.min(Math.min(CLAIM_BATCH, this.sender.freeSlots()),
-				Math.min(this.properties.maxConcurrentJobs() - running, choice.freeSlots()));
+		int limit = Math.min(CLAIM_BATCH, Math.min(this.properties.maxConcurrentJobs() - running, choice.freeSlots()));
 		if (limit <= 0) {
 			return List.of();
 		}
 		Instant now = this.clock.instant();
+		Map<JobId, Worker> chosen = new HashMap<>();
+		List<Job> candidates = this.jobs.nextQueued(now, limit);
+		for (Job job : candidates) {
+			Worker worker = choice.take(now).orElseThrow();
+			job.dispatchTo(worker.node(), now, this.properties.leaseDuration());
+			chosen.put(job.id(), worker);
+		}
 		List<Claim> claims = new ArrayList<>();
 		Set<String> used = new HashSet<>();
-		for (Job job : this.jobs.lockNextQueued(now, limit)) {
-			Worker worker = choice.take(now).orElseThrow();
-			Duration waited = Duration.between(job.notBefore(), now);
-			job.dispatchTo(worker.node(), now, this.properties.leaseDuration());
-			this.jobs.save(job);
+		for (Job job : this.jobs.claim(candidates)) {
+			Worker worker = chosen.get(job.id());
 			used.add(worker.node());
-			this.metrics.dispatched(waited);
+			this.metrics.dispatched(Duration.between(job.notBefore(), now));
 			claims.add(new Claim(job, worker));
 		}
 		used.forEach((node) -> this.workers.assigned(node, now));

@@ -14,12 +14,14 @@ import io.dispycluster.model.job.JobCreated;
 import io.dispycluster.model.job.JobStatus;
 import io.dispycluster.model.job.ScrapeRequest;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,14 +54,14 @@ class JobController {
 
 	private final ResultStreamer streamer;
 
-	private final JsonMapper json;
+	private final JobDetailsWriter detailsWriter;
 
 	JobController(JobIntake intake, JobQueue queue, JobProperties properties, JsonMapper json) {
 		this.intake = intake;
 		this.queue = queue;
 		this.reader = new SubmissionReader(properties);
 		this.streamer = new ResultStreamer(json);
-		this.json = json;
+		this.detailsWriter = new JobDetailsWriter(json);
 	}
 
 	@PostMapping("/scrape")
@@ -91,11 +93,18 @@ class JobController {
 		return this.queue.list(states, max, skip).stream().map(JobSummary::of).toList();
 	}
 
+	/**
+	 * The job with its result, streamed from the store (see {@link JobDetailsWriter}): a
+	 * result of any size passes through in constant memory.
+	 */
 	@GetMapping("/jobs/{jobId}")
-	JobDetails get(@PathVariable String jobId) {
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = JobDetails.class)))
+	ResponseEntity<StreamingResponseBody> get(@PathVariable String jobId) {
 		Job job = this.queue.get(new JobId(jobId));
-		JsonNode result = this.queue.readResult(job.id(), this.json::readTree).orElse(null);
-		return JobDetails.of(job, result);
+		StreamingResponseBody body = (out) -> this.detailsWriter.write(JobDetails.of(job),
+				(copy) -> this.queue.readResult(job.id(), copy), out);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
 	@PostMapping("/jobs/{jobId}/cancel")

@@ -1,14 +1,20 @@
 package io.dispycluster.controller.job;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
+import io.dispycluster.model.job.CrawlOptions;
+import io.dispycluster.model.job.ExtractRule;
 import io.dispycluster.model.job.JobStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A job as {@code GET /jobs/{id}} shows it: every field of {@code JobView}, in its order,
- * with the worker's result verbatim (null until there is one), plus {@code progress}.
+ * with the worker's result verbatim (null until there is one), plus {@code progress} and
+ * the crawl options it was submitted with (null when not set). The result is not held
+ * here: {@link JobDetailsWriter} streams it from the store into its place.
  *
  * @param id the job's id
  * @param startUrl the URL the crawl starts from
@@ -28,18 +34,30 @@ import tools.jackson.databind.JsonNode;
  * @param attempts how many times it was dispatched
  * @param pagesCrawled pages crawled so far (or in all, once completed)
  * @param progress pages done out of {@code max_pages} while it runs, else null
+ * @param maxDepth the most links followed from the start page, or null
+ * @param includePatterns regular expressions a followed link must match, or null
+ * @param excludePatterns regular expressions no followed link may match, or null
+ * @param delayMs the least time between two requests to one host, or null
+ * @param userAgent the user agent asked for, or null
+ * @param extract the fields read from every page, or null
  */
 public record JobDetails(String id, String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
 		int maxDurationS, Instant createdAt, JobStatus status, @Nullable String assignedWorker,
 		@Nullable Instant startedAt, @Nullable Instant completedAt, @Nullable JsonNode result, @Nullable String error,
-		@Nullable String batchId, int attempts, int pagesCrawled, @Nullable JobProgress progress) {
+		@Nullable String batchId, int attempts, int pagesCrawled, @Nullable JobProgress progress,
+		@Nullable Integer maxDepth, @Nullable List<String> includePatterns, @Nullable List<String> excludePatterns,
+		@Nullable Integer delayMs, @Nullable String userAgent, @Nullable Map<String, ExtractRule> extract) {
 
-	static JobDetails of(Job job, @Nullable JsonNode result) {
+	/** The details of a job, its result left null (to be streamed in its place). */
+	static JobDetails of(Job job) {
 		JobSpec spec = job.spec();
+		CrawlOptions options = spec.options();
 		return new JobDetails(job.id().value(), spec.startUrl(), spec.maxPages(), spec.sameOriginOnly(),
 				spec.timeoutS(), spec.priority(), spec.maxDurationS(), job.createdAt(), job.state().status(),
-				job.assignedWorker(), job.startedAt(), job.completedAt(), result, job.error(), job.batchId(),
-				job.attempt(), job.pagesCrawled(), JobSummary.progress(job));
+				job.assignedWorker(), job.startedAt(), job.completedAt(), null, job.error(), job.batchId(),
+				job.attempt(), job.pagesCrawled(), JobSummary.progress(job), options.maxDepth(),
+				options.includePatterns(), options.excludePatterns(), options.delayMs(), options.userAgent(),
+				options.extract());
 	}
 
 }

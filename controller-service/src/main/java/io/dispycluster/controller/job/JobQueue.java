@@ -141,14 +141,25 @@ public class JobQueue {
 	}
 
 	/**
-	 * Locks the next dispatchable jobs in queue order inside the caller's transaction,
-	 * skipping jobs that another transaction holds.
+	 * The next dispatchable jobs in queue order, read without locking: change them with
+	 * {@link Job#dispatchTo} and write them with {@link #claim(List)}.
 	 * @param now the current time (jobs in backoff are not dispatchable yet)
 	 * @param limit the most jobs to return
 	 * @return the jobs, in {@link QueueOrder}
 	 */
-	public List<Job> lockNextQueued(Instant now, int limit) {
-		return this.store.lockNextQueued(now, limit);
+	public List<Job> nextQueued(Instant now, int limit) {
+		return this.store.nextQueued(now, limit);
+	}
+
+	/**
+	 * Writes dispatched jobs inside the caller's transaction, each only if it is still
+	 * queued as it was read: a job that someone else took or changed meanwhile is
+	 * skipped, so no job is ever dispatched twice.
+	 * @param dispatched jobs from {@link #nextQueued} after {@link Job#dispatchTo}
+	 * @return those that were claimed
+	 */
+	public List<Job> claim(List<Job> dispatched) {
+		return this.store.claim(dispatched);
 	}
 
 	/** How many jobs each worker holds (dispatched or running), by node name. */

@@ -1,5 +1,6 @@
 package io.dispycluster.controller.job;
 
+import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeSpec;
 
 /**
@@ -11,13 +12,31 @@ import io.dispycluster.model.job.ScrapeSpec;
  * @param timeoutS timeout of each page request in seconds, 1..300
  * @param priority 1..10, higher runs first
  * @param maxDurationS budget of the whole crawl in seconds
+ * @param options the optional crawl fields, checked (absent ones null: the worker's
+ * defaults apply)
  */
 public record JobSpec(String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
-		int maxDurationS) {
+		int maxDurationS, CrawlOptions options) {
 
-	/** The part of the spec a worker needs. */
+	/** A spec without crawl options. */
+	public JobSpec(String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
+			int maxDurationS) {
+		this(startUrl, maxPages, sameOriginOnly, timeoutS, priority, maxDurationS, CrawlOptions.none());
+	}
+
+	/** The part of the spec a worker needs, without the crawl options. */
 	public ScrapeSpec toScrapeSpec() {
 		return new ScrapeSpec(this.startUrl, this.maxPages, this.sameOriginOnly, this.timeoutS, this.maxDurationS);
+	}
+
+	/** Whether any crawl option is set. */
+	public boolean hasOptions() {
+		return hasAny(this.options);
+	}
+
+	static boolean hasAny(CrawlOptions options) {
+		return options.maxDepth() != null || options.includePatterns() != null || options.excludePatterns() != null
+				|| options.delayMs() != null || options.userAgent() != null || options.extract() != null;
 	}
 
 }

@@ -38,7 +38,7 @@ class JobStore {
 	private static final String COLUMNS = "id, seq, batch_id, start_url, max_pages, same_origin_only, timeout_s, "
 			+ "max_duration_s, priority, state, created_at, queue_rank, not_before, attempt, lost_attempts, "
 			+ "assigned_worker, started_at, lease_expires_at, budget_ends_at, completed_at, duration_ms, "
-			+ "pages_crawled, current_url, error, version";
+			+ "pages_crawled, current_url, error, version, crawl_options";
 
 	private static final List<String> ACTIVE = List.of(JobState.DISPATCHED.name(), JobState.RUNNING.name());
 
@@ -56,8 +56,9 @@ class JobStore {
 	void insert(List<Job> jobs) {
 		String sql = "INSERT INTO job (id, batch_id, start_url, max_pages, same_origin_only, timeout_s, "
 				+ "max_duration_s, priority, state, created_at, queue_rank, not_before, attempt, lost_attempts, "
-				+ "pages_crawled, version) VALUES (:id, :batchId, :startUrl, :maxPages, :sameOriginOnly, :timeoutS, "
-				+ ":maxDurationS, :priority, :state, :createdAt, :queueRank, :notBefore, 0, 0, 0, 0)";
+				+ "pages_crawled, version, crawl_options) VALUES (:id, :batchId, :startUrl, :maxPages, :sameOriginOnly, "
+				+ ":timeoutS, :maxDurationS, :priority, :state, :createdAt, :queueRank, :notBefore, 0, 0, 0, 0, "
+				+ ":crawlOptions)";
 		this.jdbc.batchUpdate(sql, jobs.stream().map(JobStore::params).toArray(SqlParameterSource[]::new));
 		insertEvents(jobs);
 		jobs.forEach((job) -> job.saved(0));
@@ -114,32 +115,58 @@ class JobStore {
 	}
 
 	/**
-	 * Locks and returns the next queued jobs in {@link QueueOrder}, skipping rows another
-	 * transaction holds. Call inside a transaction.
-	 * <p>
-	 * Two steps: the ids in queue order (an ordered index read), then
-	 * {@code FOR UPDATE SKIP LOCKED} on those rows only, re-checking that they are still
-	 * queued. A single {@code ORDER BY ... LIMIT ... FOR UPDATE} would make H2 visit
-	 * every queued row.
+	 * The next dispatchable jobs, in {@link QueueOrder}: one ordered read of the
+	 * {@code (state, queue_rank, seq)} index that stops after {@code limit} rows and
+	 * locks nothing. The dispatch pass then takes them with {@link #claim(List)}, which
+	 * writes only the rows still queued.
 	 */
-	List<Job> lockNextQueued(Instant now, int limit) {
-		List<String> ids = queuedIdsInOrder(now, limit);
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		List<Job> locked = new ArrayList<>(this.jdbc.query(
-				"SELECT " + COLUMNS + " FROM job WHERE id IN (:ids) AND state = 'QUEUED' FOR UPDATE SKIP LOCKED",
-				Map.of("ids", ids), JOB));
-		locked.sort(QueueOrder.COMPARATOR);
-		return locked;
+	List<Job> nextQueued(Instant now, int limit) {
+		String sql = "SELECT " + COLUMNS + " FROM job WHERE state = 'QUEUED' AND not_before <= :now ORDER BY "
+				+ QueueOrder.SQL_ORDER_BY + " LIMIT :limit";
+		return this.jdbc.query(sql, new MapSqlParameterSource("now", timestamp(now)).addValue("limit", limit), JOB);
 	}
 
-	/** The ids of the next dispatchable jobs, in {@link QueueOrder}. */
-	List<String> queuedIdsInOrder(Instant now, int limit) {
-		String sql = "SELECT id FROM job WHERE state = 'QUEUED' AND not_before <= :now ORDER BY "
-				+ QueueOrder.SQL_ORDER_BY + " LIMIT :limit";
-		return this.jdbc.queryForList(sql, new MapSqlParameterSource("now", timestamp(now)).addValue("limit", limit),
-				String.class);
+	/**
+	 * Writes the dispatch of jobs read by {@link #nextQueued} and changed by
+	 * {@link Job#dispatchTo}, in one batch of conditional updates: a row changes only if
+	 * it is still queued at the version that was read, so a job that another transaction
+	 * or another controller took, cancelled or changed meanwhile is left alone (and not
+	 * returned). Their history entries go in one more batch.
+	 * @param jobs the dispatched jobs
+	 * @return the jobs this call claimed, in the given order
+	 */
+	List<Job> claim(List<Job> jobs) {
+		if (jobs.isEmpty()) {
+			return List.of();
+		}
+		String sql = "UPDATE job SET state = :state, attempt = :attempt, assigned_worker = :assignedWorker, "
+				+ "started_at = :startedAt, lease_expires_at = :leaseExpiresAt, budget_ends_at = :budgetEndsAt, "
+				+ "pages_crawled = :pagesCrawled, current_url = NULL, version = version + 1 "
+				+ "WHERE id = :id AND version = :version AND state = 'QUEUED'";
+		int[] counts = this.jdbc.batchUpdate(sql,
+				jobs.stream().map(JobStore::claimParams).toArray(SqlParameterSource[]::new));
+		List<Job> claimed = new ArrayList<>(jobs.size());
+		for (int i = 0; i < jobs.size(); i++) {
+			// Only a row count of 1 is a claim (H2 and PostgreSQL report the count of
+			// each statement of a batch).
+			if (counts[i] == 1) {
+				claimed.add(jobs.get(i));
+			}
+		}
+		insertEvents(claimed);
+		claimed.forEach((job) -> job.saved(job.version() + 1));
+		return claimed;
+	}
+
+	private static SqlParameterSource claimParams(Job job) {
+		return new MapSqlParameterSource("id", job.id().value()).addValue("state", job.state().name())
+			.addValue("attempt", job.attempt())
+			.addValue("assignedWorker", job.assignedWorker(), Types.VARCHAR)
+			.addValue("startedAt", timestamp(job.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("leaseExpiresAt", timestamp(job.leaseExpiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("budgetEndsAt", timestamp(job.budgetEndsAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("pagesCrawled", job.pagesCrawled())
+			.addValue("version", job.version());
 	}
 
 	/** Takes the dispatch lock until the surrounding transaction ends. */
@@ -299,6 +326,7 @@ class JobStore {
 			.addValue("timeoutS", spec.timeoutS())
 			.addValue("maxDurationS", spec.maxDurationS())
 			.addValue("priority", spec.priority())
+			.addValue("crawlOptions", CrawlOptionsJson.write(spec.options()), Types.VARCHAR)
 			.addValue("state", row.state().name())
 			.addValue("createdAt", timestamp(row.createdAt()))
 			.addValue("queueRank", row.queueRank())
@@ -319,7 +347,8 @@ class JobStore {
 
 	private static Job mapJob(ResultSet rs, int rowNum) throws SQLException {
 		JobSpec spec = new JobSpec(rs.getString("start_url"), rs.getInt("max_pages"), rs.getBoolean("same_origin_only"),
-				rs.getInt("timeout_s"), rs.getInt("priority"), rs.getInt("max_duration_s"));
+				rs.getInt("timeout_s"), rs.getInt("priority"), rs.getInt("max_duration_s"),
+				CrawlOptionsJson.read(rs.getString("crawl_options")));
 		long duration = rs.getLong("duration_ms");
 		Long durationMs = rs.wasNull() ? null : duration;
 		return new Job(new JobRow(rs.getString("id"), rs.getLong("seq"), rs.getString("batch_id"), spec,

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.model.job.CrawlOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -20,7 +21,8 @@ import tools.jackson.databind.JsonNode;
  * Like the upstream (pydantic's lax mode), integers may also be written as integral
  * numbers ({@code 5.0}) or numeric strings, and booleans as
  * {@code "true"}/{@code "false"}; {@code null} means "take the default"; unknown fields
- * are ignored.
+ * are ignored. The optional crawl fields are read by {@link CrawlOptionsReader}; in a
+ * batch they apply to every URL.
  */
 final class SubmissionReader {
 
@@ -62,7 +64,8 @@ final class SubmissionReader {
 		int priority = readInt(body, "priority", 1, 10, 1, errors);
 		int maxDuration = readInt(body, "max_duration_s", 1, this.properties.maxDurationCapS(),
 				this.properties.defaultMaxDurationS(), errors);
-		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration);
+		CrawlOptions crawl = CrawlOptionsReader.read(body, errors);
+		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration, crawl);
 	}
 
 	private List<String> readUrls(@Nullable JsonNode node, List<FieldProblem> errors) {
@@ -162,7 +165,7 @@ final class SubmissionReader {
 	 * is not a number. Huge magnitudes are clamped (they are out of range anyway), so
 	 * that {@code 1e999999999} costs nothing.
 	 */
-	private static @Nullable BigDecimal integral(JsonNode node) {
+	static @Nullable BigDecimal integral(JsonNode node) {
 		if (node.isIntegralNumber()) {
 			return clamp(new BigDecimal(node.bigIntegerValue()));
 		}
@@ -220,11 +223,12 @@ final class SubmissionReader {
 		}
 	}
 
-	private record Options(int maxPages, boolean sameOriginOnly, int timeoutS, int priority, int maxDurationS) {
+	private record Options(int maxPages, boolean sameOriginOnly, int timeoutS, int priority, int maxDurationS,
+			CrawlOptions crawl) {
 
 		JobSpec toSpec(String url) {
-			return new JobSpec(url, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority,
-					this.maxDurationS);
+			return new JobSpec(url, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority, this.maxDurationS,
+					this.crawl);
 		}
 
 	}

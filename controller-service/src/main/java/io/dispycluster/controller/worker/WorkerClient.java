@@ -35,9 +35,14 @@ public interface WorkerClient {
 	@GetExchange("/assignments")
 	List<AssignmentStatus> assignments(UriBuilderFactory worker);
 
-	/** Gives the worker an attempt at a job: 202, or 503 when it is at capacity. */
+	/**
+	 * Gives the worker an attempt at a job: 202, or 503 when it is at capacity.
+	 * @param worker the worker's base URL
+	 * @param assignment a {@link ScrapeAssignment} as JSON, whose {@code spec} may also
+	 * carry the job's crawl options
+	 */
 	@PostExchange(url = "/assignments", contentType = "application/json")
-	void assign(UriBuilderFactory worker, @RequestBody ScrapeAssignment assignment);
+	void assign(UriBuilderFactory worker, @RequestBody JsonNode assignment);
 
 	/** Tells the worker to stop a job: 202, or 404 if it does not run it. */
 	@PostExchange("/assignments/{jobId}/cancel")

@@ -1,7 +1,5 @@
 package io.dispycluster.controller.worker;
 
-import java.net.http.HttpClient;
-
 import io.dispycluster.support.security.InternalTokenProperties;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -14,8 +12,15 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Builds the {@link WorkerClient} proxy on Boot's {@code RestClient.Builder} (so the
- * snake_case JSON mapper applies), with the JDK HTTP client speaking HTTP/1.1, the
- * configured timeouts and, when one is configured, the internal token on every call.
+ * snake_case JSON mapper applies), with the configured timeouts and, when one is
+ * configured, the internal token on every call.
+ * <p>
+ * The calls go through the JDK's {@code HttpURLConnection} (kept-alive connections, one
+ * blocking call on the calling thread) rather than the JDK {@code HttpClient}: Spring
+ * sends blocking calls on the latter with {@code sendAsync}, whose completion stages run
+ * on {@code CompletableFuture}'s default executor, and on a machine with two CPUs that
+ * executor starts a new thread for every call. Dispatch makes one call per job, so that
+ * cost a thread per job.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerClientConfiguration {
@@ -25,10 +30,7 @@ class WorkerClientConfiguration {
 			InternalTokenProperties security) {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.workerTimeout(), properties.workerTimeout());
-		RestClient client = builder
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((http) -> http.version(HttpClient.Version.HTTP_1_1))
-				.build(settings))
+		RestClient client = builder.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
 			.defaultHeaders((headers) -> {
 				if (security.internalToken() != null) {
 					headers.set(InternalTokenProperties.HEADER, security.internalToken());

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.dispycluster.controller.job.Job;
+import io.dispycluster.controller.job.JobFixtures;
 import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.worker.Worker;
 import io.dispycluster.controller.worker.WorkerRegistry;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -28,8 +31,8 @@ import static org.mockito.Mockito.verify;
 
 /**
  * How many jobs a dispatch pass claims: never more than the online workers can take, than
- * {@code max-concurrent-jobs} allows, or than can be sent at once (a claimed job must not
- * wait in a queue while its lease runs).
+ * {@code max-concurrent-jobs} allows, or than one batch; and only the jobs the claim
+ * actually took are sent.
  */
 class DispatcherTests {
 
@@ -48,39 +51,55 @@ class DispatcherTests {
 	void runTransactionsInline() {
 		given(this.transactions.execute(any())).willAnswer(
 				(invocation) -> ((TransactionCallback<Object>) invocation.getArgument(0)).doInTransaction(null));
-		given(this.jobs.lockNextQueued(any(), anyInt())).willReturn(List.of());
+		given(this.jobs.nextQueued(any(), anyInt())).willReturn(List.of());
+		given(this.jobs.claim(any())).willAnswer((invocation) -> invocation.getArgument(0));
 		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 10), worker("b", 10)));
 	}
 
 	@Test
-	void claimsNoMoreThanCanBeSentAtOnce() {
-		given(this.sender.freeSlots()).willReturn(3);
+	void claimsAsManyAsTheWorkersCanTakeInOnePass() {
 		dispatcher(100).dispatchOnce();
-		verify(this.jobs).lockNextQueued(NOW, 3);
+		verify(this.jobs).nextQueued(NOW, 20);
+	}
+
+	@Test
+	void claimsAtMostOneBatchInOnePass() {
+		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 500), worker("b", 500)));
+		dispatcher(1000).dispatchOnce();
+		verify(this.jobs).nextQueued(NOW, Dispatcher.CLAIM_BATCH);
+	}
+
+	@Test
+	void sendsOnlyTheJobsTheClaimTook() {
+		Job taken = JobFixtures.aQueuedJob();
+		Job gone = JobFixtures.aQueuedJob();
+		given(this.jobs.nextQueued(any(), anyInt())).willReturn(List.of(taken, gone));
+		given(this.jobs.claim(any())).willReturn(List.of(taken));
+		assertThat(dispatcher(100).dispatchOnce()).isEqualTo(1);
+		verify(this.sender).send(eq(taken), any(), any());
+		verify(this.sender, never()).send(eq(gone), any(), any());
+		assertThat(taken.assignedWorker()).isIn("a", "b");
 	}
 
 	@Test
 	void claimsNoMoreThanTheWorkersFreeCapacity() {
-		given(this.sender.freeSlots()).willReturn(16);
 		given(this.jobs.activeCountByNode()).willReturn(Map.of("a", 9, "b", 4));
 		dispatcher(100).dispatchOnce();
-		verify(this.jobs).lockNextQueued(NOW, 7);
+		verify(this.jobs).nextQueued(NOW, 7);
 	}
 
 	@Test
 	void claimsNoMoreThanTheClusterWideLimit() {
-		given(this.sender.freeSlots()).willReturn(16);
 		given(this.jobs.activeCountByNode()).willReturn(Map.of("a", 2, "b", 2));
 		dispatcher(5).dispatchOnce();
-		verify(this.jobs).lockNextQueued(NOW, 1);
+		verify(this.jobs).nextQueued(NOW, 1);
 	}
 
 	@Test
 	void claimsNothingWhenTheClusterIsFull() {
-		given(this.sender.freeSlots()).willReturn(16);
 		given(this.jobs.activeCountByNode()).willReturn(Map.of("a", 3, "b", 2));
 		dispatcher(5).dispatchOnce();
-		verify(this.jobs, never()).lockNextQueued(any(), anyInt());
+		verify(this.jobs, never()).nextQueued(any(), anyInt());
 	}
 
 	private Dispatcher dispatcher(int maxConcurrentJobs) {

@@ -1,10 +1,14 @@
 package io.dispycluster.controller.job;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.dispycluster.model.job.BatchCreated;
+import io.dispycluster.model.job.CrawlOptions;
+import io.dispycluster.model.job.ExtractRule;
 import io.dispycluster.model.job.JobCreated;
 import io.dispycluster.model.job.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +154,80 @@ class JobControllerTests {
 	void answersAnUnsupportedContentTypeWith415() throws Exception {
 		this.mvc.perform(post("/scrape").contentType(MediaType.TEXT_PLAIN).content("start_url=http://s.test/"))
 			.andExpect(status().isUnsupportedMediaType());
+	}
+
+	static Stream<Arguments> badCrawlOptions() {
+		String tooMany = String.join(",", IntStream.range(0, 51).mapToObj((i) -> "\"p" + i + "\"").toList());
+		String fiftyOneRules = String.join(",",
+				IntStream.range(0, 51).mapToObj((i) -> "\"f" + i + "\":{\"selector\":\"p\"}").toList());
+		return Stream.of(Arguments.of("\"max_depth\":-1", List.of("max_depth")),
+				Arguments.of("\"max_depth\":\"deep\"", List.of("max_depth")),
+				Arguments.of("\"include_patterns\":\"/blog\"", List.of("include_patterns")),
+				Arguments.of("\"include_patterns\":[\"/ok\",\"([unclosed\"]", List.of("include_patterns.1")),
+				Arguments.of("\"exclude_patterns\":[\"*bad\"]", List.of("exclude_patterns.0")),
+				Arguments.of("\"exclude_patterns\":[\"\",3]", List.of("exclude_patterns.0", "exclude_patterns.1")),
+				Arguments.of("\"exclude_patterns\":[\"" + "a".repeat(501) + "\"]", List.of("exclude_patterns.0")),
+				Arguments.of("\"include_patterns\":[" + tooMany + "]", List.of("include_patterns")),
+				Arguments.of("\"delay_ms\":-1", List.of("delay_ms")),
+				Arguments.of("\"delay_ms\":60001", List.of("delay_ms")),
+				Arguments.of("\"user_agent\":\"\"", List.of("user_agent")),
+				Arguments.of("\"user_agent\":\"caf\u00e9\"", List.of("user_agent")),
+				Arguments.of("\"user_agent\":\"" + "a".repeat(201) + "\"", List.of("user_agent")),
+				Arguments.of("\"extract\":[\"h1\"]", List.of("extract")),
+				Arguments.of("\"extract\":{\"title\":{\"selector\":\"h1[\"}}", List.of("extract.title.selector")),
+				Arguments.of("\"extract\":{\"title\":{\"selector\":\"p:bogus\"}}", List.of("extract.title.selector")),
+				Arguments.of("\"extract\":{\"title\":{}}", List.of("extract.title.selector")),
+				Arguments.of("\"extract\":{\"title\":{\"selector\":\" \"}}", List.of("extract.title.selector")),
+				Arguments.of("\"extract\":{\"title\":\"h1\"}", List.of("extract.title")),
+				Arguments.of("\"extract\":{\"link\":{\"selector\":\"a\",\"attribute\":\"on click\"}}",
+						List.of("extract.link.attribute")),
+				Arguments.of("\"extract\":{\"link\":{\"selector\":\"a\",\"all\":\"yes\"}}",
+						List.of("extract.link.all")),
+				Arguments.of("\"extract\":{\"\":{\"selector\":\"a\"}}", List.of("extract.")),
+				Arguments.of("\"extract\":{" + fiftyOneRules + "}", List.of("extract")),
+				Arguments.of("\"max_depth\":-2,\"delay_ms\":\"x\",\"extract\":{\"a\":{\"selector\":\"[\"}}",
+						List.of("max_depth", "delay_ms", "extract.a.selector")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badCrawlOptions")
+	void refusesBadCrawlOptionsInASubmissionAndInABatch(String options, List<String> fields) throws Exception {
+		expectInvalid(this.mvc.perform(post("/scrape").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"start_url\":\"http://s.test/\"," + options + "}")), fields);
+		expectInvalid(this.mvc.perform(post("/scrape/batch").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"urls\":[\"http://s.test/\",\"http://t.test/\"]," + options + "}")), fields);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void keepsValidCrawlOptionsWithTheJobs() throws Exception {
+		String options = "\"max_depth\":2,\"include_patterns\":[\"/blog/\\\\d+\"],\"exclude_patterns\":[\"\\\\.pdf$\"],"
+				+ "\"delay_ms\":\"250\",\"user_agent\":\"MyBot/1.0\",\"extract\":{\"title\":{\"selector\":\"h1.title\"},"
+				+ "\"links\":{\"selector\":\"a[href]\",\"attribute\":\"href\",\"all\":true}}";
+		CrawlOptions expected = new CrawlOptions(2, List.of("/blog/\\d+"), List.of("\\.pdf$"), 250, "MyBot/1.0",
+				new LinkedHashMap<>(Map.of("title", new ExtractRule("h1.title", null, null))));
+		this.mvc
+			.perform(post("/scrape").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start_url\":\"http://s.test/\"," + options + "}"))
+			.andExpect(status().isOk());
+		ArgumentCaptor<JobSpec> spec = ArgumentCaptor.forClass(JobSpec.class);
+		verify(this.intake).submit(spec.capture(), isNull());
+		CrawlOptions read = spec.getValue().options();
+		assertThat(read.maxDepth()).isEqualTo(expected.maxDepth());
+		assertThat(read.includePatterns()).isEqualTo(expected.includePatterns());
+		assertThat(read.excludePatterns()).isEqualTo(expected.excludePatterns());
+		assertThat(read.delayMs()).isEqualTo(250);
+		assertThat(read.userAgent()).isEqualTo("MyBot/1.0");
+		assertThat(read.extract()).containsExactly(Map.entry("title", new ExtractRule("h1.title", null, null)),
+				Map.entry("links", new ExtractRule("a[href]", "href", true)));
+
+		this.mvc
+			.perform(post("/scrape/batch").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"urls\":[\"http://a.test/\",\"http://b.test/\"]," + options + "}"))
+			.andExpect(status().isOk());
+		ArgumentCaptor<List<JobSpec>> specs = ArgumentCaptor.forClass(List.class);
+		verify(this.intake).submitBatch(specs.capture(), isNull());
+		assertThat(specs.getValue()).extracting(JobSpec::options).containsOnly(read);
 	}
 
 	@Test

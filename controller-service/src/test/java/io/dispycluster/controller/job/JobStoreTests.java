@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
+import io.dispycluster.model.job.CrawlOptions;
+import io.dispycluster.model.job.ExtractRule;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +53,15 @@ class JobStoreTests {
 					QueueOrder.rank(priority, at, Duration.ofMinutes(5))));
 		}
 		this.store.insert(jobs);
-		List<String> fromSql = this.store.queuedIdsInOrder(T0.plusSeconds(5000), 100);
+		List<String> fromSql = this.store.nextQueued(T0.plusSeconds(5000), 100)
+			.stream()
+			.map((job) -> job.id().value())
+			.toList();
 		List<Job> fromComparator = new ArrayList<>(this.store.list(EnumSet.allOf(JobState.class), 100, 0));
 		fromComparator.sort(QueueOrder.COMPARATOR);
 		assertThat(fromSql).hasSize(60)
 			.containsExactlyElementsOf(fromComparator.stream().map((job) -> job.id().value()).toList());
-		assertThat(this.store.lockNextQueued(T0.plusSeconds(5000), 10)).extracting((job) -> job.id().value())
+		assertThat(this.store.nextQueued(T0.plusSeconds(5000), 10)).extracting((job) -> job.id().value())
 			.containsExactlyElementsOf(fromSql.subList(0, 10));
 	}
 
@@ -66,8 +73,50 @@ class JobStoreTests {
 		loaded.dispatchTo("node-a", T0, JobFixtures.LEASE);
 		loaded.requeue(1, "lost", T0, Duration.ofSeconds(30), 3);
 		assertThat(this.store.update(loaded)).isTrue();
-		assertThat(this.store.lockNextQueued(T0.plusSeconds(29), 10)).isEmpty();
-		assertThat(this.store.lockNextQueued(T0.plusSeconds(30), 10)).hasSize(1);
+		assertThat(this.store.nextQueued(T0.plusSeconds(29), 10)).isEmpty();
+		assertThat(this.store.nextQueued(T0.plusSeconds(30), 10)).hasSize(1);
+	}
+
+	@Test
+	void claimsOnlyJobsStillQueuedAsTheyWereRead() {
+		Job kept = JobFixtures.aQueuedJob();
+		Job cancelled = JobFixtures.aQueuedJob();
+		Job takenElsewhere = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(kept, cancelled, takenElsewhere));
+		List<Job> read = this.store.nextQueued(T0.plusSeconds(1), 10);
+		Job cancelling = this.store.find(cancelled.id()).orElseThrow();
+		cancelling.cancel(T0);
+		assertThat(this.store.update(cancelling)).isTrue();
+		Job other = this.store.find(takenElsewhere.id()).orElseThrow();
+		other.dispatchTo("node-b", T0, JobFixtures.LEASE);
+		assertThat(this.store.claim(List.of(other))).hasSize(1);
+		read.forEach((job) -> job.dispatchTo("node-a", T0, JobFixtures.LEASE));
+
+		List<Job> claimed = this.store.claim(read);
+
+		assertThat(claimed).extracting(Job::id).containsExactly(kept.id());
+		Job stored = this.store.find(kept.id()).orElseThrow();
+		assertThat(stored.state()).isEqualTo(JobState.DISPATCHED);
+		assertThat(stored.assignedWorker()).isEqualTo("node-a");
+		assertThat(stored.attempt()).isEqualTo(1);
+		assertThat(stored.leaseExpiresAt()).isEqualTo(T0.plus(JobFixtures.LEASE));
+		assertThat(this.store.history(kept.id())).extracting(JobEvent::to)
+			.containsExactly(JobState.QUEUED, JobState.DISPATCHED);
+		assertThat(this.store.find(cancelled.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+		assertThat(this.store.find(takenElsewhere.id()).orElseThrow().assignedWorker()).isEqualTo("node-b");
+		assertThat(this.store.history(takenElsewhere.id())).hasSize(2);
+	}
+
+	@Test
+	void aClaimedJobCanBeChangedAgain() {
+		Job job = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(job));
+		Job read = this.store.nextQueued(T0.plusSeconds(1), 1).get(0);
+		read.dispatchTo("node-a", T0, JobFixtures.LEASE);
+		this.store.claim(List.of(read));
+		read.recordProgress(1, "node-a", 1, null, T0.plusSeconds(1), JobFixtures.LEASE);
+		assertThat(this.store.update(read)).isTrue();
+		assertThat(this.store.find(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
 	}
 
 	@Test
@@ -111,6 +160,26 @@ class JobStoreTests {
 	}
 
 	@Test
+	void keepsTheCrawlOptionsOfAJob() {
+		Map<String, ExtractRule> extract = new LinkedHashMap<>();
+		extract.put("title", new ExtractRule("h1", null, null));
+		extract.put("links", new ExtractRule("a[href]", "href", true));
+		CrawlOptions options = new CrawlOptions(2, List.of("/blog/\\d+"), List.of("\\.pdf$"), 250, "MyBot/1.0",
+				extract);
+		JobSpec spec = new JobSpec("http://site.test/", 10, true, 30, 1, 3600, options);
+		Job with = Job.accept(new JobId("job_options"), null, spec, T0, 0);
+		Job without = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(with, without));
+		CrawlOptions stored = this.store.find(with.id()).orElseThrow().spec().options();
+		assertThat(stored).isEqualTo(options);
+		assertThat(stored.extract()).containsOnlyKeys("title", "links");
+		assertThat(List.copyOf(stored.extract().keySet())).containsExactly("title", "links");
+		assertThat(this.store.find(without.id()).orElseThrow().spec().options()).isEqualTo(CrawlOptions.none());
+		assertThat(this.store.nextQueued(T0.plusSeconds(1), 10)).extracting((job) -> job.spec().options())
+			.contains(options, CrawlOptions.none());
+	}
+
+	@Test
 	void countsWhatWorkersHoldAndWhatWaits() {
 		Job held = JobFixtures.aQueuedJob();
 		Job waiting = JobFixtures.aQueuedJobWithPriority(7, T0);
@@ -119,7 +188,7 @@ class JobStoreTests {
 		loaded.dispatchTo("node-a", T0, JobFixtures.LEASE);
 		this.store.update(loaded);
 		assertThat(this.store.activeCountByNode()).containsEntry("node-a", 1);
-		assertThat(this.store.countQueuedByPriority()).containsExactlyEntriesOf(java.util.Map.of(7, 1L));
+		assertThat(this.store.countQueuedByPriority()).containsExactlyEntriesOf(Map.of(7, 1L));
 		assertThat(this.store.findLeaseExpired(T0.plus(JobFixtures.LEASE).plusSeconds(1))).hasSize(1);
 		assertThat(this.store.findBudgetEndedBefore(T0.plusSeconds(3601))).hasSize(1);
 	}

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,8 +61,9 @@ public final class StubWorker implements AutoCloseable {
 	 * @param jobId the job
 	 * @param attempt the attempt number
 	 * @param startUrl what to crawl
+	 * @param spec the assignment's whole {@code spec}, crawl options included
 	 */
-	public record Assignment(String jobId, int attempt, String startUrl) {
+	public record Assignment(String jobId, int attempt, String startUrl, JsonNode spec) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -99,6 +101,10 @@ public final class StubWorker implements AutoCloseable {
 	private volatile String token;
 
 	private final List<String> callsWithoutToken = new CopyOnWriteArrayList<>();
+
+	private final List<String> calls = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Assignment> reporting = new ConcurrentHashMap<>();
 
 	private StubWorker(String node, int capacity, String controllerUrl, Mode mode) throws IOException {
 		this.node = node;
@@ -158,6 +164,11 @@ public final class StubWorker implements AutoCloseable {
 		return this;
 	}
 
+	/** Every call the controller made, as {@code METHOD path}. */
+	public List<String> calls() {
+		return List.copyOf(this.calls);
+	}
+
 	/** The controller's calls that lacked the expected internal token. */
 	public List<String> callsWithoutToken() {
 		return List.copyOf(this.callsWithoutToken);
@@ -196,18 +207,37 @@ public final class StubWorker implements AutoCloseable {
 
 	/** Reports an outcome of any attempt; returns the controller's status. */
 	public int report(Assignment assignment, String outcome, String error) {
+		return report(assignment, outcome, error, "succeeded".equals(outcome) ? result(assignment.startUrl()) : null);
+	}
+
+	/** Reports success of a held job's attempt with this result. */
+	public int complete(String jobId, JsonNode result) {
+		return report(this.running.get(jobId), "succeeded", null, result);
+	}
+
+	private int report(Assignment assignment, String outcome, String error, JsonNode result) {
 		ObjectNode body = JSON.createObjectNode();
 		body.put("attempt", assignment.attempt());
 		body.put("node", this.node);
 		body.put("outcome", outcome);
-		if ("succeeded".equals(outcome)) {
-			body.set("result", result(assignment.startUrl()));
+		if (result != null) {
+			body.set("result", result);
 		}
 		if (error != null) {
 			body.put("error", error);
 		}
-		int status = post("/internal/jobs/" + assignment.jobId() + "/report", body.toString(), true);
+		// Like the real worker: the slot is free before the report, since the controller
+		// may dispatch the next job as soon as it has the report. The attempt is still
+		// listed (its lease renewed) until the report is answered.
+		this.reporting.put(assignment.jobId(), assignment);
 		this.running.remove(assignment.jobId(), assignment);
+		int status;
+		try {
+			status = post("/internal/jobs/" + assignment.jobId() + "/report", body.toString(), true);
+		}
+		finally {
+			this.reporting.remove(assignment.jobId(), assignment);
+		}
 		if (status == 204 && "succeeded".equals(outcome)) {
 			this.acceptedCompletions.merge(assignment.jobId(), 1, Integer::sum);
 		}
@@ -244,6 +274,7 @@ public final class StubWorker implements AutoCloseable {
 			}
 			String path = exchange.getRequestURI().getPath();
 			String method = exchange.getRequestMethod();
+			this.calls.add(method + " " + path);
 			if (this.token != null && !this.token.equals(exchange.getRequestHeaders().getFirst("X-Internal-Token"))) {
 				this.callsWithoutToken.add(method + " " + path);
 			}
@@ -276,7 +307,9 @@ public final class StubWorker implements AutoCloseable {
 			return "[]";
 		}
 		StringBuilder list = new StringBuilder("[");
-		for (Assignment assignment : this.running.values()) {
+		List<Assignment> listed = new ArrayList<>(this.running.values());
+		listed.addAll(this.reporting.values());
+		for (Assignment assignment : listed) {
 			list.append((list.length() > 1) ? "," : "")
 				.append("{\"job_id\":\"")
 				.append(assignment.jobId())
@@ -290,7 +323,7 @@ public final class StubWorker implements AutoCloseable {
 	private void assign(HttpExchange exchange) throws IOException {
 		JsonNode body = JSON.readTree(readBody(exchange.getRequestBody()));
 		Assignment assignment = new Assignment(body.get("job_id").stringValue(), body.get("attempt").intValue(),
-				body.get("spec").get("start_url").stringValue());
+				body.get("spec").get("start_url").stringValue(), body.get("spec"));
 		Mode current = this.mode;
 		if (current == Mode.REFUSE || this.running.size() >= this.capacity) {
 			send(exchange, 503, "{\"status\":503,\"title\":\"Worker at capacity\"}");
