@@ -49,6 +49,9 @@ class PostgresPersistenceIT {
 
 	private static String url;
 
+	/** Production requires the internal token: the service runs with one. */
+	private static final String TOKEN = "postgres-it-internal-token";
+
 	@TempDir
 	Path dataDir;
 
@@ -119,7 +122,10 @@ class PostgresPersistenceIT {
 			}
 			app.getBean(QueueSamples.class).add(now, new QueueFigures(3, 1));
 			String port = app.getEnvironment().getProperty("local.server.port");
-			RestTestClient http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+			RestTestClient http = RestTestClient.bindToServer()
+				.baseUrl("http://localhost:" + port)
+				.defaultHeader("X-Internal-Token", TOKEN)
+				.build();
 
 			http.get()
 				.uri("/nodes/n2?hours=1")
@@ -160,6 +166,7 @@ class PostgresPersistenceIT {
 				"--dispycluster.data-dir=" + this.dataDir,
 				"--DISPYCLUSTER_CONFIG=" + this.dataDir.resolve("missing.yml"), "--spring.profiles.active=production",
 				"--DISPYCLUSTER_DB_URL=" + url, "--DISPYCLUSTER_MONITORING_DB_SCHEMA=" + SCHEMA,
+				"--dispycluster.security.internal-token=" + TOKEN,
 				"--dispycluster.monitoring.collection.enabled=false");
 	}
 
