@@ -14,6 +14,7 @@ import io.dispycluster.gateway.system.Problems;
 import io.dispycluster.gateway.upstream.Service;
 import io.dispycluster.gateway.upstream.Upstreams;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +34,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class ScrapeController {
 
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
 	private final Upstreams upstreams;
 
 	private final JsonMapper jsonMapper;
@@ -45,18 +48,32 @@ class ScrapeController {
 	@PostMapping("/scrape")
 	ResponseEntity<byte[]> scrape(HttpServletRequest request, @RequestBody(required = false) byte @Nullable [] body) {
 		JsonNode json = parse(request, body);
-		return forward("/scrape", apply(() -> ScrapeBodies.single(json, query(request))));
+		return forward(request, "/scrape", apply(() -> ScrapeBodies.single(json, query(request))));
 	}
 
 	@PostMapping("/scrape/batch")
 	ResponseEntity<byte[]> batch(HttpServletRequest request, @RequestBody(required = false) byte @Nullable [] body) {
 		JsonNode json = parse(request, body);
-		return forward("/scrape/batch", apply(() -> ScrapeBodies.batch(json, query(request))));
+		return forward(request, "/scrape/batch", apply(() -> ScrapeBodies.batch(json, query(request))));
 	}
 
-	private ResponseEntity<byte[]> forward(String path, ObjectNode body) {
+	private ResponseEntity<byte[]> forward(HttpServletRequest request, String path, ObjectNode body) {
 		byte[] bytes = this.jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
-		return this.upstreams.forward(Service.CLUSTER_CONTROLLER, HttpMethod.POST, path, bytes);
+		return this.upstreams.forward(Service.CLUSTER_CONTROLLER, HttpMethod.POST, path, passedOn(request), bytes);
+	}
+
+	/**
+	 * The client's headers the controller reads on a submission: its
+	 * {@code Idempotency-Key}, so that a retry through the gateway gets the first job
+	 * back (the request id is added to every call anyway).
+	 */
+	private static HttpHeaders passedOn(HttpServletRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		String key = request.getHeader(IDEMPOTENCY_KEY);
+		if (key != null) {
+			headers.set(IDEMPOTENCY_KEY, key);
+		}
+		return headers;
 	}
 
 	private @Nullable JsonNode parse(HttpServletRequest request, byte @Nullable [] body) {

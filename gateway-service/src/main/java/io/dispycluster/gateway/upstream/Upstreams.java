@@ -107,28 +107,33 @@ public class Upstreams {
 	}
 
 	/**
-	 * Sends a request to a service and returns its answer as it is: status, content type
-	 * and body.
+	 * Sends a JSON request to a service and returns its answer as it is: status, content
+	 * type and body.
+	 * @param headers request headers to pass on besides the content type, e.g. the
+	 * client's {@code Idempotency-Key}
 	 * @throws UpstreamFailure when the service is unreachable or too slow
 	 */
-	public ResponseEntity<byte[]> forward(Service service, HttpMethod method, String path, byte[] body) {
-		return this.breakers.call(service, () -> send(service, method, path, body),
+	public ResponseEntity<byte[]> forward(Service service, HttpMethod method, String path, HttpHeaders headers,
+			byte[] body) {
+		return this.breakers.call(service, () -> send(service, method, path, headers, body),
 				(response) -> response.getStatusCode().is5xxServerError());
 	}
 
-	private ResponseEntity<byte[]> send(Service service, HttpMethod method, String path, byte[] body) {
+	private ResponseEntity<byte[]> send(Service service, HttpMethod method, String path, HttpHeaders headers,
+			byte[] body) {
 		try {
 			return this.routeClient.method(method)
 				.uri(uri(service, path))
+				.headers((outgoing) -> outgoing.addAll(headers))
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(body)
 				.exchange((request, response) -> {
-					HttpHeaders headers = new HttpHeaders();
+					HttpHeaders answered = new HttpHeaders();
 					MediaType contentType = response.getHeaders().getContentType();
 					if (contentType != null) {
-						headers.setContentType(contentType);
+						answered.setContentType(contentType);
 					}
-					return new ResponseEntity<>(response.getBody().readAllBytes(), headers, response.getStatusCode());
+					return new ResponseEntity<>(response.getBody().readAllBytes(), answered, response.getStatusCode());
 				}, true);
 		}
 		catch (ResourceAccessException ex) {

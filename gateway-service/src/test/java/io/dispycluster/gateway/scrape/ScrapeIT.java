@@ -37,6 +37,33 @@ class ScrapeIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void forwardsTheIdempotencyKeyAndRequestIdOfBothForms() {
+		// the stub controller answers with the headers it received
+		CONTROLLER.on("POST", "/scrape", ScrapeIT::echoHeaders);
+		CONTROLLER.on("POST", "/scrape/batch", ScrapeIT::echoHeaders);
+
+		HttpResponse<String> single = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/json", "Idempotency-Key", "retry-me-1", "X-Request-Id", "req-1");
+		HttpResponse<String> batch = post("/scrape/batch?urls=http%3A%2F%2Fx%2F", "", "Idempotency-Key", "retry-me-2",
+				"X-Request-Id", "req-2");
+		HttpResponse<String> without = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/json");
+
+		assertThat(body(single).path("idempotency_key").asString()).isEqualTo("retry-me-1");
+		assertThat(body(single).path("request_id").asString()).isEqualTo("req-1");
+		assertThat(body(batch).path("idempotency_key").asString()).isEqualTo("retry-me-2");
+		assertThat(body(batch).path("request_id").asString()).isEqualTo("req-2");
+		assertThat(body(without).path("idempotency_key").isNull()).isTrue();
+		assertThat(body(without).path("request_id").asString()).isNotBlank();
+	}
+
+	private static Reply echoHeaders(Recorded request) {
+		String key = request.header("Idempotency-Key");
+		return Reply.json(200, "{\"idempotency_key\":" + ((key != null) ? "\"" + key + "\"" : "null")
+				+ ",\"request_id\":\"" + request.header("X-Request-Id") + "\"}");
+	}
+
+	@Test
 	void passesTheControllersRefusalThrough() {
 		String invalid = "{\"type\":\"urn:dispycluster:problem:validation\",\"title\":\"Invalid request\",\"status\":422,"
 				+ "\"errors\":[{\"field\":\"max_pages\",\"message\":\"must be between 1 and 1000\"}]}";
