@@ -7,6 +7,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.dispycluster.gateway.system.Problems;
+import io.dispycluster.gateway.upstream.PrivatePaths;
 import io.dispycluster.gateway.upstream.Service;
 import io.dispycluster.gateway.upstream.UpstreamReply;
 import io.dispycluster.gateway.upstream.Upstreams;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /openapi/{service}}: a service's {@code /v3/api-docs} with its
  * {@code servers} replaced by the gateway's prefix for it (e.g. {@code /cluster}), so
- * that "Try it out" in the gateway's Swagger UI goes through the gateway. Off whenever
+ * that "Try it out" in the gateway's Swagger UI goes through the gateway, and without the
+ * paths the gateway does not route (internal endpoints, actuator). Off whenever
  * {@code springdoc.api-docs.enabled} is false, as in production unless enabled.
  */
 @RestController
@@ -58,6 +60,10 @@ class OpenApiController {
 					null);
 		}
 		ObjectNode document = (ObjectNode) body;
+		// the gateway does not route the internal and actuator paths: do not offer them
+		if (document.get("paths") instanceof ObjectNode paths) {
+			paths.propertyNames().stream().filter(PrivatePaths::isPrivate).toList().forEach(paths::remove);
+		}
 		ObjectNode server = JsonNodeFactory.instance.objectNode()
 			.put("url", PREFIXES.get(service))
 			.put("description", service.key() + " through the gateway");

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * {@code //internal}, {@code /%69nternal}, {@code /internal;v=1} nor {@code /INTERNAL}
  * gets through.
  */
-final class PrivatePaths {
+public final class PrivatePaths {
 
 	// how many times a path is decoded at most; real paths need one round
 	private static final int MAX_DECODING_ROUNDS = 4;
@@ -31,7 +31,7 @@ final class PrivatePaths {
 	}
 
 	/** Whether a service path, raw as it would go on the wire, must not be forwarded. */
-	static boolean isPrivate(@Nullable String rawPath) {
+	public static boolean isPrivate(@Nullable String rawPath) {
 		String path = normalise(rawPath);
 		return under(path, "/internal") || (under(path, "/actuator") && !path.equals("/actuator/health"));
 	}
