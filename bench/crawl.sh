@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Crawl benchmark: a deterministic site (PAGES pages of about 30 KB with 20 links each,
 # bench/src/.../site/Site.java) served from memory on loopback, crawled by one scraper worker
-# with -Xmx64m, no politeness delay and robots.txt allowing everything, through the worker's
+# with the JVM options of its systemd unit but -Xmx64m, no politeness delay and robots.txt allowing
+# everything, through the worker's
 # synchronous POST /scrape. Prints the site server's own rate (wrk), the crawl's pages/s, the
 # worker's peak RSS, and the same figures for a plain single-threaded jsoup parse of the same
 # pages (the ceiling).
@@ -12,8 +13,12 @@
 # as CRAWLS crawls of MAX_PAGES pages each, one after the other, started from evenly spaced
 # pages.
 #
+# The worker's JVM options are those of deploy/systemd/dispycluster-worker.service in REPO
+# (WORKER_JAVA_OPTS and MALLOC_ARENA_MAX), with -Xmx replaced by WORKER_HEAP.
+#
 # Settings (environment): PAGES (2000), CRAWLS (2), MAX_PAGES (1000), WARMUP_PAGES (1000: a
 # first crawl, not counted, so that the JIT has compiled the crawl path), WORKER_HEAP (64m),
+# WORKER_JAVA_OPTS (instead of the unit's), MALLOC_ARENA_MAX (instead of the unit's),
 # HOST_CONCURRENCY (4: concurrent fetches per host, passed to the worker when its
 # configuration has such a property; HOST_CONCURRENCY_PROPERTY names it if detection fails),
 # SERVER_THREADS (4), SERVICE_JAVA_OPTS.
@@ -29,6 +34,18 @@ SERVER_THREADS=${SERVER_THREADS:-4}
 
 ensure_wrk
 worker_jar=$(service_jar scraper-worker)
+worker_unit="$REPO/deploy/systemd/dispycluster-worker.service"
+unit_value() {
+	sed -n "s/^Environment=\"\{0,1\}$1=\([^\"]*\)\"\{0,1\}\$/\1/p" "$worker_unit" | tail -n 1
+}
+[ -f "$worker_unit" ] || die "$worker_unit is missing"
+WORKER_JAVA_OPTS=${WORKER_JAVA_OPTS-$(unit_value WORKER_JAVA_OPTS)}
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-$(unit_value MALLOC_ARENA_MAX)}
+# shellcheck disable=SC2206
+worker_jvm=($(printf '%s\n' $WORKER_JAVA_OPTS | grep -v '^-Xmx') "-Xmx$WORKER_HEAP")
+worker_env=()
+[ -z "$MALLOC_ARENA_MAX" ] || worker_env=("MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX")
+log "worker JVM: ${worker_env[*]} ${worker_jvm[*]} $SERVICE_JAVA_OPTS"
 classpath=$(bench_classpath)
 export DISPYCLUSTER_CONFIG="$WORK/missing.yml"
 log "work directory: $WORK"
@@ -78,7 +95,9 @@ read -r site_rps site_p50 site_p99 site_non2xx _ _ < <(PAGES=$PAGES wrk_run site
 read -r site_rps4 _ _ _ _ _ < <(PAGES=$PAGES wrk_run site-c4 -t1 -c4 -d10s -s "$BENCH_DIR/site-pages.lua" "$site/")
 
 worker_port=$(free_port)
-start worker java -Xmx"$WORKER_HEAP" $SERVICE_JAVA_OPTS -jar "$worker_jar" --server.port="$worker_port" \
+# shellcheck disable=SC2086
+start worker env "${worker_env[@]}" java "${worker_jvm[@]}" $SERVICE_JAVA_OPTS -jar "$worker_jar" \
+	--server.port="$worker_port" \
 	"${worker_args[@]}"
 worker_pid=$LAST_PID
 worker="http://127.0.0.1:$worker_port"
@@ -114,6 +133,7 @@ echo
 echo "== Crawl benchmark: $PAGES pages of ~30 KB with 20 links, $CRAWLS x POST /scrape max_pages $MAX_PAGES," \
 	"worker -Xmx$WORKER_HEAP, politeness delay 0"
 describe_machine
+printf 'worker JVM: %s\n' "${worker_env[*]} ${worker_jvm[*]} $SERVICE_JAVA_OPTS"
 printf 'per-host concurrency: %s\n' "$concurrency_note"
 printf 'site server (JDK HttpServer, %s threads): %.0f pages/s with 8 connections (p50 %.2f ms, p99 %.2f ms, non-2xx %s), %.0f pages/s with 4\n' \
 	"$SERVER_THREADS" "$site_rps" "$site_p50" "$site_p99" "$site_non2xx" "$site_rps4"
