@@ -154,8 +154,8 @@ final class StubWorker {
 		byte[] body = this.json.writeValueAsBytes(
 				new AttemptReport(assignment.attempt(), this.node, AttemptOutcome.SUCCEEDED, result, null));
 		URI target = this.controller.resolve("/internal/jobs/" + assignment.jobId() + "/report");
-		// Like the real worker, free the slot before reporting: the controller may send the
-		// next assignment as soon as it has the report.
+		// Like the real worker, free the slot before reporting: the controller may
+		// send the next assignment as soon as it has the report.
 		this.active.remove(assignment.jobId());
 		int status = -1;
 		for (int attempt = 0; attempt < 5 && status < 0; attempt++) {
