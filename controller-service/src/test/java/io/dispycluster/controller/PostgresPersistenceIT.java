@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import io.dispycluster.controller.support.Api;
@@ -18,71 +17,30 @@ import io.dispycluster.controller.support.Controllers;
 import io.dispycluster.controller.support.StubWorker;
 import io.dispycluster.controller.support.StubWorker.Assignment;
 import io.dispycluster.controller.support.StubWorker.Mode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.dispycluster.support.testing.PostgresTestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The persistence scenarios on PostgreSQL with the production profile, each test in a
- * fresh schema, plus two controllers sharing one database. The server is named by
- * {@code DISPYCLUSTER_TEST_POSTGRES_URL} (e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); without it the tests
- * are skipped, except when {@code CI=true}, where they fail: CI never skips them
- * silently.
+ * fresh schema, plus two controllers sharing one database. {@link PostgresTestServer}
+ * names the server and skips the tests without one (they fail instead when
+ * {@code CI=true}: CI never skips them silently).
  */
 class PostgresPersistenceIT extends PersistenceScenarios {
 
-	private static final String URL_VARIABLE = "DISPYCLUSTER_TEST_POSTGRES_URL";
-
-	private static final List<String> SCHEMAS = new ArrayList<>();
-
-	private static String url;
-
-	private String schema;
-
-	@BeforeAll
-	static void requirePostgres() {
-		String configured = System.getenv(URL_VARIABLE);
-		if (configured == null || configured.isBlank()) {
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				Assertions.fail(URL_VARIABLE + " must name a PostgreSQL server when CI=true");
-			}
-			Assumptions.abort(URL_VARIABLE + " is not set: PostgreSQL tests skipped (they fail when CI=true)");
-		}
-		url = configured;
-	}
-
-	@BeforeEach
-	void freshSchema() {
-		this.schema = "controller_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		SCHEMAS.add(this.schema);
-	}
-
-	@AfterAll
-	static void dropSchemas() throws SQLException {
-		if (url == null) {
-			return;
-		}
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement()) {
-			for (String schema : SCHEMAS) {
-				statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-			}
-		}
-	}
+	@RegisterExtension
+	static final PostgresTestServer postgres = new PostgresTestServer("controller_it_");
 
 	@Override
 	Map<String, String> database() {
 		Map<String, String> properties = new HashMap<>();
 		properties.put("spring.profiles.active", "production");
-		properties.put("DISPYCLUSTER_DB_URL", url);
-		properties.put("DISPYCLUSTER_CONTROLLER_DB_SCHEMA", this.schema);
+		properties.put("DISPYCLUSTER_DB_URL", postgres.url());
+		properties.put("DISPYCLUSTER_CONTROLLER_DB_SCHEMA", postgres.schema());
 		properties.put("dispycluster.data-dir", this.dataDir.toString());
 		properties.put("dispycluster.security.internal-token", token());
 		return properties;
@@ -142,10 +100,10 @@ class PostgresPersistenceIT extends PersistenceScenarios {
 	@Test
 	void createsItsOwnSchemaWithTheMigrations() throws SQLException {
 		start(Controllers.freePort());
-		try (Connection connection = DriverManager.getConnection(url);
+		try (Connection connection = DriverManager.getConnection(postgres.url());
 				Statement statement = connection.createStatement();
 				var tables = statement.executeQuery("SELECT table_name FROM information_schema.tables WHERE "
-						+ "table_schema = '" + this.schema.toLowerCase(Locale.ROOT) + "'")) {
+						+ "table_schema = '" + postgres.schema().toLowerCase(Locale.ROOT) + "'")) {
 			List<String> names = new ArrayList<>();
 			while (tables.next()) {
 				names.add(tables.getString(1));

@@ -1,22 +1,14 @@
 package io.dispycluster.monitoring;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dispycluster.monitoring.jobs.QueueFigures;
@@ -26,6 +18,7 @@ import io.dispycluster.monitoring.node.NodeSamples;
 import io.dispycluster.monitoring.node.SampleSource;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.node.Workload;
+import io.dispycluster.support.testing.PostgresTestServer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,47 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production profile on PostgreSQL: the service migrates its own schema and keeps its
- * samples across a restart. The server is named by {@code DISPYCLUSTER_TEST_POSTGRES_URL}
- * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); without it the
- * test is skipped, except when {@code CI=true}, where it fails.
+ * samples across a restart, each test in a fresh schema. {@link PostgresTestServer} names
+ * the server and skips the tests without one (they fail instead when {@code CI=true}).
  */
 class PostgresPersistenceIT {
 
-	private static final String URL_VARIABLE = "DISPYCLUSTER_TEST_POSTGRES_URL";
-
-	private static final String SCHEMA = "monitoring_it_"
-			+ UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-
-	private static String url;
+	@RegisterExtension
+	static final PostgresTestServer postgres = new PostgresTestServer("monitoring_it_");
 
 	/** Production requires the internal token: the service runs with one. */
 	private static final String TOKEN = "postgres-it-internal-token";
 
 	@TempDir
 	Path dataDir;
-
-	@BeforeAll
-	static void requirePostgres() {
-		String configured = System.getenv(URL_VARIABLE);
-		if (configured == null || configured.isBlank()) {
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				Assertions.fail(URL_VARIABLE + " must name a PostgreSQL server when CI=true");
-			}
-			Assumptions.abort(URL_VARIABLE + " is not set: PostgreSQL tests skipped (they fail when CI=true)");
-		}
-		url = configured;
-	}
-
-	@AfterAll
-	static void dropSchema() throws SQLException {
-		if (url == null) {
-			return;
-		}
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-		}
-	}
 
 	@Test
 	void keepsItsSamplesInItsOwnSchemaAcrossARestart() {
@@ -103,7 +68,7 @@ class PostgresPersistenceIT {
 				.isEqualTo(1);
 			assertThat(JdbcClient.create(app.getBean(DataSource.class))
 				.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = 'node_sample'")
-				.param(SCHEMA)
+				.param(postgres.schema())
 				.query(Long.class)
 				.single()).isEqualTo(1);
 		}
@@ -165,7 +130,7 @@ class PostgresPersistenceIT {
 		return new SpringApplicationBuilder(MonitoringApplication.class).run("--server.port=0",
 				"--dispycluster.data-dir=" + this.dataDir,
 				"--DISPYCLUSTER_CONFIG=" + this.dataDir.resolve("missing.yml"), "--spring.profiles.active=production",
-				"--DISPYCLUSTER_DB_URL=" + url, "--DISPYCLUSTER_MONITORING_DB_SCHEMA=" + SCHEMA,
+				"--DISPYCLUSTER_DB_URL=" + postgres.url(), "--DISPYCLUSTER_MONITORING_DB_SCHEMA=" + postgres.schema(),
 				"--dispycluster.security.internal-token=" + TOKEN,
 				"--dispycluster.monitoring.collection.enabled=false");
 	}

@@ -1,22 +1,13 @@
 package io.dispycluster.scheduler;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.dispycluster.support.testing.PostgresTestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.Scheduler;
 
@@ -26,55 +17,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * The persistence scenarios on PostgreSQL with the production profile (PostgreSQL
  * delegate, Quartz clustered), each test in a fresh schema, plus two scheduler instances
- * sharing one database. The server is named by {@code DISPYCLUSTER_TEST_POSTGRES_URL}
- * (e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}); without it the
- * tests are skipped, except when {@code CI=true}, where they fail.
+ * sharing one database. {@link PostgresTestServer} names the server and skips the tests
+ * without one (they fail instead when {@code CI=true}).
  */
 class PostgresPersistenceIT extends PersistenceScenarios {
 
-	private static final String URL_VARIABLE = "DISPYCLUSTER_TEST_POSTGRES_URL";
-
-	private static final List<String> SCHEMAS = new ArrayList<>();
-
-	private static String url;
-
-	private String schema;
-
-	@BeforeAll
-	static void requirePostgres() {
-		String configured = System.getenv(URL_VARIABLE);
-		if (configured == null || configured.isBlank()) {
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				Assertions.fail(URL_VARIABLE + " must name a PostgreSQL server when CI=true");
-			}
-			Assumptions.abort(URL_VARIABLE + " is not set: PostgreSQL tests skipped (they fail when CI=true)");
-		}
-		url = configured;
-	}
-
-	@BeforeEach
-	void freshSchema() {
-		this.schema = "scheduler_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		SCHEMAS.add(this.schema);
-	}
-
-	@AfterAll
-	static void dropSchemas() throws SQLException {
-		if (url == null) {
-			return;
-		}
-		try (Connection connection = DriverManager.getConnection(url);
-				Statement statement = connection.createStatement()) {
-			for (String schema : SCHEMAS) {
-				statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-			}
-		}
-	}
+	@RegisterExtension
+	static final PostgresTestServer postgres = new PostgresTestServer("scheduler_it_");
 
 	@Override
 	List<String> database(Path dataDir) {
-		return List.of("--spring.profiles.active=production", "--DISPYCLUSTER_DB_URL=" + url,
-				"--DISPYCLUSTER_SCHEDULER_DB_SCHEMA=" + this.schema);
+		return List.of("--spring.profiles.active=production", "--DISPYCLUSTER_DB_URL=" + postgres.url(),
+				"--DISPYCLUSTER_SCHEDULER_DB_SCHEMA=" + postgres.schema());
 	}
 
 	/**
