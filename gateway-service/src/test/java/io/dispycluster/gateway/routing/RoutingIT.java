@@ -1,5 +1,6 @@
 package io.dispycluster.gateway.routing;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -76,6 +77,17 @@ class RoutingIT extends GatewayTestSupport {
 		assertThat(received.method()).isEqualTo("POST");
 		assertThat(received.body()).isEqualTo(task);
 		assertThat(received.header("Content-Type")).startsWith("application/json");
+	}
+
+	@Test
+	void passesALargeBodySentWithExpectContinueThrough() {
+		String task = "{\"name\":\"" + "x".repeat(64 * 1024) + "\"}";
+
+		HttpResponse<String> response = send(request("/tasks", "Content-Type", "application/json").expectContinue(true)
+			.POST(HttpRequest.BodyPublishers.ofString(task)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(SCHEDULER.last("/tasks").body()).isEqualTo(task);
 	}
 
 	@Test
