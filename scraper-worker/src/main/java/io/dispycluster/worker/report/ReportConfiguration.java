@@ -3,6 +3,8 @@ package io.dispycluster.worker.report;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.dispycluster.support.security.InternalTokenProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -23,7 +25,7 @@ class ReportConfiguration {
 	static final String CONTROLLER = "controller";
 
 	@Bean
-	RestClientHttpServiceGroupConfigurer controllerInternalToken(ClusterTokenProperties token) {
+	RestClientHttpServiceGroupConfigurer controllerInternalToken(InternalTokenProperties token) {
 		ClientCallback<RestClient.Builder> addToken = (group, client) -> withToken(client, token);
 		return (groups) -> groups.filterByName(CONTROLLER).forEachClient(addToken);
 	}
@@ -34,9 +36,9 @@ class ReportConfiguration {
 	 * @param token the cluster's token settings
 	 * @return the same builder
 	 */
-	static RestClient.Builder withToken(RestClient.Builder client, ClusterTokenProperties token) {
+	static RestClient.Builder withToken(RestClient.Builder client, InternalTokenProperties token) {
 		String value = token.internalToken();
-		return (value != null) ? client.defaultHeader(ClusterTokenProperties.HEADER, value) : client;
+		return (value != null) ? client.defaultHeader(InternalTokenProperties.HEADER, value) : client;
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
