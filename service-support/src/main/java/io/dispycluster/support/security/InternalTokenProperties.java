@@ -39,4 +39,11 @@ public record InternalTokenProperties(@Nullable String internalToken,
 		}
 	}
 
+	/** Says whether a token is set, never the token (this record may end up in a log). */
+	@Override
+	public String toString() {
+		return "InternalTokenProperties[internalToken=" + ((this.internalToken != null) ? "(set)" : "(none)")
+				+ ", internalTokenRequired=" + this.internalTokenRequired + "]";
+	}
+
 }

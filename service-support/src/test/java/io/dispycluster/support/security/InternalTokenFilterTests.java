@@ -60,6 +60,12 @@ class InternalTokenFilterTests {
 		assertThat(new InternalTokenProperties(" ", false).internalToken()).isNull();
 	}
 
+	@Test
+	void neverPrintsTheTokenWhenLogged() {
+		assertThat(new InternalTokenProperties(TOKEN, true))
+			.hasToString("InternalTokenProperties[internalToken=(set), internalTokenRequired=true]");
+	}
+
 	private MockHttpServletResponse run(String path, String token) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
 		if (token != null) {
