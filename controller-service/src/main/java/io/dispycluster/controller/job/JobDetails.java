@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ExtractRule;
 import io.dispycluster.model.job.JobStatus;
@@ -13,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A job as {@code GET /jobs/{id}} shows it: every field of {@code JobView}, in its order,
  * with the worker's result verbatim (null until there is one), plus {@code progress} and
- * the crawl options it was submitted with (null when not set). The result is not held
- * here: {@link JobDetailsWriter} streams it from the store into its place.
+ * the crawl options it was submitted with (left out when not set, so that a job without
+ * options shows exactly the fields of the contract and of the list). The result is not
+ * held here: {@link JobDetailsWriter} streams it from the store into its place.
  *
  * @param id the job's id
  * @param startUrl the URL the crawl starts from
@@ -34,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * @param attempts how many times it was dispatched
  * @param pagesCrawled pages crawled so far (or in all, once completed)
  * @param progress pages done out of {@code max_pages} while it runs, else null
- * @param maxDepth the most links followed from the start page, or null
+ * @param maxDepth the most links followed from the start page, or null (left out)
  * @param includePatterns regular expressions a followed link must match, or null
  * @param excludePatterns regular expressions no followed link may match, or null
  * @param delayMs the least time between two requests to one host, or null
@@ -45,8 +48,12 @@ public record JobDetails(String id, String startUrl, int maxPages, boolean sameO
 		int maxDurationS, Instant createdAt, JobStatus status, @Nullable String assignedWorker,
 		@Nullable Instant startedAt, @Nullable Instant completedAt, @Nullable JsonNode result, @Nullable String error,
 		@Nullable String batchId, int attempts, int pagesCrawled, @Nullable JobProgress progress,
-		@Nullable Integer maxDepth, @Nullable List<String> includePatterns, @Nullable List<String> excludePatterns,
-		@Nullable Integer delayMs, @Nullable String userAgent, @Nullable Map<String, ExtractRule> extract) {
+		@JsonInclude(Include.NON_NULL) @Nullable Integer maxDepth,
+		@JsonInclude(Include.NON_NULL) @Nullable List<String> includePatterns,
+		@JsonInclude(Include.NON_NULL) @Nullable List<String> excludePatterns,
+		@JsonInclude(Include.NON_NULL) @Nullable Integer delayMs,
+		@JsonInclude(Include.NON_NULL) @Nullable String userAgent,
+		@JsonInclude(Include.NON_NULL) @Nullable Map<String, ExtractRule> extract) {
 
 	/** The details of a job, its result left null (to be streamed in its place). */
 	static JobDetails of(Job job) {

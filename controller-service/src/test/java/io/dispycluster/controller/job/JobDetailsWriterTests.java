@@ -83,6 +83,7 @@ class JobDetailsWriterTests {
 		JsonNode written = this.json.readTree(out.toByteArray());
 		assertThat(written.get("result").isNull()).isTrue();
 		assertThat(written.get("status").stringValue()).isEqualTo("pending");
+		assertThat(written.has("extract")).isFalse();
 	}
 
 	private static Job succeededJob(CrawlOptions options) {
