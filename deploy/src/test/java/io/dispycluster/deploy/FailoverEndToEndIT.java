@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -65,18 +64,6 @@ class FailoverEndToEndIT extends FailoverScenarios {
 		assertThat(order).hasSize(12).startsWith("blocker-0", "urgent-0");
 		assertThat(json(controller("/jobs/" + urgent.keySet().iterator().next())).get("assigned_worker").asString())
 			.isEqualTo("single");
-	}
-
-	/**
-	 * Off on H2 until the controller's H2 database writes each commit at once: with H2's
-	 * default write delay (half a second) a killed controller loses the jobs it accepted
-	 * just before, which this test shows. The PostgreSQL variant runs it.
-	 */
-	@Override
-	@Test
-	@Order(4)
-	@Disabled("H2's default write delay loses the jobs accepted in the last half second before a crash")
-	void jobsAcceptedJustBeforeTheControllerIsKilledSurviveItAndComplete() {
 	}
 
 }
