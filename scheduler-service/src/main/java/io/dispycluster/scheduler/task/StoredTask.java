@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.scheduler.definition.StoredDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 
@@ -16,7 +17,7 @@ record StoredTask(String id, String name, @Nullable String description, List<Str
 		boolean sameOriginOnly, int timeoutS, int priority, ScheduleType scheduleType,
 		Map<String, Object> scheduleConfig, boolean allowConcurrentRuns, boolean enabled, TaskStatus status,
 		Instant createdAt, Instant updatedAt, @Nullable Instant lastRun, int runCount, int successCount,
-		int failureCount) {
+		int failureCount) implements StoredDefinition {
 
 	StoredTask {
 		urls = List.copyOf(urls);
@@ -26,8 +27,12 @@ record StoredTask(String id, String name, @Nullable String description, List<Str
 	/** The task's definition, its schedule read again as of {@code now}. */
 	TaskDefinition definition(Instant now) {
 		return new TaskDefinition(this.name, this.description, this.urls, this.maxPages, this.sameOriginOnly,
-				this.timeoutS, this.priority, ScheduleSpec.parse(this.scheduleType, this.scheduleConfig, now),
-				this.allowConcurrentRuns);
+				this.timeoutS, this.priority, schedule(now), this.allowConcurrentRuns);
+	}
+
+	@Override
+	public ScheduleSpec schedule(Instant now) {
+		return ScheduleSpec.parse(this.scheduleType, this.scheduleConfig, now);
 	}
 
 	/** The task as users see it. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.model.job.BatchScrapeRequest;
+import io.dispycluster.scheduler.definition.ScheduledDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 
 /**
@@ -21,7 +22,8 @@ import io.dispycluster.scheduler.schedule.ScheduleSpec;
  * @param allowConcurrentRuns whether runs may overlap
  */
 record TaskDefinition(String name, @Nullable String description, List<String> urls, int maxPages,
-		boolean sameOriginOnly, int timeoutS, int priority, ScheduleSpec schedule, boolean allowConcurrentRuns) {
+		boolean sameOriginOnly, int timeoutS, int priority, ScheduleSpec schedule,
+		boolean allowConcurrentRuns) implements ScheduledDefinition {
 
 	TaskDefinition {
 		urls = List.copyOf(urls);

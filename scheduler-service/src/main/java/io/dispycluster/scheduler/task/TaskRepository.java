@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.scheduler.definition.DefinitionTable;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.system.Sql;
 
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * The {@code task} table.
  */
 @Repository
-class TaskRepository {
+class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 
 	private static final TypeReference<List<String>> URLS = new TypeReference<>() {
 	};
@@ -29,16 +29,15 @@ class TaskRepository {
 	private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {
 	};
 
-	private final JdbcClient jdbc;
-
 	private final JsonMapper json;
 
 	TaskRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
+		super(jdbc, "task");
 		this.json = json;
 	}
 
-	void insert(String id, TaskDefinition task, Instant now) {
+	@Override
+	public void insert(String id, TaskDefinition task, Instant now) {
 		bindDefinition(this.jdbc
 			.sql("""
 					INSERT INTO task (id, name, description, urls, max_pages, same_origin_only, timeout_s, priority,
@@ -52,7 +51,8 @@ class TaskRepository {
 			.update();
 	}
 
-	void update(String id, TaskDefinition task, Instant now) {
+	@Override
+	public void update(String id, TaskDefinition task, Instant now) {
 		bindDefinition(this.jdbc.sql("""
 				UPDATE task SET name = :name, description = :description, urls = :urls, max_pages = :maxPages,
 				                same_origin_only = :sameOriginOnly, timeout_s = :timeoutS, priority = :priority,
@@ -74,60 +74,15 @@ class TaskRepository {
 			.param("allowConcurrentRuns", task.allowConcurrentRuns());
 	}
 
-	Optional<StoredTask> find(String id) {
-		return this.jdbc.sql("SELECT * FROM task WHERE id = :id").param("id", id).query(this::row).optional();
-	}
-
-	/**
-	 * A task, locked until the end of the transaction (runs of one task start one at a
-	 * time).
-	 */
-	Optional<StoredTask> lock(String id) {
-		return this.jdbc.sql("SELECT * FROM task WHERE id = :id FOR UPDATE")
-			.param("id", id)
-			.query(this::row)
-			.optional();
-	}
-
-	/** Every task, oldest first. */
-	List<StoredTask> findAll() {
-		return this.jdbc.sql("SELECT * FROM task ORDER BY created_at, id").query(this::row).list();
-	}
-
-	void setEnabled(String id, boolean enabled, Instant now) {
-		this.jdbc.sql("UPDATE task SET enabled = :enabled, updated_at = :now WHERE id = :id")
-			.param("id", id)
-			.param("enabled", enabled)
-			.param("now", Sql.timestamp(now))
-			.update();
-	}
-
-	boolean delete(String id) {
-		return this.jdbc.sql("DELETE FROM task WHERE id = :id").param("id", id).update() == 1;
-	}
-
-	/** A run started: count it. */
-	void runStarted(String id, Instant now) {
-		this.jdbc.sql("""
-				UPDATE task SET run_count = run_count + 1, last_run = :now, status = 'RUNNING' WHERE id = :id""")
-			.param("id", id)
-			.param("now", Sql.timestamp(now))
-			.update();
-	}
-
 	/**
 	 * A run ended: count its outcome; the status is the outcome unless another run is on.
 	 */
 	void runFinished(String id, boolean succeeded, boolean othersRunning) {
-		String counter = succeeded ? "success_count" : "failure_count";
-		String status = othersRunning ? "RUNNING" : succeeded ? "COMPLETED" : "FAILED";
-		this.jdbc.sql("UPDATE task SET " + counter + " = " + counter + " + 1, status = :status WHERE id = :id")
-			.param("id", id)
-			.param("status", status)
-			.update();
+		countFinishedRun(id, succeeded, othersRunning ? "RUNNING" : succeeded ? "COMPLETED" : "FAILED");
 	}
 
-	private StoredTask row(ResultSet rs, int rowNum) throws SQLException {
+	@Override
+	protected StoredTask row(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredTask(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				this.json.readValue(rs.getString("urls"), URLS), rs.getInt("max_pages"),
 				rs.getBoolean("same_origin_only"), rs.getInt("timeout_s"), rs.getInt("priority"),

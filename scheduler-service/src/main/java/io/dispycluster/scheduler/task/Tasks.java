@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
-import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.dispycluster.scheduler.schedule.ScheduleType;
+import io.dispycluster.scheduler.definition.DefinitionLifecycle;
 import io.dispycluster.scheduler.schedule.Schedules;
 import io.dispycluster.scheduler.system.Ids;
 
@@ -25,18 +23,16 @@ class Tasks {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
 
+	private final DefinitionLifecycle<TaskDefinition, StoredTask> lifecycle;
+
 	private final TaskRepository repository;
-
-	private final Schedules schedules;
-
-	private final Ids ids;
 
 	private final Clock clock;
 
 	Tasks(TaskRepository repository, Schedules schedules, Ids ids, Clock clock) {
+		this.lifecycle = new DefinitionLifecycle<>(Schedules.TASK_GROUP, TaskFireJob.class, repository,
+				TaskNotFoundException::new, schedules, ids, clock);
 		this.repository = repository;
-		this.schedules = schedules;
-		this.ids = ids;
 		this.clock = clock;
 	}
 
@@ -44,22 +40,14 @@ class Tasks {
 	Task create(TaskRequest request) {
 		Instant now = this.clock.instant();
 		TaskDefinition definition = request.toDefinition(now);
-		String id = this.ids.next("task");
-		this.repository.insert(id, definition, now);
-		this.schedules.schedule(key(id), TaskFireJob.class, definition.schedule(), now);
+		String id = this.lifecycle.create(definition, now);
 		LOG.info("Task created: task={} schedule={}", id, definition.schedule().describe());
 		return get(id);
 	}
 
 	@Transactional
 	Task update(String id, TaskRequest request) {
-		StoredTask task = find(id);
-		Instant now = this.clock.instant();
-		TaskDefinition definition = request.toDefinition(now);
-		this.repository.update(id, definition, now);
-		if (task.enabled()) {
-			this.schedules.schedule(key(id), TaskFireJob.class, definition.schedule(), now);
-		}
+		TaskDefinition definition = this.lifecycle.update(id, request::toDefinition);
 		LOG.info("Task updated: task={} schedule={}", id, definition.schedule().describe());
 		return get(id);
 	}
@@ -71,14 +59,12 @@ class Tasks {
 
 	@Transactional(readOnly = true)
 	Task get(String id) {
-		return view(find(id));
+		return view(this.lifecycle.find(id));
 	}
 
 	@Transactional
 	void delete(String id) {
-		find(id);
-		this.schedules.remove(key(id));
-		this.repository.delete(id);
+		this.lifecycle.delete(id);
 		LOG.info("Task deleted: task={}", id);
 	}
 
@@ -88,13 +74,7 @@ class Tasks {
 	 */
 	@Transactional
 	Task enable(String id) {
-		StoredTask task = find(id);
-		if (!task.enabled()) {
-			Instant now = this.clock.instant();
-			this.repository.setEnabled(id, true, now);
-			if (task.scheduleType() != ScheduleType.ONCE || task.runCount() == 0) {
-				this.schedules.schedule(key(id), TaskFireJob.class, task.definition(now).schedule(), now);
-			}
+		if (this.lifecycle.enable(id)) {
 			LOG.info("Task enabled: task={}", id);
 		}
 		return get(id);
@@ -103,26 +83,14 @@ class Tasks {
 	/** Disables a task: it fires no more; a run in progress goes on. */
 	@Transactional
 	Task disable(String id) {
-		StoredTask task = find(id);
-		if (task.enabled()) {
-			this.schedules.remove(key(id));
-			this.repository.setEnabled(id, false, this.clock.instant());
+		if (this.lifecycle.disable(id)) {
 			LOG.info("Task disabled: task={}", id);
 		}
 		return get(id);
 	}
 
-	private StoredTask find(String id) {
-		return this.repository.find(id).orElseThrow(() -> new TaskNotFoundException(id));
-	}
-
 	private Task view(StoredTask task) {
-		@Nullable Instant next = task.enabled() ? this.schedules.nextFireTime(key(task.id())) : null;
-		return task.view(next);
-	}
-
-	private static JobKey key(String id) {
-		return JobKey.jobKey(id, Schedules.TASK_GROUP);
+		return task.view(this.lifecycle.nextRun(task));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.scheduler.definition.StoredDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 
@@ -15,15 +16,15 @@ import io.dispycluster.scheduler.schedule.ScheduleType;
 record StoredWorkflow(String id, String name, @Nullable String description, List<StepDefinition> steps,
 		ErrorPolicy errorPolicy, ScheduleType scheduleType, Map<String, Object> scheduleConfig, boolean enabled,
 		String status, Instant createdAt, Instant updatedAt, @Nullable Instant lastRun, int runCount, int successCount,
-		int failureCount) {
+		int failureCount) implements StoredDefinition {
 
 	StoredWorkflow {
 		steps = List.copyOf(steps);
 		scheduleConfig = Map.copyOf(scheduleConfig);
 	}
 
-	/** Its schedule, read again as of {@code now}. */
-	ScheduleSpec schedule(Instant now) {
+	@Override
+	public ScheduleSpec schedule(Instant now) {
 		return ScheduleSpec.parse(this.scheduleType, this.scheduleConfig, now);
 	}
 

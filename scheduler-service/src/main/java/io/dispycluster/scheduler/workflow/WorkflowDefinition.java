@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.scheduler.definition.ScheduledDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 
 /**
@@ -16,7 +17,7 @@ import io.dispycluster.scheduler.schedule.ScheduleSpec;
  * @param errorPolicy what a failed step does to the rest of a run
  */
 record WorkflowDefinition(String name, @Nullable String description, List<StepDefinition> steps, ScheduleSpec schedule,
-		ErrorPolicy errorPolicy) {
+		ErrorPolicy errorPolicy) implements ScheduledDefinition {
 
 	WorkflowDefinition {
 		steps = List.copyOf(steps);

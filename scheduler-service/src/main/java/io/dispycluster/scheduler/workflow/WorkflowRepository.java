@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.scheduler.definition.DefinitionTable;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.system.Sql;
 
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * The {@code workflow} table.
  */
 @Repository
-class WorkflowRepository {
+class WorkflowRepository extends DefinitionTable<WorkflowDefinition, StoredWorkflow> {
 
 	static final TypeReference<List<StepDefinition>> STEPS = new TypeReference<>() {
 	};
@@ -29,16 +29,15 @@ class WorkflowRepository {
 	private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {
 	};
 
-	private final JdbcClient jdbc;
-
 	private final JsonMapper json;
 
 	WorkflowRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
+		super(jdbc, "workflow");
 		this.json = json;
 	}
 
-	void insert(String id, WorkflowDefinition workflow, Instant now) {
+	@Override
+	public void insert(String id, WorkflowDefinition workflow, Instant now) {
 		bind(this.jdbc.sql("""
 				INSERT INTO workflow (id, name, description, steps, error_policy, schedule_type, schedule_config,
 				                      enabled, status, created_at, updated_at, run_count, success_count, failure_count)
@@ -48,7 +47,8 @@ class WorkflowRepository {
 			.update();
 	}
 
-	void update(String id, WorkflowDefinition workflow, Instant now) {
+	@Override
+	public void update(String id, WorkflowDefinition workflow, Instant now) {
 		bind(this.jdbc.sql("""
 				UPDATE workflow SET name = :name, description = :description, steps = :steps,
 				                    error_policy = :errorPolicy, schedule_type = :scheduleType,
@@ -65,57 +65,13 @@ class WorkflowRepository {
 			.param("scheduleConfig", this.json.writeValueAsString(workflow.schedule().config()));
 	}
 
-	Optional<StoredWorkflow> find(String id) {
-		return this.jdbc.sql("SELECT * FROM workflow WHERE id = :id").param("id", id).query(this::row).optional();
-	}
-
-	/**
-	 * A workflow, locked until the end of the transaction (its runs start one at a time).
-	 */
-	Optional<StoredWorkflow> lock(String id) {
-		return this.jdbc.sql("SELECT * FROM workflow WHERE id = :id FOR UPDATE")
-			.param("id", id)
-			.query(this::row)
-			.optional();
-	}
-
-	List<StoredWorkflow> findAll() {
-		return this.jdbc.sql("SELECT * FROM workflow ORDER BY created_at, id").query(this::row).list();
-	}
-
-	long countEnabled() {
-		return this.jdbc.sql("SELECT COUNT(*) FROM workflow WHERE enabled").query(Long.class).single();
-	}
-
-	void setEnabled(String id, boolean enabled, Instant now) {
-		this.jdbc.sql("UPDATE workflow SET enabled = :enabled, updated_at = :now WHERE id = :id")
-			.param("id", id)
-			.param("enabled", enabled)
-			.param("now", Sql.timestamp(now))
-			.update();
-	}
-
-	boolean delete(String id) {
-		return this.jdbc.sql("DELETE FROM workflow WHERE id = :id").param("id", id).update() == 1;
-	}
-
-	void runStarted(String id, Instant now) {
-		this.jdbc.sql("""
-				UPDATE workflow SET run_count = run_count + 1, last_run = :now, status = 'RUNNING' WHERE id = :id""")
-			.param("id", id)
-			.param("now", Sql.timestamp(now))
-			.update();
-	}
-
+	/** A run ended: count its outcome, which becomes the status. */
 	void runFinished(String id, boolean succeeded) {
-		String counter = succeeded ? "success_count" : "failure_count";
-		this.jdbc.sql("UPDATE workflow SET " + counter + " = " + counter + " + 1, status = :status WHERE id = :id")
-			.param("id", id)
-			.param("status", succeeded ? "COMPLETED" : "FAILED")
-			.update();
+		countFinishedRun(id, succeeded, succeeded ? "COMPLETED" : "FAILED");
 	}
 
-	private StoredWorkflow row(ResultSet rs, int rowNum) throws SQLException {
+	@Override
+	protected StoredWorkflow row(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredWorkflow(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				this.json.readValue(rs.getString("steps"), STEPS), ErrorPolicy.valueOf(rs.getString("error_policy")),
 				ScheduleType.valueOf(rs.getString("schedule_type")),

@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.dispycluster.scheduler.schedule.ScheduleType;
+import io.dispycluster.scheduler.definition.DefinitionLifecycle;
 import io.dispycluster.scheduler.schedule.Schedules;
 import io.dispycluster.scheduler.system.Ids;
 
@@ -24,18 +23,16 @@ public class Workflows {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Workflows.class);
 
+	private final DefinitionLifecycle<WorkflowDefinition, StoredWorkflow> lifecycle;
+
 	private final WorkflowRepository repository;
-
-	private final Schedules schedules;
-
-	private final Ids ids;
 
 	private final Clock clock;
 
 	Workflows(WorkflowRepository repository, Schedules schedules, Ids ids, Clock clock) {
+		this.lifecycle = new DefinitionLifecycle<>(Schedules.WORKFLOW_GROUP, WorkflowFireJob.class, repository,
+				WorkflowNotFoundException::new, schedules, ids, clock);
 		this.repository = repository;
-		this.schedules = schedules;
-		this.ids = ids;
 		this.clock = clock;
 	}
 
@@ -43,9 +40,7 @@ public class Workflows {
 	Workflow create(WorkflowRequest request) {
 		Instant now = this.clock.instant();
 		WorkflowDefinition definition = request.toDefinition(now);
-		String id = this.ids.next("workflow");
-		this.repository.insert(id, definition, now);
-		this.schedules.schedule(key(id), WorkflowFireJob.class, definition.schedule(), now);
+		String id = this.lifecycle.create(definition, now);
 		LOG.info("Workflow created: workflow={} steps={} schedule={}", id, definition.steps().size(),
 				definition.schedule().describe());
 		return get(id);
@@ -53,13 +48,7 @@ public class Workflows {
 
 	@Transactional
 	Workflow update(String id, WorkflowRequest request) {
-		StoredWorkflow workflow = find(id);
-		Instant now = this.clock.instant();
-		WorkflowDefinition definition = request.toDefinition(now);
-		this.repository.update(id, definition, now);
-		if (workflow.enabled()) {
-			this.schedules.schedule(key(id), WorkflowFireJob.class, definition.schedule(), now);
-		}
+		this.lifecycle.update(id, request::toDefinition);
 		LOG.info("Workflow updated: workflow={}", id);
 		return get(id);
 	}
@@ -71,14 +60,12 @@ public class Workflows {
 
 	@Transactional(readOnly = true)
 	Workflow get(String id) {
-		return view(find(id));
+		return view(this.lifecycle.find(id));
 	}
 
 	@Transactional
 	void delete(String id) {
-		find(id);
-		this.schedules.remove(key(id));
-		this.repository.delete(id);
+		this.lifecycle.delete(id);
 		LOG.info("Workflow deleted: workflow={}", id);
 	}
 
@@ -88,13 +75,7 @@ public class Workflows {
 	 */
 	@Transactional
 	Workflow enable(String id) {
-		StoredWorkflow workflow = find(id);
-		if (!workflow.enabled()) {
-			Instant now = this.clock.instant();
-			this.repository.setEnabled(id, true, now);
-			if (workflow.scheduleType() != ScheduleType.ONCE || workflow.runCount() == 0) {
-				this.schedules.schedule(key(id), WorkflowFireJob.class, workflow.schedule(now), now);
-			}
+		if (this.lifecycle.enable(id)) {
 			LOG.info("Workflow enabled: workflow={}", id);
 		}
 		return get(id);
@@ -103,10 +84,7 @@ public class Workflows {
 	/** Disables a workflow: it fires no more; a run in progress goes on. */
 	@Transactional
 	Workflow disable(String id) {
-		StoredWorkflow workflow = find(id);
-		if (workflow.enabled()) {
-			this.schedules.remove(key(id));
-			this.repository.setEnabled(id, false, this.clock.instant());
+		if (this.lifecycle.disable(id)) {
 			LOG.info("Workflow disabled: workflow={}", id);
 		}
 		return get(id);
@@ -117,16 +95,8 @@ public class Workflows {
 		return this.repository.countEnabled();
 	}
 
-	private StoredWorkflow find(String id) {
-		return this.repository.find(id).orElseThrow(() -> new WorkflowNotFoundException(id));
-	}
-
 	private Workflow view(StoredWorkflow workflow) {
-		return workflow.view(workflow.enabled() ? this.schedules.nextFireTime(key(workflow.id())) : null);
-	}
-
-	private static JobKey key(String id) {
-		return JobKey.jobKey(id, Schedules.WORKFLOW_GROUP);
+		return workflow.view(this.lifecycle.nextRun(workflow));
 	}
 
 }

@@ -1,0 +1,135 @@
+package io.dispycluster.scheduler.definition;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.quartz.Job;
+import org.quartz.JobKey;
+
+import io.dispycluster.scheduler.schedule.ScheduleType;
+import io.dispycluster.scheduler.schedule.Schedules;
+import io.dispycluster.scheduler.system.Ids;
+
+/**
+ * Keeps a scheduled definition's row and its Quartz job in step through its life: created
+ * enabled and scheduled, rescheduled when changed while enabled, unscheduled when
+ * disabled or deleted. Call it inside the caller's transaction: Quartz's job store takes
+ * part in it, so a definition and its triggers change together or not at all.
+ *
+ * @param <D> the definition written
+ * @param <S> the row read
+ */
+public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends StoredDefinition> {
+
+	private final String group;
+
+	private final Class<? extends Job> fireJob;
+
+	private final DefinitionTable<D, S> table;
+
+	private final Function<String, ? extends RuntimeException> notFound;
+
+	private final Schedules schedules;
+
+	private final Ids ids;
+
+	private final Clock clock;
+
+	/**
+	 * @param group the Quartz group of the jobs ({@link Schedules#TASK_GROUP} or
+	 * {@link Schedules#WORKFLOW_GROUP}), also the prefix of the ids ({@code task_...})
+	 * @param fireJob what Quartz runs when a definition fires
+	 * @param table where the definitions are stored
+	 * @param notFound the exception for an id that names no definition
+	 */
+	public DefinitionLifecycle(String group, Class<? extends Job> fireJob, DefinitionTable<D, S> table,
+			Function<String, ? extends RuntimeException> notFound, Schedules schedules, Ids ids, Clock clock) {
+		this.group = group;
+		this.fireJob = fireJob;
+		this.table = table;
+		this.notFound = notFound;
+		this.schedules = schedules;
+		this.ids = ids;
+		this.clock = clock;
+	}
+
+	/** Stores and schedules a new definition, enabled; returns its new id. */
+	public String create(D definition, Instant now) {
+		String id = this.ids.next(this.group);
+		this.table.insert(id, definition, now);
+		this.schedules.schedule(key(id), this.fireJob, definition.schedule(), now);
+		return id;
+	}
+
+	/**
+	 * Changes a definition; its new schedule applies at once if it is enabled.
+	 * @param definition the new definition as of a time, made once the definition is
+	 * known to exist (an unknown id is a not-found before any invalid field)
+	 * @return the new definition
+	 */
+	public D update(String id, Function<Instant, D> definition) {
+		S stored = find(id);
+		Instant now = this.clock.instant();
+		D changed = definition.apply(now);
+		this.table.update(id, changed, now);
+		if (stored.enabled()) {
+			this.schedules.schedule(key(id), this.fireJob, changed.schedule(), now);
+		}
+		return changed;
+	}
+
+	/** The definition with this id, or the feature's not-found exception. */
+	public S find(String id) {
+		return this.table.find(id).orElseThrow(() -> this.notFound.apply(id));
+	}
+
+	/** When a definition fires next, or null if it is disabled or will not fire. */
+	public @Nullable Instant nextRun(S stored) {
+		return stored.enabled() ? this.schedules.nextFireTime(key(stored.id())) : null;
+	}
+
+	public void delete(String id) {
+		find(id);
+		this.schedules.remove(key(id));
+		this.table.delete(id);
+	}
+
+	/**
+	 * Enables a definition; enabling an enabled one changes nothing. A once schedule that
+	 * already ran is not run again (update it with a new date to do so).
+	 * @return whether it was disabled
+	 */
+	public boolean enable(String id) {
+		S stored = find(id);
+		if (stored.enabled()) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		this.table.setEnabled(id, true, now);
+		if (stored.scheduleType() != ScheduleType.ONCE || stored.runCount() == 0) {
+			this.schedules.schedule(key(id), this.fireJob, stored.schedule(now), now);
+		}
+		return true;
+	}
+
+	/**
+	 * Disables a definition: it fires no more; a run in progress goes on.
+	 * @return whether it was enabled
+	 */
+	public boolean disable(String id) {
+		S stored = find(id);
+		if (!stored.enabled()) {
+			return false;
+		}
+		this.schedules.remove(key(id));
+		this.table.setEnabled(id, false, this.clock.instant());
+		return true;
+	}
+
+	private JobKey key(String id) {
+		return JobKey.jobKey(id, this.group);
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.dispycluster.scheduler.definition;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.dispycluster.scheduler.system.Sql;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A table of scheduled definitions ({@code task}, {@code workflow}): the columns they all
+ * have ({@code id}, {@code enabled}, {@code status}, {@code run_count}, {@code last_run},
+ * {@code created_at}, {@code updated_at}) and what is done with them alike. Each
+ * feature's table writes its own columns in {@link #insert} and {@link #update}, and
+ * reads a whole row in {@link #row}.
+ *
+ * @param <D> the definition written
+ * @param <S> the row read
+ */
+public abstract class DefinitionTable<D extends ScheduledDefinition, S extends StoredDefinition> {
+
+	/** The database, for the feature's own statements. */
+	protected final JdbcClient jdbc;
+
+	private final String table;
+
+	/**
+	 * @param jdbc the database
+	 * @param table the table's name (a constant, never user input)
+	 */
+	protected DefinitionTable(JdbcClient jdbc, String table) {
+		this.jdbc = jdbc;
+		this.table = table;
+	}
+
+	/** Stores a new definition, enabled, that never ran. */
+	public abstract void insert(String id, D definition, Instant now);
+
+	/** Replaces what a definition does and when; its state and counters stay. */
+	public abstract void update(String id, D definition, Instant now);
+
+	/** Reads the current row of a result set. */
+	protected abstract S row(ResultSet rs, int rowNum) throws SQLException;
+
+	public Optional<S> find(String id) {
+		return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id = :id")
+			.param("id", id)
+			.query(this::row)
+			.optional();
+	}
+
+	/**
+	 * A definition, locked until the end of the transaction (its runs start one at a
+	 * time).
+	 */
+	public Optional<S> lock(String id) {
+		return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(this::row)
+			.optional();
+	}
+
+	/** Every definition, oldest first. */
+	public List<S> findAll() {
+		return this.jdbc.sql("SELECT * FROM " + this.table + " ORDER BY created_at, id").query(this::row).list();
+	}
+
+	/** How many definitions are enabled. */
+	public long countEnabled() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE enabled").query(Long.class).single();
+	}
+
+	public void setEnabled(String id, boolean enabled, Instant now) {
+		this.jdbc.sql("UPDATE " + this.table + " SET enabled = :enabled, updated_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("enabled", enabled)
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
+	public boolean delete(String id) {
+		return this.jdbc.sql("DELETE FROM " + this.table + " WHERE id = :id").param("id", id).update() == 1;
+	}
+
+	/** A run started: count it. */
+	public void runStarted(String id, Instant now) {
+		this.jdbc
+			.sql("UPDATE " + this.table
+					+ " SET run_count = run_count + 1, last_run = :now, status = 'RUNNING' WHERE id = :id")
+			.param("id", id)
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
+	/**
+	 * A run ended: count its outcome and set the status.
+	 * @param status the definition's status from now on
+	 */
+	protected void countFinishedRun(String id, boolean succeeded, String status) {
+		String counter = succeeded ? "success_count" : "failure_count";
+		this.jdbc
+			.sql("UPDATE " + this.table + " SET " + counter + " = " + counter + " + 1, status = :status WHERE id = :id")
+			.param("id", id)
+			.param("status", status)
+			.update();
+	}
+
+}
