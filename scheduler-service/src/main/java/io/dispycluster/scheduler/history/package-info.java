@@ -1,5 +1,6 @@
 /**
- * The run history of tasks and workflows ({@code GET /history}).
+ * The runs of tasks and workflows as history: what every run table has, how runs are
+ * counted and purged, and {@code GET /history}.
  */
 @NullMarked
 package io.dispycluster.scheduler.history;

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import io.dispycluster.scheduler.task.TaskRuns.ManualRun;
+import io.dispycluster.scheduler.history.ManualRun;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,8 @@
 package io.dispycluster.scheduler.task;
 
-import java.time.Instant;
-
 import org.quartz.JobExecutionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.dispycluster.scheduler.schedule.Schedules;
+import io.dispycluster.scheduler.schedule.Fire;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -17,8 +13,6 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  */
 class TaskFireJob extends QuartzJobBean {
 
-	private static final Logger LOG = LoggerFactory.getLogger(TaskFireJob.class);
-
 	private TaskRuns runs;
 
 	@Autowired
@@ -28,14 +22,7 @@ class TaskFireJob extends QuartzJobBean {
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		if (Schedules.isCatchingUp(context)) {
-			LOG.debug("Fire dropped, the trigger is catching up: task={}", context.getJobDetail().getKey().getName());
-			return;
-		}
-		String missedAt = context.getMergedJobDataMap().getString(Schedules.MISSED_AT);
-		Instant scheduledFor = (missedAt != null) ? Instant.ofEpochMilli(Long.parseLong(missedAt))
-				: context.getScheduledFireTime().toInstant();
-		this.runs.fired(context.getJobDetail().getKey().getName(), scheduledFor, missedAt != null);
+		Fire.of(context).ifPresent(this.runs::fired);
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.scheduler.history.RunStatus;
+import io.dispycluster.scheduler.history.RunTable;
 import io.dispycluster.scheduler.scrape.ScrapeState;
 import io.dispycluster.scheduler.system.Sql;
 
@@ -21,14 +22,10 @@ import org.springframework.stereotype.Repository;
  * The {@code task_run} table: the history of the tasks.
  */
 @Repository
-class TaskRunRepository {
-
-	private static final int ERROR_LENGTH = 2000;
-
-	private final JdbcClient jdbc;
+class TaskRunRepository extends RunTable {
 
 	TaskRunRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+		super(jdbc, "task_run");
 	}
 
 	void insert(long id, StoredTask task, @Nullable Integer runNumber, RunTrigger trigger,
@@ -75,18 +72,6 @@ class TaskRunRepository {
 			.list();
 	}
 
-	/** Ends a run in progress; false if it had already ended. */
-	boolean finish(long id, RunStatus status, @Nullable String error, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE task_run SET status = :status, error = :error, finished_at = :now
-				WHERE id = :id AND status = 'RUNNING'""")
-			.param("id", id)
-			.param("status", status.name())
-			.param("error", Sql.fit(error, ERROR_LENGTH))
-			.param("now", Sql.timestamp(now))
-			.update() == 1;
-	}
-
 	/** The latest runs with what their scrapes did. */
 	List<TaskRunEntry> latest(int limit) {
 		List<Row> rows = this.jdbc.sql("""
@@ -126,13 +111,6 @@ class TaskRunRepository {
 				});
 		}
 		return jobIds;
-	}
-
-	/** Deletes the runs that ended before a time. */
-	int deleteFinishedBefore(Instant before) {
-		return this.jdbc.sql("DELETE FROM task_run WHERE status <> 'RUNNING' AND finished_at < :before")
-			.param("before", Sql.timestamp(before))
-			.update();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.dispycluster.scheduler.task;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,12 @@ import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dispycluster.scheduler.history.HistoryPurge;
 import io.dispycluster.scheduler.history.HistorySource;
+import io.dispycluster.scheduler.history.ManualRun;
+import io.dispycluster.scheduler.history.RunCounter;
 import io.dispycluster.scheduler.history.RunStatus;
+import io.dispycluster.scheduler.schedule.Fire;
 import io.dispycluster.scheduler.schedule.MissedFireListener;
 import io.dispycluster.scheduler.schedule.Schedules;
 import io.dispycluster.scheduler.scrape.Scrapes;
@@ -40,8 +43,6 @@ class TaskRuns implements RunAdvancer, MissedFireListener, HistorySource {
 
 	private static final Logger LOG = LoggerFactory.getLogger(TaskRuns.class);
 
-	private static final Duration PURGE_EVERY = Duration.ofHours(1);
-
 	private final TaskRepository tasks;
 
 	private final TaskRunRepository runs;
@@ -52,15 +53,13 @@ class TaskRuns implements RunAdvancer, MissedFireListener, HistorySource {
 
 	private final RunLoop loop;
 
-	private final RunProperties properties;
-
 	private final TransactionTemplate transaction;
 
-	private final MeterRegistry meters;
+	private final HistoryPurge purge;
+
+	private final RunCounter counter;
 
 	private final Clock clock;
-
-	private volatile Instant nextPurge = Instant.MIN;
 
 	TaskRuns(TaskRepository tasks, TaskRunRepository runs, Scrapes scrapes, Ids ids, RunLoop loop,
 			RunProperties properties, TransactionTemplate transaction, MeterRegistry meters, Clock clock) {
@@ -69,20 +68,16 @@ class TaskRuns implements RunAdvancer, MissedFireListener, HistorySource {
 		this.scrapes = scrapes;
 		this.ids = ids;
 		this.loop = loop;
-		this.properties = properties;
 		this.transaction = transaction;
-		this.meters = meters;
+		this.purge = new HistoryPurge("task runs", runs, properties.historyRetention());
+		this.counter = new RunCounter(meters, "task");
 		this.clock = clock;
 	}
 
-	/**
-	 * The task's schedule fired.
-	 * @param taskId the task
-	 * @param scheduledFor the fire time it stands for
-	 * @param catchUp whether it is a fire missed while the service was down
-	 */
+	/** The task's schedule fired. */
 	@Transactional
-	public void fired(String taskId, Instant scheduledFor, boolean catchUp) {
+	public void fired(Fire fire) {
+		String taskId = fire.id();
 		Optional<StoredTask> found = this.tasks.lock(taskId);
 		if (found.isEmpty() || !found.get().enabled()) {
 			LOG.info("Fire ignored, the task is gone or disabled: task={}", taskId);
@@ -90,14 +85,15 @@ class TaskRuns implements RunAdvancer, MissedFireListener, HistorySource {
 		}
 		StoredTask task = found.get();
 		Instant now = this.clock.instant();
+		RunTrigger trigger = fire.catchUp() ? RunTrigger.CATCH_UP : RunTrigger.SCHEDULE;
 		if (!task.allowConcurrentRuns() && this.runs.running(taskId).isPresent()) {
 			LOG.info("Fire skipped, the previous run is still running: task={}", taskId);
-			this.runs.insert(this.ids.nextNumber(), task, null, catchUp ? RunTrigger.CATCH_UP : RunTrigger.SCHEDULE,
-					scheduledFor, RunStatus.SKIPPED, now, null, "la précédente exécution est encore en cours");
-			count(RunStatus.SKIPPED);
+			this.runs.insert(this.ids.nextNumber(), task, null, trigger, fire.scheduledFor(), RunStatus.SKIPPED, now,
+					null, "la précédente exécution est encore en cours");
+			this.counter.count(RunStatus.SKIPPED);
 			return;
 		}
-		start(task, catchUp ? RunTrigger.CATCH_UP : RunTrigger.SCHEDULE, scheduledFor, now);
+		start(task, trigger, fire.scheduledFor(), now);
 	}
 
 	/**
@@ -136,23 +132,17 @@ class TaskRuns implements RunAdvancer, MissedFireListener, HistorySource {
 		for (FinishedScrape finished : this.runs.withFinishedScrape()) {
 			this.transaction.executeWithoutResult((status) -> finish(finished, now));
 		}
-		if (now.isAfter(this.nextPurge)) {
-			this.nextPurge = now.plus(PURGE_EVERY);
-			int deleted = this.runs.deleteFinishedBefore(now.minus(this.properties.historyRetention()));
-			if (deleted > 0) {
-				LOG.info("History purged: task runs={}", deleted);
-			}
-		}
+		this.purge.purgeIfDue(now);
 	}
 
 	private void finish(FinishedScrape finished, Instant now) {
 		RunStatus status = finished.completed() ? RunStatus.COMPLETED : RunStatus.FAILED;
-		if (!this.runs.finish(finished.runId(), status, finished.error(), now)) {
+		if (!this.runs.finishRun(finished.runId(), status, finished.error(), now)) {
 			return;
 		}
 		boolean othersRunning = this.runs.running(finished.taskId()).isPresent();
 		this.tasks.runFinished(finished.taskId(), finished.completed(), othersRunning);
-		count(status);
+		this.counter.count(status);
 		LOG.info("Task run finished: task={} run=run_{} status={} jobs_completed={} jobs_failed={} pages={}",
 				finished.taskId(), finished.runId(), status.name().toLowerCase(), finished.jobsCompleted(),
 				finished.jobsFailed(), finished.pagesCrawled());
@@ -167,27 +157,13 @@ class TaskRuns implements RunAdvancer, MissedFireListener, HistorySource {
 		this.tasks.find(job.getName()).ifPresent((task) -> {
 			this.runs.insert(this.ids.nextNumber(), task, null, RunTrigger.CATCH_UP, missedAt, RunStatus.SKIPPED, now,
 					null, "exécution manquée pendant l'arrêt du service, au-delà du délai de grâce");
-			count(RunStatus.SKIPPED);
+			this.counter.count(RunStatus.SKIPPED);
 		});
 	}
 
 	@Override
 	public List<TaskRunEntry> latest(int limit) {
 		return this.runs.latest(limit);
-	}
-
-	private void count(RunStatus status) {
-		this.meters.counter("dispycluster.scheduler.runs", "kind", "task", "outcome", status.name().toLowerCase())
-			.increment();
-	}
-
-	/**
-	 * A manual run.
-	 *
-	 * @param runId the run
-	 * @param alreadyRunning whether it is a run that was already in progress
-	 */
-	record ManualRun(long runId, boolean alreadyRunning) {
 	}
 
 }

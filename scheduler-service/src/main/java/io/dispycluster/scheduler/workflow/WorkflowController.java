@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
-import io.dispycluster.scheduler.workflow.WorkflowRuns.ManualRun;
+import io.dispycluster.scheduler.history.ManualRun;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.scheduler.history.RunCounter;
 import io.dispycluster.scheduler.history.RunStatus;
 import io.dispycluster.scheduler.scrape.ScrapeState;
 import io.dispycluster.scheduler.scrape.ScrapeView;
@@ -61,7 +62,7 @@ class WorkflowEngine implements RunAdvancer {
 
 	private final TransactionTemplate transaction;
 
-	private final MeterRegistry meters;
+	private final RunCounter counter;
 
 	WorkflowEngine(WorkflowRunRepository runs, WorkflowRepository workflows, Scrapes scrapes, WebhookSender webhooks,
 			WorkflowProperties properties, JsonMapper json, RunLoop loop, TransactionTemplate transaction,
@@ -74,7 +75,7 @@ class WorkflowEngine implements RunAdvancer {
 		this.json = json;
 		this.loop = loop;
 		this.transaction = transaction;
-		this.meters = meters;
+		this.counter = new RunCounter(meters, "workflow");
 	}
 
 	@Override
@@ -280,9 +281,7 @@ class WorkflowEngine implements RunAdvancer {
 		this.transaction.executeWithoutResult((tx) -> {
 			if (this.runs.finishRun(run.id(), status, error, now)) {
 				this.workflows.runFinished(run.workflowId(), failed.isEmpty());
-				this.meters
-					.counter("dispycluster.scheduler.runs", "kind", "workflow", "outcome", status.name().toLowerCase())
-					.increment();
+				this.counter.count(status);
 				LOG.info("Workflow run finished: workflow={} run=run_{} status={}", run.workflowId(), run.id(),
 						status.name().toLowerCase());
 			}

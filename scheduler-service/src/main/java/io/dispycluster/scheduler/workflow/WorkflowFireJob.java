@@ -1,12 +1,8 @@
 package io.dispycluster.scheduler.workflow;
 
-import java.time.Instant;
-
 import org.quartz.JobExecutionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.dispycluster.scheduler.schedule.Schedules;
+import io.dispycluster.scheduler.schedule.Fire;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -15,8 +11,6 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * What Quartz runs when a workflow's trigger fires: it only records the run's start.
  */
 class WorkflowFireJob extends QuartzJobBean {
-
-	private static final Logger LOG = LoggerFactory.getLogger(WorkflowFireJob.class);
 
 	private WorkflowRuns runs;
 
@@ -27,15 +21,7 @@ class WorkflowFireJob extends QuartzJobBean {
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		String workflowId = context.getJobDetail().getKey().getName();
-		if (Schedules.isCatchingUp(context)) {
-			LOG.debug("Fire dropped, the trigger is catching up: workflow={}", workflowId);
-			return;
-		}
-		String missedAt = context.getMergedJobDataMap().getString(Schedules.MISSED_AT);
-		Instant scheduledFor = (missedAt != null) ? Instant.ofEpochMilli(Long.parseLong(missedAt))
-				: context.getScheduledFireTime().toInstant();
-		this.runs.fired(workflowId, scheduledFor, missedAt != null);
+		Fire.of(context).ifPresent(this.runs::fired);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.scheduler.history.RunStatus;
+import io.dispycluster.scheduler.history.RunTable;
 import io.dispycluster.scheduler.system.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,16 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the same step twice.
  */
 @Repository
-class WorkflowRunRepository {
-
-	private static final int ERROR_LENGTH = 2000;
-
-	private final JdbcClient jdbc;
+class WorkflowRunRepository extends RunTable {
 
 	private final JsonMapper json;
 
 	WorkflowRunRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
+		super(jdbc, "workflow_run");
 		this.json = json;
 	}
 
@@ -178,24 +175,6 @@ class WorkflowRunRepository {
 			.param("reason", Sql.fit(reason, ERROR_LENGTH))
 			.param("now", Sql.timestamp(now))
 			.update() == 1;
-	}
-
-	/** Ends a run in progress; false if it had already ended. */
-	boolean finishRun(long id, RunStatus status, @Nullable String error, Instant now) {
-		return this.jdbc.sql("""
-				UPDATE workflow_run SET status = :status, error = :error, finished_at = :now
-				WHERE id = :id AND status = 'RUNNING'""")
-			.param("id", id)
-			.param("status", status.name())
-			.param("error", Sql.fit(error, ERROR_LENGTH))
-			.param("now", Sql.timestamp(now))
-			.update() == 1;
-	}
-
-	int deleteFinishedBefore(Instant before) {
-		return this.jdbc.sql("DELETE FROM workflow_run WHERE status <> 'RUNNING' AND finished_at < :before")
-			.param("before", Sql.timestamp(before))
-			.update();
 	}
 
 	private StoredRun run(ResultSet rs, int rowNum) throws SQLException {

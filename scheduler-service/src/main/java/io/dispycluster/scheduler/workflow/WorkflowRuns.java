@@ -1,7 +1,6 @@
 package io.dispycluster.scheduler.workflow;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.scheduler.history.HistoryPurge;
 import io.dispycluster.scheduler.history.HistorySource;
+import io.dispycluster.scheduler.history.ManualRun;
+import io.dispycluster.scheduler.history.RunCounter;
 import io.dispycluster.scheduler.history.RunStatus;
+import io.dispycluster.scheduler.schedule.Fire;
 import io.dispycluster.scheduler.schedule.MissedFireListener;
 import io.dispycluster.scheduler.schedule.Schedules;
 import io.dispycluster.scheduler.system.Ids;
@@ -40,8 +43,6 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 
 	private static final Logger LOG = LoggerFactory.getLogger(WorkflowRuns.class);
 
-	private static final Duration PURGE_EVERY = Duration.ofHours(1);
-
 	private final WorkflowRepository workflows;
 
 	private final WorkflowRunRepository runs;
@@ -50,15 +51,13 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 
 	private final RunLoop loop;
 
-	private final RunProperties properties;
-
 	private final JsonMapper json;
 
-	private final MeterRegistry meters;
+	private final HistoryPurge purge;
+
+	private final RunCounter counter;
 
 	private final Clock clock;
-
-	private volatile Instant nextPurge = Instant.MIN;
 
 	WorkflowRuns(WorkflowRepository workflows, WorkflowRunRepository runs, Ids ids, RunLoop loop,
 			RunProperties properties, JsonMapper json, MeterRegistry meters, Clock clock) {
@@ -66,30 +65,31 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 		this.runs = runs;
 		this.ids = ids;
 		this.loop = loop;
-		this.properties = properties;
 		this.json = json;
-		this.meters = meters;
+		this.purge = new HistoryPurge("workflow runs", runs, properties.historyRetention());
+		this.counter = new RunCounter(meters, "workflow");
 		this.clock = clock;
 	}
 
 	/** The workflow's schedule fired. */
 	@Transactional
-	public void fired(String workflowId, Instant scheduledFor, boolean catchUp) {
+	public void fired(Fire fire) {
+		String workflowId = fire.id();
 		Optional<StoredWorkflow> found = this.workflows.lock(workflowId);
 		if (found.isEmpty() || !found.get().enabled()) {
 			LOG.info("Fire ignored, the workflow is gone or disabled: workflow={}", workflowId);
 			return;
 		}
-		String trigger = catchUp ? "CATCH_UP" : "SCHEDULE";
+		String trigger = fire.catchUp() ? "CATCH_UP" : "SCHEDULE";
 		Instant now = this.clock.instant();
 		if (this.runs.running(workflowId).isPresent()) {
 			LOG.info("Fire skipped, the previous run is still running: workflow={}", workflowId);
-			this.runs.insert(this.ids.nextNumber(), found.get(), null, trigger, scheduledFor, RunStatus.SKIPPED, now,
-					"la précédente exécution est encore en cours");
-			count(RunStatus.SKIPPED);
+			this.runs.insert(this.ids.nextNumber(), found.get(), null, trigger, fire.scheduledFor(), RunStatus.SKIPPED,
+					now, "la précédente exécution est encore en cours");
+			this.counter.count(RunStatus.SKIPPED);
 			return;
 		}
-		start(found.get(), trigger, scheduledFor, now);
+		start(found.get(), trigger, fire.scheduledFor(), now);
 	}
 
 	/**
@@ -129,20 +129,14 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 		this.workflows.find(job.getName()).ifPresent((workflow) -> {
 			this.runs.insert(this.ids.nextNumber(), workflow, null, "CATCH_UP", missedAt, RunStatus.SKIPPED, now,
 					"exécution manquée pendant l'arrêt du service, au-delà du délai de grâce");
-			count(RunStatus.SKIPPED);
+			this.counter.count(RunStatus.SKIPPED);
 		});
 	}
 
 	/** Purges old runs now and then. */
 	@Override
 	public void advance(Instant now) {
-		if (now.isAfter(this.nextPurge)) {
-			this.nextPurge = now.plus(PURGE_EVERY);
-			int deleted = this.runs.deleteFinishedBefore(now.minus(this.properties.historyRetention()));
-			if (deleted > 0) {
-				LOG.info("History purged: workflow runs={}", deleted);
-			}
-		}
+		this.purge.purgeIfDue(now);
 	}
 
 	@Override
@@ -195,20 +189,6 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 	private static WorkflowRunEntry entry(StoredRun run) {
 		return new WorkflowRunEntry("run_" + run.id(), run.workflowId(), run.workflowName(), run.startedAt(),
 				run.finishedAt(), run.status(), run.runNumber(), run.trigger(), run.scheduledFor(), run.error());
-	}
-
-	private void count(RunStatus status) {
-		this.meters.counter("dispycluster.scheduler.runs", "kind", "workflow", "outcome", status.name().toLowerCase())
-			.increment();
-	}
-
-	/**
-	 * A manual run.
-	 *
-	 * @param runId the run
-	 * @param alreadyRunning whether it is a run that was already in progress
-	 */
-	record ManualRun(long runId, boolean alreadyRunning) {
 	}
 
 }
