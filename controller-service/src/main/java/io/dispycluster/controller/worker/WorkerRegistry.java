@@ -88,6 +88,17 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		validate(registration);
 		Instant now = this.clock.instant();
 		String url = stripSlash(registration.url().strip());
+		Optional<Worker> known = this.store.find(registration.node());
+		if (known.isPresent() && isRenewal(known.get(), url, registration.capacity())) {
+			// Workers register again every interval, so that a controller that forgot
+			// them
+			// learns them back. For one the health checks already watch, that is only a
+			// sign of life: its active jobs and figures stay as the last check found
+			// them.
+			this.store.setLastSeen(registration.node(), now);
+			LOG.debug("Worker renewed its registration: node={}", registration.node());
+			return known.get();
+		}
 		Worker worker;
 		try {
 			worker = upsert(registration, url, now);
@@ -99,6 +110,10 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		LOG.info("Worker registered: node={} url={} capacity={}", worker.node(), worker.url(), worker.capacity());
 		this.events.publishEvent(new WorkerAvailable(worker.node()));
 		return worker;
+	}
+
+	private static boolean isRenewal(Worker known, String url, int capacity) {
+		return known.status() != WorkerState.OFFLINE && known.url().equals(url) && known.capacity() == capacity;
 	}
 
 	private Worker upsert(WorkerRegistration registration, String url, Instant now) {

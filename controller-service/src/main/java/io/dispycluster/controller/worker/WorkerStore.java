@@ -76,6 +76,12 @@ class WorkerStore {
 					.addValue("error", error, Types.VARCHAR));
 	}
 
+	/** A sign of life: the worker is there, nothing else changes. */
+	void setLastSeen(String node, Instant at) {
+		this.jdbc.update("UPDATE worker SET last_seen = :at WHERE node = :node",
+				Map.of("node", node, "at", at.atOffset(ZoneOffset.UTC)));
+	}
+
 	void setLastAssigned(String node, Instant at) {
 		this.jdbc.update("UPDATE worker SET last_assigned_at = :at WHERE node = :node",
 				Map.of("node", node, "at", at.atOffset(ZoneOffset.UTC)));

@@ -1,0 +1,111 @@
+package io.dispycluster.controller.worker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.model.worker.WorkerRegistration;
+import io.dispycluster.model.worker.WorkerState;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Registration against the real schema in an in-memory H2: a new worker is online at
+ * once, and the periodic re-registration of a watched worker is only a sign of life.
+ */
+class WorkerRegistryTests {
+
+	private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
+
+	private final List<Object> events = new ArrayList<>();
+
+	private WorkerStore store;
+
+	private WorkerRegistry registry;
+
+	private Instant now = T0;
+
+	@BeforeEach
+	void migrate() {
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(
+				"jdbc:h2:mem:workers" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Flyway.configure()
+			.dataSource(dataSource)
+			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
+			.load()
+			.migrate();
+		this.store = new WorkerStore(new NamedParameterJdbcTemplate(dataSource));
+		this.registry = new WorkerRegistry(this.store, new NodeInventoryProperties(List.of()), mock(JobQueue.class),
+				this.events::add, new Clock() {
+
+					@Override
+					public ZoneOffset getZone() {
+						return ZoneOffset.UTC;
+					}
+
+					@Override
+					public Clock withZone(java.time.ZoneId zone) {
+						return this;
+					}
+
+					@Override
+					public Instant instant() {
+						return WorkerRegistryTests.this.now;
+					}
+
+				});
+	}
+
+	@Test
+	void aNewWorkerIsOnlineAtOnceAndAnnounced() {
+		Worker worker = this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080/", 2));
+
+		assertThat(worker.status()).isEqualTo(WorkerState.ONLINE);
+		assertThat(worker.url()).isEqualTo("http://10.0.0.1:8080");
+		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"));
+	}
+
+	@Test
+	void aRenewalKeepsWhatTheHealthChecksFoundAndOnlyMovesLastSeen() {
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2));
+		Worker checked = this.store.find("pi-1").orElseThrow();
+		this.store.update(new Worker("pi-1", checked.url(), 2, WorkerState.BUSY, checked.source(), checked.joinedAt(),
+				T0, null, 0, 2, 0, 57.5, 41.0, 48.0, null));
+		this.now = T0.plusSeconds(30);
+
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2));
+
+		Worker renewed = this.store.find("pi-1").orElseThrow();
+		assertThat(renewed.status()).isEqualTo(WorkerState.BUSY);
+		assertThat(renewed.reportedActiveJobs()).isEqualTo(2);
+		assertThat(renewed.cpuUsage()).isEqualTo(57.5);
+		assertThat(renewed.lastSeen()).isEqualTo(T0.plusSeconds(30));
+		assertThat(this.events).hasSize(1);
+	}
+
+	@Test
+	void aWorkerThatComesBackOrMovesIsRegisteredAfresh() {
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2));
+		this.store.setStatus("pi-1", WorkerState.OFFLINE, "unreachable");
+
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2));
+		assertThat(this.store.find("pi-1").orElseThrow().status()).isEqualTo(WorkerState.ONLINE);
+
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.9:8080", 4));
+		Worker moved = this.store.find("pi-1").orElseThrow();
+		assertThat(moved.url()).isEqualTo("http://10.0.0.9:8080");
+		assertThat(moved.capacity()).isEqualTo(4);
+		assertThat(this.events).hasSize(3);
+	}
+
+}
