@@ -16,16 +16,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives every request an id that can be followed through the logs of every service: the
  * {@code X-Request-Id} the gateway (or any client) sent, or a new one. The id is put in
- * the logging context under {@value #MDC_KEY} for the duration of the request and echoed
- * in the response.
+ * the logging context under {@value RequestIds#MDC_KEY} for the duration of the request
+ * and echoed in the response.
  */
 class RequestIdFilter extends OncePerRequestFilter {
-
-	/** The header that carries the id, in both directions. */
-	static final String HEADER = "X-Request-Id";
-
-	/** The key of the id in the logging context (see the log pattern). */
-	static final String MDC_KEY = "request_id";
 
 	/**
 	 * What a received id may look like. Anything else (too long, or with characters that
@@ -36,16 +30,16 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = (request.getAttribute(MDC_KEY) instanceof String kept) ? kept
-				: requestId(request.getHeader(HEADER));
-		request.setAttribute(MDC_KEY, id);
-		MDC.put(MDC_KEY, id);
-		response.setHeader(HEADER, id);
+		String id = (request.getAttribute(RequestIds.MDC_KEY) instanceof String kept) ? kept
+				: requestId(request.getHeader(RequestIds.HEADER));
+		request.setAttribute(RequestIds.MDC_KEY, id);
+		MDC.put(RequestIds.MDC_KEY, id);
+		response.setHeader(RequestIds.HEADER, id);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			MDC.remove(MDC_KEY);
+			MDC.remove(RequestIds.MDC_KEY);
 		}
 	}
 

@@ -22,7 +22,7 @@ class RequestIdLogPattern implements EnvironmentPostProcessor, Ordered {
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("dispyclusterRequestIdLogPattern",
-					Map.of(PROPERTY, "[%X{" + RequestIdFilter.MDC_KEY + ":-}] ")));
+					Map.of(PROPERTY, "[%X{" + RequestIds.MDC_KEY + ":-}] ")));
 	}
 
 	@Override
