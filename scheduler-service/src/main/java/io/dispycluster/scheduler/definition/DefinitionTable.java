@@ -4,11 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.dispycluster.scheduler.schedule.ScheduleSpec;
+import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.system.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * A table of scheduled definitions ({@code task}, {@code workflow}): the columns they all
@@ -22,17 +29,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public abstract class DefinitionTable<D extends ScheduledDefinition, S extends StoredDefinition> {
 
+	private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {
+	};
+
 	/** The database, for the feature's own statements. */
 	protected final JdbcClient jdbc;
+
+	/** The JSON of the columns that hold documents. */
+	protected final JsonMapper json;
 
 	private final String table;
 
 	/**
 	 * @param jdbc the database
+	 * @param json the JSON of the columns that hold documents
 	 * @param table the table's name (a constant, never user input)
 	 */
-	protected DefinitionTable(JdbcClient jdbc, String table) {
+	protected DefinitionTable(JdbcClient jdbc, JsonMapper json, String table) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.table = table;
 	}
 
@@ -44,6 +59,25 @@ public abstract class DefinitionTable<D extends ScheduledDefinition, S extends S
 
 	/** Reads the current row of a result set. */
 	protected abstract S row(ResultSet rs, int rowNum) throws SQLException;
+
+	/**
+	 * Binds a schedule to {@code :scheduleType} and {@code :scheduleConfig} (the
+	 * {@code schedule_type} and {@code schedule_config} columns).
+	 */
+	protected StatementSpec bindSchedule(StatementSpec statement, ScheduleSpec schedule) {
+		return statement.param("scheduleType", schedule.type().name())
+			.param("scheduleConfig", this.json.writeValueAsString(schedule.config()));
+	}
+
+	/** The {@code schedule_type} of the current row. */
+	protected static ScheduleType scheduleType(ResultSet rs) throws SQLException {
+		return ScheduleType.valueOf(rs.getString("schedule_type"));
+	}
+
+	/** The {@code schedule_config} of the current row. */
+	protected Map<String, Object> scheduleConfig(ResultSet rs) throws SQLException {
+		return this.json.readValue(rs.getString("schedule_config"), CONFIG);
+	}
 
 	public Optional<S> find(String id) {
 		return this.jdbc.sql("SELECT * FROM " + this.table + " WHERE id = :id")

@@ -4,13 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.scheduler.definition.DefinitionTable;
-import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.system.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +24,8 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 	private static final TypeReference<List<String>> URLS = new TypeReference<>() {
 	};
 
-	private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {
-	};
-
-	private final JsonMapper json;
-
 	TaskRepository(JdbcClient jdbc, JsonMapper json) {
-		super(jdbc, "task");
-		this.json = json;
+		super(jdbc, json, "task");
 	}
 
 	@Override
@@ -62,15 +54,13 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 	}
 
 	private StatementSpec bindDefinition(StatementSpec statement, TaskDefinition task) {
-		return statement.param("name", task.name())
+		return bindSchedule(statement, task.schedule()).param("name", task.name())
 			.param("description", task.description())
 			.param("urls", this.json.writeValueAsString(task.urls()))
 			.param("maxPages", task.maxPages())
 			.param("sameOriginOnly", task.sameOriginOnly())
 			.param("timeoutS", task.timeoutS())
 			.param("priority", task.priority())
-			.param("scheduleType", task.schedule().type().name())
-			.param("scheduleConfig", this.json.writeValueAsString(task.schedule().config()))
 			.param("allowConcurrentRuns", task.allowConcurrentRuns());
 	}
 
@@ -85,13 +75,11 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 	protected StoredTask row(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredTask(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				this.json.readValue(rs.getString("urls"), URLS), rs.getInt("max_pages"),
-				rs.getBoolean("same_origin_only"), rs.getInt("timeout_s"), rs.getInt("priority"),
-				ScheduleType.valueOf(rs.getString("schedule_type")),
-				this.json.readValue(rs.getString("schedule_config"), CONFIG), rs.getBoolean("allow_concurrent_runs"),
-				rs.getBoolean("enabled"), TaskStatus.valueOf(rs.getString("status")),
-				Sql.requiredInstant(rs, "created_at"), Sql.requiredInstant(rs, "updated_at"),
-				Sql.instant(rs, "last_run"), rs.getInt("run_count"), rs.getInt("success_count"),
-				rs.getInt("failure_count"));
+				rs.getBoolean("same_origin_only"), rs.getInt("timeout_s"), rs.getInt("priority"), scheduleType(rs),
+				scheduleConfig(rs), rs.getBoolean("allow_concurrent_runs"), rs.getBoolean("enabled"),
+				TaskStatus.valueOf(rs.getString("status")), Sql.requiredInstant(rs, "created_at"),
+				Sql.requiredInstant(rs, "updated_at"), Sql.instant(rs, "last_run"), rs.getInt("run_count"),
+				rs.getInt("success_count"), rs.getInt("failure_count"));
 	}
 
 }

@@ -4,13 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.scheduler.definition.DefinitionTable;
-import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.system.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,14 +24,8 @@ class WorkflowRepository extends DefinitionTable<WorkflowDefinition, StoredWorkf
 	static final TypeReference<List<StepDefinition>> STEPS = new TypeReference<>() {
 	};
 
-	private static final TypeReference<Map<String, Object>> CONFIG = new TypeReference<>() {
-	};
-
-	private final JsonMapper json;
-
 	WorkflowRepository(JdbcClient jdbc, JsonMapper json) {
-		super(jdbc, "workflow");
-		this.json = json;
+		super(jdbc, json, "workflow");
 	}
 
 	@Override
@@ -57,12 +49,10 @@ class WorkflowRepository extends DefinitionTable<WorkflowDefinition, StoredWorkf
 	}
 
 	private StatementSpec bind(StatementSpec statement, WorkflowDefinition workflow) {
-		return statement.param("name", workflow.name())
+		return bindSchedule(statement, workflow.schedule()).param("name", workflow.name())
 			.param("description", workflow.description())
 			.param("steps", this.json.writeValueAsString(workflow.steps()))
-			.param("errorPolicy", workflow.errorPolicy().name())
-			.param("scheduleType", workflow.schedule().type().name())
-			.param("scheduleConfig", this.json.writeValueAsString(workflow.schedule().config()));
+			.param("errorPolicy", workflow.errorPolicy().name());
 	}
 
 	/** A run ended: count its outcome, which becomes the status. */
@@ -74,8 +64,7 @@ class WorkflowRepository extends DefinitionTable<WorkflowDefinition, StoredWorkf
 	protected StoredWorkflow row(ResultSet rs, int rowNum) throws SQLException {
 		return new StoredWorkflow(rs.getString("id"), rs.getString("name"), rs.getString("description"),
 				this.json.readValue(rs.getString("steps"), STEPS), ErrorPolicy.valueOf(rs.getString("error_policy")),
-				ScheduleType.valueOf(rs.getString("schedule_type")),
-				this.json.readValue(rs.getString("schedule_config"), CONFIG), rs.getBoolean("enabled"),
+				scheduleType(rs), scheduleConfig(rs), rs.getBoolean("enabled"),
 				rs.getString("status").toLowerCase(java.util.Locale.ROOT), Sql.requiredInstant(rs, "created_at"),
 				Sql.requiredInstant(rs, "updated_at"), Sql.instant(rs, "last_run"), rs.getInt("run_count"),
 				rs.getInt("success_count"), rs.getInt("failure_count"));
