@@ -94,14 +94,14 @@ abstract class PersistenceScenarios {
 			assertThat(scheduler.getObject("/tasks/" + inOneHour)).containsEntry("next_run", null)
 				.containsEntry("run_count", 0);
 			// Missed by 10 minutes, within the grace: runs once at start-up.
-			Map<String, Object> caughtUp = awaitFinished(scheduler, inTwoHours);
+			Map<String, Object> caughtUp = scheduler.awaitFinishedRun(inTwoHours);
 			assertThat(caughtUp).containsEntry("status", "completed")
 				.containsEntry("trigger", "catch_up")
 				.containsEntry("scheduled_for", created.plus(Duration.ofHours(2)).toString());
 			// Missed twice (at +1 h and +2 h): runs once, for the latest, and keeps its
 			// rhythm.
 			Instant firstHourly = Instant.parse((String) tasksBefore.get(hourly));
-			Map<String, Object> hourlyRun = awaitFinished(scheduler, hourly);
+			Map<String, Object> hourlyRun = scheduler.awaitFinishedRun(hourly);
 			assertThat(hourlyRun).containsEntry("trigger", "catch_up")
 				.containsEntry("scheduled_for", firstHourly.plus(Duration.ofHours(1)).toString());
 			assertThat(Instant.parse((String) scheduler.getObject("/tasks/" + hourly).get("next_run")))
@@ -171,15 +171,6 @@ abstract class PersistenceScenarios {
 		assertThat(tasks).hasSize(4);
 		return tasks.stream()
 			.collect(Collectors.toMap((task) -> (String) task.get("id"), (task) -> task.get("next_run")));
-	}
-
-	private static Map<String, Object> awaitFinished(RunningScheduler scheduler, String taskId) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> scheduler.historyOf(taskId)
-				.stream()
-				.filter((run) -> run.get("finished_at") != null)
-				.findFirst()
-				.orElse(null), (run) -> run != null);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.dispycluster.scheduler;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The scheduler service running in this JVM on a data directory, started the way the
@@ -105,6 +108,44 @@ public final class RunningScheduler implements AutoCloseable {
 	/** The answer of a POST without a body that must answer 200. */
 	public Map<String, Object> post(String uri) {
 		return this.http.post().uri(uri).exchange().expectStatus().isOk().returnResult(OBJECT).getResponseBody();
+	}
+
+	/** The fields a POST with a JSON body names in its 422 problem. */
+	public List<String> invalidFields(String uri, String json) {
+		Map<String, Object> problem = this.http.post()
+			.uri(uri)
+			.header("Content-Type", "application/json")
+			.body(json)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.returnResult(OBJECT)
+			.getResponseBody();
+		return ((List<?>) problem.get("errors")).stream()
+			.map((error) -> (String) ((Map<?, ?>) error).get("field"))
+			.toList();
+	}
+
+	/** The service's Prometheus metrics, as scraped. */
+	public String metrics() {
+		return this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+	}
+
+	/**
+	 * The first finished run of a task or workflow in the history, waited for up to 20 s.
+	 */
+	public Map<String, Object> awaitFinishedRun(String id) {
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> historyOf(id).stream()
+				.filter((run) -> run.get("finished_at") != null)
+				.findFirst()
+				.orElse(null), (run) -> run != null);
 	}
 
 	/** The history entries of a task or workflow, oldest first. */

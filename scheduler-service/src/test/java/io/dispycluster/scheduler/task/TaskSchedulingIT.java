@@ -171,17 +171,7 @@ class TaskSchedulingIT {
 	}
 
 	private static void assertInvalid(String body, String... fields) {
-		scheduler.http()
-			.post()
-			.uri("/tasks")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(422)
-			.expectBody()
-			.jsonPath("$.errors[*].field")
-			.value(List.class, (found) -> assertThat(found).containsExactlyInAnyOrder((Object[]) fields));
+		assertThat(scheduler.invalidFields("/tasks", body)).containsExactlyInAnyOrder(fields);
 	}
 
 	@Test
@@ -190,7 +180,7 @@ class TaskSchedulingIT {
 		Map<String, Object> started = scheduler.post("/tasks/" + id + "/run");
 		assertThat(started).containsEntry("message", "Tâche lancée immédiatement").containsKey("run_id");
 
-		Map<String, Object> run = awaitFinishedRun(id);
+		Map<String, Object> run = scheduler.awaitFinishedRun(id);
 		assertThat(run).containsEntry("status", "completed")
 			.containsEntry("trigger", "manual")
 			.containsEntry("run_count", 1)
@@ -211,22 +201,15 @@ class TaskSchedulingIT {
 			.containsEntry("same_origin_only", true)
 			.containsEntry("timeout_s", 30)
 			.containsEntry("priority", 1);
-		String metrics = scheduler.http()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody();
-		assertThat(metrics).contains("dispycluster_scheduler_runs_total{kind=\"task\",outcome=\"completed\"}");
+		assertThat(scheduler.metrics())
+			.contains("dispycluster_scheduler_runs_total{kind=\"task\",outcome=\"completed\"}");
 	}
 
 	@Test
 	void runFailsWhenAJobFails() {
 		String id = createTask("https://site.example/ok", "https://site.example/fail");
 		scheduler.post("/tasks/" + id + "/run");
-		Map<String, Object> run = awaitFinishedRun(id);
+		Map<String, Object> run = scheduler.awaitFinishedRun(id);
 		assertThat(run).containsEntry("status", "failed")
 			.containsEntry("jobs_completed", 1)
 			.containsEntry("jobs_failed", 1)
@@ -241,7 +224,7 @@ class TaskSchedulingIT {
 		String id = createTask("https://retry.example/");
 		controller.unavailable.set(2);
 		scheduler.post("/tasks/" + id + "/run");
-		assertThat(awaitFinishedRun(id)).containsEntry("status", "completed");
+		assertThat(scheduler.awaitFinishedRun(id)).containsEntry("status", "completed");
 		List<String> keys = controller.idempotencyKeys.stream().filter((key) -> key.startsWith(id)).toList();
 		assertThat(keys).hasSize(3).containsOnly(keys.get(0));
 		assertThat(controller.batchesFor(List.of("https://retry.example/"))).isEqualTo(1);
@@ -252,7 +235,7 @@ class TaskSchedulingIT {
 		String id = createTask("https://refused.example/");
 		controller.refuse = true;
 		scheduler.post("/tasks/" + id + "/run");
-		Map<String, Object> run = awaitFinishedRun(id);
+		Map<String, Object> run = scheduler.awaitFinishedRun(id);
 		assertThat(run).containsEntry("status", "failed").containsEntry("job_ids", List.of());
 		assertThat((String) run.get("error")).contains("422").contains("blocked address");
 	}
@@ -298,7 +281,7 @@ class TaskSchedulingIT {
 	void deletesATaskAndKeepsItsHistory() {
 		String id = createTask("https://deleted.example/");
 		scheduler.post("/tasks/" + id + "/run");
-		awaitFinishedRun(id);
+		scheduler.awaitFinishedRun(id);
 		scheduler.http()
 			.delete()
 			.uri("/tasks/" + id)
@@ -357,7 +340,7 @@ class TaskSchedulingIT {
 				 "schedule_config":{"datetime":"%s"}}""".formatted(at));
 		String id = (String) created.get("task_id");
 		assertThat(Instant.parse((String) created.get("next_run"))).isEqualTo(at);
-		Map<String, Object> run = awaitFinishedRun(id);
+		Map<String, Object> run = scheduler.awaitFinishedRun(id);
 		assertThat(run).containsEntry("trigger", "schedule").containsEntry("scheduled_for", at.toString());
 		assertThat(Instant.parse((String) run.get("executed_at"))).isAfterOrEqualTo(at);
 		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("next_run", null);
@@ -422,7 +405,7 @@ class TaskSchedulingIT {
 		anonymous.get().uri("/health").exchange().expectStatus().isOk();
 		String id = createTask("https://token.example/");
 		scheduler.post("/tasks/" + id + "/run");
-		awaitFinishedRun(id);
+		scheduler.awaitFinishedRun(id);
 		assertThat(controller.internalTokens).isNotEmpty().containsOnly(RunningScheduler.INTERNAL_TOKEN);
 	}
 
@@ -449,15 +432,6 @@ class TaskSchedulingIT {
 							{"name":"test","urls":["%s"],"schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"}}"""
 						.formatted(list))
 			.get("task_id");
-	}
-
-	private static Map<String, Object> awaitFinishedRun(String taskId) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> scheduler.historyOf(taskId)
-				.stream()
-				.filter((run) -> run.get("finished_at") != null)
-				.findFirst()
-				.orElse(null), (run) -> run != null);
 	}
 
 }
