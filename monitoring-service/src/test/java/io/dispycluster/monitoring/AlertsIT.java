@@ -235,8 +235,4 @@ class AlertsIT extends MonitoringScenario {
 		return found;
 	}
 
-	private String prometheus() {
-		return this.http.get().uri("/actuator/prometheus").exchange().returnResult(String.class).getResponseBody();
-	}
-
 }

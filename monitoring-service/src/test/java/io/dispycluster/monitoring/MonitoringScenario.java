@@ -101,6 +101,11 @@ public abstract class MonitoringScenario {
 		round();
 	}
 
+	/** The service's Prometheus metrics, as scraped. */
+	protected String prometheus() {
+		return this.http.get().uri("/actuator/prometheus").exchange().returnResult(String.class).getResponseBody();
+	}
+
 	/** Runs a collection round now. */
 	protected void round() {
 		Rounds.run(this.context);

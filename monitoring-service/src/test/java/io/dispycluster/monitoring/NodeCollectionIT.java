@@ -74,12 +74,7 @@ class NodeCollectionIT extends MonitoringScenario {
 		assertThat(worker.get("capacity").intValue()).isEqualTo(2);
 		assertThat(worker.get("source").asString()).isEqualTo("worker");
 
-		String metrics = this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.returnResult(String.class)
-			.getResponseBody();
-		assertThat(metrics).contains("dispycluster_node_cpu_percent{node=\"pi-exporter\"} 25.0",
+		assertThat(prometheus()).contains("dispycluster_node_cpu_percent{node=\"pi-exporter\"} 25.0",
 				"dispycluster_node_memory_percent{node=\"pi-exporter\"} 40.0",
 				"dispycluster_node_disk_percent{node=\"pi-exporter\"} 62.5",
 				"dispycluster_node_temperature_celsius{node=\"pi-exporter\"} 48.5",
