@@ -1,8 +1,8 @@
 package io.dispycluster.gateway.system;
 
-import java.io.IOException;
+import io.dispycluster.support.requestid.RequestIds;
 
-import org.slf4j.MDC;
+import java.io.IOException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,9 +23,9 @@ class RequestIdInterceptor implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		String id = MDC.get(RequestIdFilter.MDC_KEY);
+		String id = RequestIds.current();
 		if (id != null) {
-			request.getHeaders().set(RequestIdFilter.HEADER, id);
+			request.getHeaders().set(RequestIds.HEADER, id);
 		}
 		return execution.execute(request, body);
 	}
