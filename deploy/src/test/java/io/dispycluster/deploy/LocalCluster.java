@@ -329,10 +329,11 @@ final class LocalCluster implements AutoCloseable {
 		return send(HttpRequest.newBuilder(URI.create(url)).GET());
 	}
 
-	HttpResponse<String> postJson(String url, String json) {
-		return send(HttpRequest.newBuilder(URI.create(url))
+	HttpResponse<String> postJson(String url, String json, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		return send((headers.length > 0) ? request.headers(headers) : request);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -2,6 +2,7 @@ package io.dispycluster.deploy;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.dispycluster.deploy.FixtureSite.articlePath;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole cluster, started from its jars, crawls a local site end to end: a batch
@@ -115,6 +117,21 @@ abstract class ScrapeScenarios extends ClusterScenarios {
 		// runs.
 		String afterRestart = submitBatch(this.site.url("/contact.html")).get(0);
 		assertThat(awaitFinished(afterRestart).get("status").asString()).isEqualTo("completed");
+	}
+
+	@Test
+	void theRequestIdGivenToTheGatewayIsInTheControllersLog() {
+		String body = JSON.writeValueAsString(Map.of("start_url", this.site.url("/contact.html"), "max_pages", 1));
+		HttpResponse<String> response = this.cluster.postJson(this.cluster.url(Service.GATEWAY, "/scrape"), body,
+				"X-Request-Id", "e2e-request-4242");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("X-Request-Id")).hasValue("e2e-request-4242");
+		String jobId = json(response.body()).get("job_id").asString();
+
+		await("the controller's log line for " + jobId).atMost(Duration.ofSeconds(10))
+			.until(() -> Files.readAllLines(this.cluster.log(Service.CONTROLLER))
+				.stream()
+				.anyMatch((line) -> line.contains("[e2e-request-4242]") && line.contains("job=" + jobId)));
 	}
 
 	@Test
