@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 				"dispycluster.controller.offline-after-failures=2", "dispycluster.controller.max-attempts=3",
 				"dispycluster.nodes[0].name=inventory-a.invalid", "dispycluster.nodes[0].host=inventory-a.invalid",
 				"dispycluster.nodes[0].port=9999", "dispycluster.nodes[0].capacity=3",
+				"dispycluster.nodes[0].labels.zone=loft", "dispycluster.nodes[0].labels.arch=arm64",
 				"dispycluster.nodes[1].name=inventory-b.invalid", "dispycluster.nodes[1].host=inventory-b.invalid" })
 class ControllerIT {
 
@@ -163,6 +166,72 @@ class ControllerIT {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.json().get("errors")).extracting((error) -> error.get("field").stringValue())
 			.containsExactlyInAnyOrder("extract.title.selector", "include_patterns.0");
+	}
+
+	@Test
+	void aJobWithNodeLabelsGoesOnlyToAWorkerWithThemAndOneNoWorkerHasStaysQueued() {
+		StubWorker plain = worker(Mode.HOLD, 4).register();
+		StubWorker attic = worker(Mode.HOLD, 4).labels(Map.of("zone", "attic", "model", "pi4")).register();
+		List<String> labelled = this.api.submitBatch("{\"urls\":[\"http://site.test/l1\",\"http://site.test/l2\","
+				+ "\"http://site.test/l3\"],\"node_labels\":{\"zone\":\"attic\"}}");
+		String nowhere = this.api.submit(
+				"{\"start_url\":\"http://site.test/cellar\",\"priority\":10,\"node_labels\":{\"zone\":\"cellar\"}}");
+		String any = this.api.submit("{\"start_url\":\"http://site.test/any\"}");
+
+		// The unmatched job, first in the queue, holds up none of the others.
+		await().until(() -> attic.running().keySet().containsAll(labelled)
+				&& (plain.running().containsKey(any) || attic.running().containsKey(any)));
+		assertThat(plain.running().keySet()).doesNotContainAnyElementsOf(labelled);
+		assertThat(this.api.job(labelled.get(0)).get("node_labels").get("zone").stringValue()).isEqualTo("attic");
+		assertThat(this.api.job(labelled.get(0)).has("waiting_for")).isFalse();
+		assertThat(this.api.job(any).has("node_labels")).isFalse();
+
+		await().during(Duration.ofMillis(600))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> this.api.status(nowhere).equals("pending"));
+		JsonNode waiting = this.api.job(nowhere);
+		assertThat(waiting.get("status").stringValue()).isEqualTo("pending");
+		assertThat(waiting.get("assigned_worker").isNull()).isTrue();
+		assertThat(waiting.get("waiting_for").stringValue()).contains("zone=cellar");
+		assertThat(plain.received()).extracting(Assignment::jobId).doesNotContain(nowhere);
+		assertThat(attic.received()).extracting(Assignment::jobId).doesNotContain(nowhere);
+
+		JsonNode workers = this.api.get("/workers").json();
+		assertThat(labelsOf(workers, attic.node())).isEqualTo(Map.of("model", "pi4", "zone", "attic"));
+		assertThat(labelsOf(workers, plain.node())).isEmpty();
+		assertThat(labelsOf(workers, "inventory-a.invalid")).isEqualTo(Map.of("arch", "arm64", "zone", "loft"));
+		assertThat(labelsOf(workers, "inventory-b.invalid")).isEmpty();
+		assertThat(
+				this.api.get("/workers/" + attic.node()).json().get("worker").get("labels").get("zone").stringValue())
+			.isEqualTo("attic");
+	}
+
+	@Test
+	void badNodeLabelsAreRefusedNamingTheField() {
+		Api.Response single = this.api.post("/scrape",
+				"{\"start_url\":\"http://site.test/\",\"node_labels\":{\"Zone\":\"attic\",\"model\":4}}");
+		assertThat(single.status()).isEqualTo(422);
+		assertThat(single.json().get("errors")).extracting((error) -> error.get("field").stringValue())
+			.containsExactlyInAnyOrder("node_labels", "node_labels.model");
+		Api.Response batch = this.api.post("/scrape/batch",
+				"{\"urls\":[\"http://site.test/\"],\"node_labels\":[\"zone\"]}");
+		assertThat(batch.status()).isEqualTo(422);
+		assertThat(batch.json().get("errors").get(0).get("field").stringValue()).isEqualTo("node_labels");
+		Api.Response registration = this.api.post("/internal/workers/register",
+				"{\"node\":\"bad-labels\",\"url\":\"http://127.0.0.1:1\",\"capacity\":1,\"labels\":{\"-x\":\"y\"}}");
+		assertThat(registration.status()).isEqualTo(422);
+		assertThat(registration.json().get("errors").get(0).get("field").stringValue()).isEqualTo("labels");
+	}
+
+	private static Map<String, String> labelsOf(JsonNode workers, String node) {
+		for (JsonNode worker : workers) {
+			if (worker.get("node").stringValue().equals(node)) {
+				Map<String, String> labels = new TreeMap<>();
+				worker.get("labels").properties().forEach((e) -> labels.put(e.getKey(), e.getValue().stringValue()));
+				return labels;
+			}
+		}
+		throw new AssertionError("No worker " + node + " in " + workers);
 	}
 
 	@Test

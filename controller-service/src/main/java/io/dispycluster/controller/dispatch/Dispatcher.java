@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,11 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves queued jobs to workers. A pass takes the dispatch lock, counts the jobs each
  * worker holds, reads the next queued jobs in queue order (as many as the online workers
  * have free capacity, within {@code max-concurrent-jobs} running in all, and at most
- * {@value #CLAIM_BATCH}), gives each to the best worker ({@link WorkerChoice}), claims
- * them in one batch of conditional updates and commits; the assignments are then sent.
- * Passes run one at a time on one thread: at once when something changed
- * ({@link #nudge()}), and on an interval so that nothing stays queued while a worker has
- * room.
+ * {@value #CLAIM_BATCH}), gives each to the best worker that has every label of its
+ * {@code node_labels} ({@link WorkerChoice}), claims them in one batch of conditional
+ * updates and commits; the assignments are then sent. A job that no free worker can take
+ * stays queued in its place, and the pass looks further down the queue (up to
+ * {@value #CLAIM_BATCH} jobs) for jobs that one can. Passes run one at a time on one
+ * thread: at once when something changed ({@link #nudge()}), and on an interval so that
+ * nothing stays queued while a worker has room.
  * <p>
  * Two controllers on one database take turns through the dispatch lock, so neither can
  * push a worker above its capacity; and the claim writes a job only if it is still queued
@@ -145,12 +148,33 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 			return List.of();
 		}
 		Instant now = this.clock.instant();
-		Map<JobId, Worker> chosen = new HashMap<>();
-		List<Job> candidates = this.jobs.nextQueued(now, limit);
-		for (Job job : candidates) {
-			Worker worker = choice.take(now).orElseThrow();
-			job.dispatchTo(worker.node(), now, this.properties.leaseDuration());
-			chosen.put(job.id(), worker);
+		Map<JobId, Worker> chosen = new LinkedHashMap<>();
+		List<Job> candidates = new ArrayList<>();
+		int window = limit;
+		while (true) {
+			List<Job> read = this.jobs.nextQueued(now, window);
+			boolean skipped = false;
+			for (Job job : read) {
+				if (chosen.containsKey(job.id())) {
+					continue;
+				}
+				Optional<Worker> worker = (chosen.size() < limit) ? choice.take(now, job.spec().nodeLabels())
+						: Optional.empty();
+				if (worker.isEmpty()) {
+					// No free worker has its labels: it stays queued, in its place.
+					skipped = true;
+					continue;
+				}
+				job.dispatchTo(worker.get().node(), now, this.properties.leaseDuration());
+				chosen.put(job.id(), worker.get());
+				candidates.add(job);
+			}
+			// Jobs that no free worker can take must not hide the ones behind them: look
+			// further down the queue, in widening windows, up to CLAIM_BATCH jobs.
+			if (!skipped || chosen.size() >= limit || read.size() < window || window >= CLAIM_BATCH) {
+				break;
+			}
+			window = Math.min(CLAIM_BATCH, window * 2);
 		}
 		List<Claim> claims = new ArrayList<>();
 		Set<String> used = new HashSet<>();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dispycluster.controller.job.NodeLabels;
 import io.dispycluster.controller.worker.Worker;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * {@value #HOT_CELSIUS} °C), a less loaded one (CPU by bands of {@value #CPU_BAND} %), a
  * cooler one (by bands of {@value #CELSIUS_BAND} °C), then the least recently used, so
  * that workers whose figures are close simply take turns. Unknown figures count as cool
- * and idle. A worker is never given more jobs than its capacity.
+ * and idle. A worker is never given more jobs than its capacity, nor a job whose
+ * {@code node_labels} it does not all have.
  */
 final class WorkerChoice {
 
@@ -74,7 +76,19 @@ final class WorkerChoice {
 	 * @return the worker, or empty if every worker is full
 	 */
 	Optional<Worker> take(Instant now) {
-		Optional<Slot> best = this.slots.stream().filter((slot) -> slot.free() > 0).min(ORDER);
+		return take(now, Map.of());
+	}
+
+	/**
+	 * Takes a slot on the best worker that has every label a job asks for.
+	 * @param now the time of the assignment
+	 * @param required the job's {@code node_labels} (empty: any worker)
+	 * @return the worker, or empty if no worker with those labels has a free slot
+	 */
+	Optional<Worker> take(Instant now, Map<String, String> required) {
+		Optional<Slot> best = this.slots.stream()
+			.filter((slot) -> slot.free() > 0 && NodeLabels.satisfies(slot.worker().labels(), required))
+			.min(ORDER);
 		best.ifPresent((slot) -> this.slots.set(this.slots.indexOf(slot), slot.taken(now)));
 		return best.map(Slot::worker);
 	}

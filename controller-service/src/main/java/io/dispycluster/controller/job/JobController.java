@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.dispycluster.support.problem.FieldProblem;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +58,12 @@ class JobController {
 
 	private final JobDetailsWriter detailsWriter;
 
-	JobController(JobIntake intake, JobQueue queue, JobProperties properties, JsonMapper json) {
+	private final ObjectProvider<LabelledWorkers> workers;
+
+	JobController(JobIntake intake, JobQueue queue, JobProperties properties, JsonMapper json,
+			ObjectProvider<LabelledWorkers> workers) {
 		this.intake = intake;
+		this.workers = workers;
 		this.queue = queue;
 		this.reader = new SubmissionReader(properties);
 		this.streamer = new ResultStreamer(json);
@@ -102,9 +108,25 @@ class JobController {
 			schema = @Schema(implementation = JobDetails.class)))
 	ResponseEntity<StreamingResponseBody> get(@PathVariable String jobId) {
 		Job job = this.queue.get(new JobId(jobId));
-		StreamingResponseBody body = (out) -> this.detailsWriter.write(JobDetails.of(job),
+		StreamingResponseBody body = (out) -> this.detailsWriter.write(JobDetails.of(job, waitingFor(job)),
 				(copy) -> this.queue.readResult(job.id(), copy), out);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	/**
+	 * Why a queued job that asks for node labels is not dispatched: no worker up has
+	 * them. It stays queued (a matching worker may join), but the user can see why.
+	 */
+	private @Nullable String waitingFor(Job job) {
+		Map<String, String> required = job.spec().nodeLabels();
+		if (job.state() != JobState.QUEUED || required.isEmpty()) {
+			return null;
+		}
+		LabelledWorkers known = this.workers.getIfAvailable();
+		if (known == null || known.anyUpWith(required)) {
+			return null;
+		}
+		return "a worker with the labels " + NodeLabels.describe(required) + " (no worker up has them)";
 	}
 
 	@PostMapping("/jobs/{jobId}/cancel")

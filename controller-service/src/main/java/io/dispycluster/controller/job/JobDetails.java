@@ -43,6 +43,10 @@ import tools.jackson.databind.JsonNode;
  * @param delayMs the least time between two requests to one host, or null
  * @param userAgent the user agent asked for, or null
  * @param extract the fields read from every page, or null
+ * @param nodeLabels the labels a worker must have to be given the job (left out when
+ * none)
+ * @param waitingFor why a queued job waits beyond a free slot: no worker up has its
+ * {@code node_labels} (left out otherwise)
  */
 public record JobDetails(String id, String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
 		int maxDurationS, Instant createdAt, JobStatus status, @Nullable String assignedWorker,
@@ -53,10 +57,22 @@ public record JobDetails(String id, String startUrl, int maxPages, boolean sameO
 		@JsonInclude(Include.NON_NULL) @Nullable List<String> excludePatterns,
 		@JsonInclude(Include.NON_NULL) @Nullable Integer delayMs,
 		@JsonInclude(Include.NON_NULL) @Nullable String userAgent,
-		@JsonInclude(Include.NON_NULL) @Nullable Map<String, ExtractRule> extract) {
+		@JsonInclude(Include.NON_NULL) @Nullable Map<String, ExtractRule> extract,
+		@JsonInclude(Include.NON_EMPTY) Map<String, String> nodeLabels,
+		@JsonInclude(Include.NON_NULL) @Nullable String waitingFor) {
 
 	/** The details of a job, its result left null (to be streamed in its place). */
 	static JobDetails of(Job job) {
+		return of(job, null);
+	}
+
+	/**
+	 * The details of a job, its result left null (to be streamed in its place).
+	 * @param job the job
+	 * @param waitingFor why it waits, or null
+	 * @return the details
+	 */
+	static JobDetails of(Job job, @Nullable String waitingFor) {
 		JobSpec spec = job.spec();
 		CrawlOptions options = spec.options();
 		return new JobDetails(job.id().value(), spec.startUrl(), spec.maxPages(), spec.sameOriginOnly(),
@@ -64,7 +80,7 @@ public record JobDetails(String id, String startUrl, int maxPages, boolean sameO
 				job.assignedWorker(), job.startedAt(), job.completedAt(), null, job.error(), job.batchId(),
 				job.attempt(), job.pagesCrawled(), JobSummary.progress(job), options.maxDepth(),
 				options.includePatterns(), options.excludePatterns(), options.delayMs(), options.userAgent(),
-				options.extract());
+				options.extract(), spec.nodeLabels(), waitingFor);
 	}
 
 }

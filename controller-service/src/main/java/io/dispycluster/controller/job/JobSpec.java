@@ -1,5 +1,9 @@
 package io.dispycluster.controller.job;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeSpec;
 
@@ -14,9 +18,21 @@ import io.dispycluster.model.job.ScrapeSpec;
  * @param maxDurationS budget of the whole crawl in seconds
  * @param options the optional crawl fields, checked (absent ones null: the worker's
  * defaults apply)
+ * @param nodeLabels the labels a worker must have (every pair) to be given the job; empty
+ * when any worker will do
  */
 public record JobSpec(String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
-		int maxDurationS, CrawlOptions options) {
+		int maxDurationS, CrawlOptions options, Map<String, String> nodeLabels) {
+
+	public JobSpec {
+		nodeLabels = (nodeLabels != null) ? Collections.unmodifiableMap(new TreeMap<>(nodeLabels)) : Map.of();
+	}
+
+	/** A spec that any worker may run. */
+	public JobSpec(String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority, int maxDurationS,
+			CrawlOptions options) {
+		this(startUrl, maxPages, sameOriginOnly, timeoutS, priority, maxDurationS, options, Map.of());
+	}
 
 	/** A spec without crawl options. */
 	public JobSpec(String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,

@@ -38,7 +38,7 @@ class JobStore {
 	private static final String COLUMNS = "id, seq, batch_id, start_url, max_pages, same_origin_only, timeout_s, "
 			+ "max_duration_s, priority, state, created_at, queue_rank, not_before, attempt, lost_attempts, "
 			+ "assigned_worker, started_at, lease_expires_at, budget_ends_at, completed_at, duration_ms, "
-			+ "pages_crawled, current_url, error, version, crawl_options";
+			+ "pages_crawled, current_url, error, version, crawl_options, node_labels";
 
 	private static final List<String> ACTIVE = List.of(JobState.DISPATCHED.name(), JobState.RUNNING.name());
 
@@ -56,9 +56,9 @@ class JobStore {
 	void insert(List<Job> jobs) {
 		String sql = "INSERT INTO job (id, batch_id, start_url, max_pages, same_origin_only, timeout_s, "
 				+ "max_duration_s, priority, state, created_at, queue_rank, not_before, attempt, lost_attempts, "
-				+ "pages_crawled, version, crawl_options) VALUES (:id, :batchId, :startUrl, :maxPages, :sameOriginOnly, "
-				+ ":timeoutS, :maxDurationS, :priority, :state, :createdAt, :queueRank, :notBefore, 0, 0, 0, 0, "
-				+ ":crawlOptions)";
+				+ "pages_crawled, version, crawl_options, node_labels) VALUES (:id, :batchId, :startUrl, :maxPages, "
+				+ ":sameOriginOnly, :timeoutS, :maxDurationS, :priority, :state, :createdAt, :queueRank, :notBefore, "
+				+ "0, 0, 0, 0, :crawlOptions, :nodeLabels)";
 		this.jdbc.batchUpdate(sql, jobs.stream().map(JobStore::params).toArray(SqlParameterSource[]::new));
 		insertEvents(jobs);
 		jobs.forEach((job) -> job.saved(0));
@@ -327,6 +327,7 @@ class JobStore {
 			.addValue("maxDurationS", spec.maxDurationS())
 			.addValue("priority", spec.priority())
 			.addValue("crawlOptions", CrawlOptionsJson.write(spec.options()), Types.VARCHAR)
+			.addValue("nodeLabels", NodeLabels.toJson(spec.nodeLabels()), Types.VARCHAR)
 			.addValue("state", row.state().name())
 			.addValue("createdAt", timestamp(row.createdAt()))
 			.addValue("queueRank", row.queueRank())
@@ -348,7 +349,7 @@ class JobStore {
 	private static Job mapJob(ResultSet rs, int rowNum) throws SQLException {
 		JobSpec spec = new JobSpec(rs.getString("start_url"), rs.getInt("max_pages"), rs.getBoolean("same_origin_only"),
 				rs.getInt("timeout_s"), rs.getInt("priority"), rs.getInt("max_duration_s"),
-				CrawlOptionsJson.read(rs.getString("crawl_options")));
+				CrawlOptionsJson.read(rs.getString("crawl_options")), NodeLabels.fromJson(rs.getString("node_labels")));
 		long duration = rs.getLong("duration_ms");
 		Long durationMs = rs.wasNull() ? null : duration;
 		return new Job(new JobRow(rs.getString("id"), rs.getLong("seq"), rs.getString("batch_id"), spec,

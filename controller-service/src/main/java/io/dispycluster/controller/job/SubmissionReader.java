@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
@@ -22,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * numbers ({@code 5.0}) or numeric strings, and booleans as
  * {@code "true"}/{@code "false"}; {@code null} means "take the default"; unknown fields
  * are ignored. The optional crawl fields are read by {@link CrawlOptionsReader}; in a
- * batch they apply to every URL.
+ * batch they apply to every URL, like {@code node_labels}.
  */
 final class SubmissionReader {
 
@@ -65,7 +67,34 @@ final class SubmissionReader {
 		int maxDuration = readInt(body, "max_duration_s", 1, this.properties.maxDurationCapS(),
 				this.properties.defaultMaxDurationS(), errors);
 		CrawlOptions crawl = CrawlOptionsReader.read(body, errors);
-		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration, crawl);
+		Map<String, String> nodeLabels = readNodeLabels(body.get("node_labels"), errors);
+		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration, crawl, nodeLabels);
+	}
+
+	/**
+	 * The {@code node_labels} a worker must have: an object of strings, under the rules
+	 * of {@link NodeLabels}. Null or absent: any worker.
+	 */
+	static Map<String, String> readNodeLabels(@Nullable JsonNode node, List<FieldProblem> errors) {
+		if (node == null || node.isNull()) {
+			return Map.of();
+		}
+		if (!node.isObject()) {
+			errors.add(new FieldProblem("node_labels", "must be an object of label names to values"));
+			return Map.of();
+		}
+		Map<String, @Nullable String> labels = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			labels.put(entry.getKey(), entry.getValue().isString() ? entry.getValue().stringValue() : null);
+		}
+		List<Map.Entry<String, String>> problems = NodeLabels.problems(labels, "node_labels");
+		problems.forEach((problem) -> errors.add(new FieldProblem(problem.getKey(), problem.getValue())));
+		if (!problems.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> valid = new LinkedHashMap<>();
+		labels.forEach((key, value) -> valid.put(key, String.valueOf(value)));
+		return valid;
 	}
 
 	private List<String> readUrls(@Nullable JsonNode node, List<FieldProblem> errors) {
@@ -224,11 +253,11 @@ final class SubmissionReader {
 	}
 
 	private record Options(int maxPages, boolean sameOriginOnly, int timeoutS, int priority, int maxDurationS,
-			CrawlOptions crawl) {
+			CrawlOptions crawl, Map<String, String> nodeLabels) {
 
 		JobSpec toSpec(String url) {
 			return new JobSpec(url, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority, this.maxDurationS,
-					this.crawl);
+					this.crawl, this.nodeLabels);
 		}
 
 	}

@@ -1,13 +1,18 @@
 package io.dispycluster.controller.worker;
 
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+
+import io.dispycluster.controller.job.NodeLabels;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,12 +31,37 @@ public record NodeInventoryProperties(@DefaultValue @Valid List<Node> nodes) {
 	public NodeInventoryProperties {
 		nodes = List.copyOf(nodes);
 		Set<String> names = new HashSet<>();
-		for (Node node : nodes) {
+		for (int i = 0; i < nodes.size(); i++) {
+			Node node = nodes.get(i);
 			if (!names.add(node.name())) {
 				throw new IllegalArgumentException(
 						"dispycluster.nodes lists the node name '" + node.name() + "' twice");
 			}
+			checkLabels(node.labels(), "dispycluster.nodes[" + i + "].labels");
 		}
+	}
+
+	/**
+	 * Stops start-up on labels that break the rules of {@link NodeLabels}, naming the
+	 * property.
+	 * @param labels the labels
+	 * @param property where they were configured
+	 */
+	static void checkLabels(Map<String, String> labels, String property) {
+		List<Map.Entry<String, String>> problems = NodeLabels.problems(labels, property);
+		if (!problems.isEmpty()) {
+			Map.Entry<String, String> first = problems.get(0);
+			throw new IllegalArgumentException(first.getKey() + " " + first.getValue());
+		}
+	}
+
+	/** The inventory's labels of a node, empty if it is not listed or has none. */
+	Map<String, String> labelsOf(String name) {
+		return this.nodes.stream()
+			.filter((node) -> node.name().equals(name))
+			.findFirst()
+			.map(Node::labels)
+			.orElse(Map.of());
 	}
 
 	/**
@@ -42,9 +72,16 @@ public record NodeInventoryProperties(@DefaultValue @Valid List<Node> nodes) {
 	 * @param port the worker's port (default 8080)
 	 * @param capacity how many jobs it runs at once (default 2; the worker's own health
 	 * answer overrides it)
+	 * @param labels short facts about the node ({@code model: pi4}, {@code zone: attic})
+	 * that jobs may ask for with {@code node_labels}; they override the worker's own key
+	 * by key
 	 */
 	public record Node(@NotBlank String name, @NotBlank String host, @DefaultValue("8080") @Min(1) @Max(65535) int port,
-			@DefaultValue("2") @Min(1) @Max(1000) int capacity) {
+			@DefaultValue("2") @Min(1) @Max(1000) int capacity, @DefaultValue Map<String, String> labels) {
+
+		public Node {
+			labels = (labels != null) ? Collections.unmodifiableMap(new TreeMap<>(labels)) : Map.of();
+		}
 
 		/** The worker's base URL. */
 		public String url() {

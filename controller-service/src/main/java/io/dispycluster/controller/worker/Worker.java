@@ -1,6 +1,9 @@
 package io.dispycluster.controller.worker;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.dispycluster.model.worker.WorkerState;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +27,26 @@ import org.jspecify.annotations.Nullable;
  * @param memoryUsage memory use in percent from its last health check, or null
  * @param temperatureC CPU temperature in °C from its last health check, or null
  * @param lastError why its last check or call failed, or null
+ * @param labels its node labels: the worker's own with the inventory's merged over them
  */
 public record Worker(String node, String url, int capacity, WorkerState status, Source source, Instant joinedAt,
 		@Nullable Instant lastSeen, @Nullable Instant lastAssignedAt, int failedChecks,
 		@Nullable Integer reportedActiveJobs, long totalJobsCompleted, @Nullable Double cpuUsage,
-		@Nullable Double memoryUsage, @Nullable Double temperatureC, @Nullable String lastError) {
+		@Nullable Double memoryUsage, @Nullable Double temperatureC, @Nullable String lastError,
+		Map<String, String> labels) {
+
+	public Worker {
+		labels = (labels != null) ? Collections.unmodifiableMap(new TreeMap<>(labels)) : Map.of();
+	}
+
+	/** A worker without labels. */
+	public Worker(String node, String url, int capacity, WorkerState status, Source source, Instant joinedAt,
+			@Nullable Instant lastSeen, @Nullable Instant lastAssignedAt, int failedChecks,
+			@Nullable Integer reportedActiveJobs, long totalJobsCompleted, @Nullable Double cpuUsage,
+			@Nullable Double memoryUsage, @Nullable Double temperatureC, @Nullable String lastError) {
+		this(node, url, capacity, status, source, joinedAt, lastSeen, lastAssignedAt, failedChecks, reportedActiveJobs,
+				totalJobsCompleted, cpuUsage, memoryUsage, temperatureC, lastError, Map.of());
+	}
 
 	/** Where the controller learned of a worker. */
 	public enum Source {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.job.LabelledWorkers;
+import io.dispycluster.controller.job.NodeLabels;
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.controller.worker.NodeInventoryProperties.Node;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Service;
  * dispatch ({@link WorkerAvailable}, {@link WorkerWentOffline}).
  */
 @Service
-public class WorkerRegistry implements SmartInitializingSingleton {
+public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorkers {
 
 	private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
@@ -61,35 +63,47 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		syncInventory();
 	}
 
-	/** Adds the inventory's nodes (offline until their first health check). */
+	/**
+	 * Adds the inventory's nodes (offline until their first health check) and gives the
+	 * known ones the inventory's current URL and labels. The labels the worker declared
+	 * itself come back with its next registration (workers register again every
+	 * interval): until then a job that asks for one of them waits rather than risk going
+	 * to a node whose inventory entry no longer says so.
+	 */
 	void syncInventory() {
 		Instant now = this.clock.instant();
 		for (Node node : this.inventory.nodes()) {
 			Optional<Worker> known = this.store.find(node.name());
 			if (known.isEmpty()) {
 				this.store.insert(new Worker(node.name(), node.url(), node.capacity(), WorkerState.OFFLINE,
-						Worker.Source.INVENTORY, now, null, null, 0, null, 0, null, null, null, null));
+						Worker.Source.INVENTORY, now, null, null, 0, null, 0, null, null, null, null, node.labels()));
 			}
-			else if (known.get().source() == Worker.Source.INVENTORY && !known.get().url().equals(node.url())) {
+			else if (known.get().source() == Worker.Source.INVENTORY
+					&& (!known.get().url().equals(node.url()) || !known.get().labels().equals(node.labels()))) {
 				Worker w = known.get();
 				this.store.update(new Worker(w.node(), node.url(), w.capacity(), w.status(), w.source(), w.joinedAt(),
 						w.lastSeen(), w.lastAssignedAt(), w.failedChecks(), w.reportedActiveJobs(),
-						w.totalJobsCompleted(), w.cpuUsage(), w.memoryUsage(), w.temperatureC(), w.lastError()));
+						w.totalJobsCompleted(), w.cpuUsage(), w.memoryUsage(), w.temperatureC(), w.lastError(),
+						node.labels()));
 			}
 		}
 	}
 
 	/**
-	 * A worker announces itself: it is known (or updated) and online at once.
-	 * @param registration its name, URL and capacity
+	 * A worker announces itself: it is known (or updated) and online at once. Its labels
+	 * are its own with the inventory's (for a node of the inventory) merged over them,
+	 * key by key.
+	 * @param registration its name, URL, capacity and labels
 	 * @return the worker
 	 */
 	public Worker register(WorkerRegistration registration) {
 		validate(registration);
 		Instant now = this.clock.instant();
 		String url = stripSlash(registration.url().strip());
+		Map<String, String> labels = NodeLabels.merge(registration.labels(),
+				this.inventory.labelsOf(registration.node()));
 		Optional<Worker> known = this.store.find(registration.node());
-		if (known.isPresent() && isRenewal(known.get(), url, registration.capacity())) {
+		if (known.isPresent() && isRenewal(known.get(), url, registration.capacity(), labels)) {
 			// Workers register again every interval, so that a controller that forgot
 			// them
 			// learns them back. For one the health checks already watch, that is only a
@@ -101,27 +115,29 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		}
 		Worker worker;
 		try {
-			worker = upsert(registration, url, now);
+			worker = upsert(registration, url, labels, now);
 		}
 		catch (DuplicateKeyException ex) {
 			// Registered concurrently (two start-up retries): the row exists now.
-			worker = upsert(registration, url, now);
+			worker = upsert(registration, url, labels, now);
 		}
-		LOG.info("Worker registered: node={} url={} capacity={}", worker.node(), worker.url(), worker.capacity());
+		LOG.info("Worker registered: node={} url={} capacity={} labels={}", worker.node(), worker.url(),
+				worker.capacity(), NodeLabels.describe(worker.labels()));
 		this.events.publishEvent(new WorkerAvailable(worker.node()));
 		return worker;
 	}
 
-	private static boolean isRenewal(Worker known, String url, int capacity) {
-		return known.status() != WorkerState.OFFLINE && known.url().equals(url) && known.capacity() == capacity;
+	private static boolean isRenewal(Worker known, String url, int capacity, Map<String, String> labels) {
+		return known.status() != WorkerState.OFFLINE && known.url().equals(url) && known.capacity() == capacity
+				&& known.labels().equals(labels);
 	}
 
-	private Worker upsert(WorkerRegistration registration, String url, Instant now) {
+	private Worker upsert(WorkerRegistration registration, String url, Map<String, String> labels, Instant now) {
 		Optional<Worker> known = this.store.find(registration.node());
 		Worker worker = new Worker(registration.node(), url, registration.capacity(), WorkerState.ONLINE,
 				known.map(Worker::source).orElse(Worker.Source.REGISTERED), known.map(Worker::joinedAt).orElse(now),
 				now, known.map(Worker::lastAssignedAt).orElse(null), 0, null,
-				known.map(Worker::totalJobsCompleted).orElse(0L), null, null, null, null);
+				known.map(Worker::totalJobsCompleted).orElse(0L), null, null, null, null, labels);
 		if (known.isPresent()) {
 			this.store.update(worker);
 		}
@@ -137,6 +153,13 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 
 	public Optional<Worker> find(String node) {
 		return this.store.find(node);
+	}
+
+	@Override
+	public boolean anyUpWith(Map<String, String> required) {
+		return all().stream()
+			.anyMatch((worker) -> worker.status() != WorkerState.OFFLINE
+					&& NodeLabels.satisfies(worker.labels(), required));
 	}
 
 	/** Online workers: reachable and not known to be full. */
@@ -180,7 +203,7 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		WorkerState status = full ? WorkerState.BUSY : WorkerState.ONLINE;
 		this.store.update(new Worker(worker.node(), worker.url(), capacity, status, worker.source(), worker.joinedAt(),
 				now, worker.lastAssignedAt(), 0, report.activeJobs(), worker.totalJobsCompleted(), report.cpuUsage(),
-				report.memoryUsage(), report.temperatureC(), null));
+				report.memoryUsage(), report.temperatureC(), null, worker.labels()));
 		if (worker.status() == WorkerState.OFFLINE) {
 			LOG.info("Worker online: node={} capacity={}", worker.node(), capacity);
 		}
@@ -199,7 +222,8 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		WorkerState status = (failures >= offlineAfter) ? WorkerState.OFFLINE : worker.status();
 		this.store.update(new Worker(worker.node(), worker.url(), worker.capacity(), status, worker.source(),
 				worker.joinedAt(), worker.lastSeen(), worker.lastAssignedAt(), failures, worker.reportedActiveJobs(),
-				worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(), worker.temperatureC(), error));
+				worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(), worker.temperatureC(), error,
+				worker.labels()));
 		if (failures == offlineAfter) {
 			LOG.warn("Worker lost: node={} reason={}", worker.node(), error);
 			this.events.publishEvent(new WorkerWentOffline(worker.node(), error));
@@ -224,7 +248,7 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 			status = WorkerState.BUSY;
 		}
 		return new WorkerView(worker.node(), status, worker.lastSeen(), activeJobs, worker.totalJobsCompleted(),
-				worker.cpuUsage(), worker.memoryUsage(), worker.url(), worker.capacity());
+				worker.cpuUsage(), worker.memoryUsage(), worker.url(), worker.capacity(), worker.labels());
 	}
 
 	private static void validate(WorkerRegistration registration) {
@@ -238,6 +262,8 @@ public class WorkerRegistry implements SmartInitializingSingleton {
 		if (registration.capacity() < 1 || registration.capacity() > MAX_CAPACITY) {
 			errors.add(new FieldProblem("capacity", "must be between 1 and " + MAX_CAPACITY));
 		}
+		NodeLabels.problems(registration.labels(), "labels")
+			.forEach((problem) -> errors.add(new FieldProblem(problem.getKey(), problem.getValue())));
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}

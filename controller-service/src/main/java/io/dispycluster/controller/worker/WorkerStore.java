@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dispycluster.controller.job.NodeLabels;
 import io.dispycluster.model.worker.WorkerState;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ class WorkerStore {
 
 	private static final String COLUMNS = "node, url, capacity, status, source, joined_at, last_seen, "
 			+ "last_assigned_at, failed_checks, reported_active_jobs, total_jobs_completed, cpu_usage, memory_usage, "
-			+ "temperature_c, last_error";
+			+ "temperature_c, last_error, labels";
 
 	private static final RowMapper<Worker> WORKER = WorkerStore::mapWorker;
 
@@ -55,7 +56,7 @@ class WorkerStore {
 	void insert(Worker worker) {
 		this.jdbc.update("INSERT INTO worker (" + COLUMNS + ") VALUES (:node, :url, :capacity, :status, :source, "
 				+ ":joinedAt, :lastSeen, :lastAssignedAt, :failedChecks, :reportedActiveJobs, :totalJobsCompleted, "
-				+ ":cpuUsage, :memoryUsage, :temperatureC, :lastError)", params(worker));
+				+ ":cpuUsage, :memoryUsage, :temperatureC, :lastError, :labels)", params(worker));
 	}
 
 	/**
@@ -67,7 +68,8 @@ class WorkerStore {
 		this.jdbc.update("UPDATE worker SET url = :url, capacity = :capacity, status = :status, source = :source, "
 				+ "last_seen = :lastSeen, failed_checks = :failedChecks, "
 				+ "reported_active_jobs = :reportedActiveJobs, cpu_usage = :cpuUsage, memory_usage = :memoryUsage, "
-				+ "temperature_c = :temperatureC, last_error = :lastError WHERE node = :node", params(worker));
+				+ "temperature_c = :temperatureC, last_error = :lastError, labels = :labels WHERE node = :node",
+				params(worker));
 	}
 
 	void setStatus(String node, WorkerState status, @Nullable String error) {
@@ -109,7 +111,8 @@ class WorkerStore {
 			.addValue("cpuUsage", worker.cpuUsage(), Types.DOUBLE)
 			.addValue("memoryUsage", worker.memoryUsage(), Types.DOUBLE)
 			.addValue("temperatureC", worker.temperatureC(), Types.DOUBLE)
-			.addValue("lastError", truncate(worker.lastError()), Types.VARCHAR);
+			.addValue("lastError", truncate(worker.lastError()), Types.VARCHAR)
+			.addValue("labels", NodeLabels.toJson(worker.labels()), Types.VARCHAR);
 	}
 
 	private static @Nullable String truncate(@Nullable String text) {
@@ -134,7 +137,8 @@ class WorkerStore {
 				WorkerState.valueOf(rs.getString("status")), Worker.Source.valueOf(rs.getString("source")),
 				(joinedAt != null) ? joinedAt : Instant.EPOCH, instant(rs, "last_seen"),
 				instant(rs, "last_assigned_at"), rs.getInt("failed_checks"), reportedActive,
-				rs.getLong("total_jobs_completed"), cpuUsage, memoryUsage, temperatureC, rs.getString("last_error"));
+				rs.getLong("total_jobs_completed"), cpuUsage, memoryUsage, temperatureC, rs.getString("last_error"),
+				NodeLabels.fromJson(rs.getString("labels")));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -94,6 +94,37 @@ class WorkerChoiceTests {
 		assertThat(choice.take(T0)).isEmpty();
 	}
 
+	@Test
+	void givesALabelledJobOnlyToAWorkerWithEveryLabel() {
+		WorkerChoice choice = WorkerChoice.among(List.of(worker("idle", 4, null, null),
+				labelled("attic", Map.of("zone", "attic", "model", "pi4")), labelled("loft", Map.of("zone", "loft"))),
+				Map.of());
+		assertThat(choice.take(T0, Map.of("zone", "attic"))).map(Worker::node).contains("attic");
+		assertThat(choice.take(T0, Map.of("zone", "attic", "model", "pi4"))).map(Worker::node).contains("attic");
+		assertThat(choice.take(T0, Map.of("zone", "attic"))).isEmpty();
+		assertThat(choice.take(T0, Map.of("zone", "loft", "model", "pi4"))).isEmpty();
+		assertThat(choice.take(T0, Map.of("zone", "cellar"))).isEmpty();
+		assertThat(choice.take(T0, Map.of())).map(Worker::node).contains("idle");
+	}
+
+	@Test
+	void aLabelledWorkerStillTakesJobsThatAskForNoLabel() {
+		WorkerChoice choice = WorkerChoice.among(List.of(labelled("attic", Map.of("zone", "attic"))), Map.of());
+		assertThat(choice.take(T0)).map(Worker::node).contains("attic");
+	}
+
+	@Test
+	void aLabelMatchesOnlyWithTheSameValue() {
+		WorkerChoice choice = WorkerChoice.among(List.of(labelled("attic", Map.of("zone", "attic"))), Map.of());
+		assertThat(choice.take(T0, Map.of("zone", "Attic"))).isEmpty();
+		assertThat(choice.take(T0, Map.of("zone", "attic"))).isPresent();
+	}
+
+	private static Worker labelled(String node, Map<String, String> labels) {
+		return new Worker(node, "http://" + node + ":8080", 2, WorkerState.ONLINE, Worker.Source.REGISTERED, T0, T0,
+				null, 0, null, 0, null, null, null, null, labels);
+	}
+
 	private static Worker worker(String node, int capacity, @Nullable Instant lastAssigned, @Nullable Double cpu) {
 		return worker(node, capacity, lastAssigned, cpu, null);
 	}

@@ -100,6 +100,8 @@ public final class StubWorker implements AutoCloseable {
 
 	private volatile String token;
 
+	private volatile Map<String, String> labels = Map.of();
+
 	private final List<String> callsWithoutToken = new CopyOnWriteArrayList<>();
 
 	private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -137,11 +139,24 @@ public final class StubWorker implements AutoCloseable {
 
 	/** Registers with the controller, as a worker does at start-up. */
 	public StubWorker register() {
-		int status = post("/internal/workers/register",
-				"{\"node\":\"" + this.node + "\",\"url\":\"" + url() + "\",\"capacity\":" + this.capacity + "}", false);
+		StringBuilder labels = new StringBuilder();
+		this.labels.forEach((key, value) -> labels.append(labels.isEmpty() ? "" : ",")
+			.append('"')
+			.append(key)
+			.append("\":\"")
+			.append(value)
+			.append('"'));
+		int status = post("/internal/workers/register", "{\"node\":\"" + this.node + "\",\"url\":\"" + url()
+				+ "\",\"capacity\":" + this.capacity + ",\"labels\":{" + labels + "}}", false);
 		if (status != 200) {
 			throw new IllegalStateException("Registration refused: HTTP " + status);
 		}
+		return this;
+	}
+
+	/** Labels to declare in the registration (call before {@link #register()}). */
+	public StubWorker labels(Map<String, String> labels) {
+		this.labels = Map.copyOf(labels);
 		return this;
 	}
 

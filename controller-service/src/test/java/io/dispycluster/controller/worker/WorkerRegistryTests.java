@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.model.worker.WorkerRegistration;
+import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.model.worker.WorkerState;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -73,6 +76,34 @@ class WorkerRegistryTests {
 		assertThat(worker.status()).isEqualTo(WorkerState.ONLINE);
 		assertThat(worker.url()).isEqualTo("http://10.0.0.1:8080");
 		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"));
+	}
+
+	@Test
+	void anInventoryNodesLabelsOverrideTheWorkersOwnKeyByKeyAndAreStored() {
+		NodeInventoryProperties inventory = new NodeInventoryProperties(List.of(new NodeInventoryProperties.Node("pi-1",
+				"10.0.0.1", 8080, 2, Map.of("zone", "attic", "model", "pi4"))));
+		WorkerRegistry registry = new WorkerRegistry(this.store, inventory, mock(JobQueue.class), this.events::add,
+				Clock.fixed(T0, ZoneOffset.UTC));
+		registry.syncInventory();
+		assertThat(this.store.find("pi-1")).map(Worker::labels).contains(Map.of("zone", "attic", "model", "pi4"));
+
+		registry.register(
+				new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of("zone", "kitchen", "arch", "arm64")));
+		assertThat(this.store.find("pi-1")).map(Worker::labels)
+			.contains(Map.of("zone", "attic", "model", "pi4", "arch", "arm64"));
+		assertThat(registry.anyUpWith(Map.of("arch", "arm64", "zone", "attic"))).isTrue();
+		assertThat(registry.anyUpWith(Map.of("zone", "kitchen"))).isFalse();
+
+		registry.register(new WorkerRegistration("pi-2", "http://10.0.0.2:8080", 2, Map.of("zone", "kitchen")));
+		assertThat(WorkerRegistry.view(this.store.find("pi-2").orElseThrow(), 0).labels())
+			.isEqualTo(Map.of("zone", "kitchen"));
+	}
+
+	@Test
+	void aRegistrationWithBadLabelsIsRefusedNamingTheField() {
+		assertThatThrownBy(() -> this.registry
+			.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of("Zone", "attic"))))
+			.isInstanceOf(InvalidRequestException.class);
 	}
 
 	@Test
