@@ -82,6 +82,7 @@ public abstract class MonitoringScenario {
 		registry.add("dispycluster.nodes[0].port", NODES::port);
 		registry.add("dispycluster.nodes[0].node-exporter", () -> "true");
 		registry.add("dispycluster.nodes[0].node-exporter-port", NODES::port);
+		registry.add("dispycluster.nodes[0].labels.zone", () -> "attic");
 		registry.add("dispycluster.monitoring.alerts.notifications.webhooks[0].url", () -> WEBHOOK.url() + "/hook");
 	}
 

@@ -2,6 +2,8 @@ package io.dispycluster.monitoring;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +85,36 @@ class NodeCollectionIT extends MonitoringScenario {
 				"dispycluster_node_network_receive_bytes_per_second{node=\"pi-exporter\"} 110000.0",
 				"dispycluster_node_uptime_seconds{node=\"pi-exporter\"} 262815.0",
 				"dispycluster_node_cpu_percent{node=\"w-health\"} 12.5", "dispycluster_node_up{node=\"w-health\"} 1.0");
+	}
+
+	@Test
+	void showsTheLabelsOfTheInventoryAndOfTheWorkersTheControllerKnows() {
+		CONTROLLER.json("/workers", """
+				[{"node":"pi-exporter","status":"offline","active_jobs":0,"capacity":2,
+				  "labels":{"arch":"arm64","zone":"kitchen"}},
+				 {"node":"w-labelled","status":"online","url":"%1$s/w/w-labelled","active_jobs":0,"capacity":2,
+				  "labels":{"model":"pi5"}},
+				 {"node":"w-plain","status":"online","url":"%1$s/w/w-plain","active_jobs":0,"capacity":2}]
+				""".formatted(NODES.url()));
+		health("w-labelled", "{\"cpu_percent\":10}");
+		NODES.respond("/w/w-plain/health", 503, "application/json", "{}");
+
+		round();
+
+		// The inventory's labels win over the controller's for the same key.
+		assertThat(labels(node(EXPORTER_NODE))).isEqualTo(Map.of("arch", "arm64", "zone", "attic"));
+		assertThat(node("w-labelled").get("status").asString()).isEqualTo("online");
+		assertThat(labels(node("w-labelled"))).isEqualTo(Map.of("model", "pi5"));
+		assertThat(node("w-plain").get("status").asString()).isEqualTo("offline");
+		assertThat(labels(node("w-plain"))).isEmpty();
+		assertThat(labels(getJson("/nodes/w-labelled"))).isEqualTo(Map.of("model", "pi5"));
+		assertThat(labels(getJson("/nodes/" + EXPORTER_NODE))).containsEntry("zone", "attic");
+	}
+
+	private static Map<String, String> labels(JsonNode node) {
+		Map<String, String> labels = new TreeMap<>();
+		node.get("labels").properties().forEach((label) -> labels.put(label.getKey(), label.getValue().asString()));
+		return labels;
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -139,7 +140,8 @@ class Collector {
 		}
 		List<Target> targets = Target.of(this.inventory.nodes(), this.workers);
 		Set<String> names = new LinkedHashSet<>(targets.stream().map(Target::node).toList());
-		this.board.monitor(List.copyOf(names));
+		this.board.monitor(List.copyOf(names),
+				targets.stream().collect(Collectors.toMap(Target::node, Target::labels, (first, second) -> first)));
 		this.sources.retainOnly(names);
 		sampleAll(targets, now);
 		try {

@@ -1,5 +1,7 @@
 package io.dispycluster.monitoring.jobs;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param url the worker's base URL, or null when the controller did not give one
  * @param activeJobs jobs it runs now, or null
  * @param capacity how many jobs it runs at once, or null
+ * @param labels its node labels, or null from a controller that does not give them
  */
 public record WorkerEntry(String node, @Nullable String status, @Nullable String url, @Nullable Integer activeJobs,
-		@Nullable Integer capacity) {
+		@Nullable Integer capacity, @Nullable Map<String, String> labels) {
 }

@@ -39,6 +39,8 @@ public class NodeBoard {
 
 	private volatile List<String> monitored = List.of();
 
+	private volatile Map<String, Map<String, String>> labels = Map.of();
+
 	private volatile @Nullable Instant lastRound;
 
 	private volatile @Nullable NodeFailure controllerFailure;
@@ -52,6 +54,16 @@ public class NodeBoard {
 
 	/** Sets the nodes to watch: the inventory and the workers the controller knows. */
 	public void monitor(List<String> nodes) {
+		monitor(nodes, Map.of());
+	}
+
+	/**
+	 * Sets the nodes to watch and their labels.
+	 * @param nodes the nodes, in the order they are listed
+	 * @param labels the labels of each node (a node left out has none)
+	 */
+	public void monitor(List<String> nodes, Map<String, Map<String, String>> labels) {
+		this.labels = Map.copyOf(labels);
 		this.monitored = List.copyOf(new LinkedHashSet<>(nodes));
 	}
 
@@ -130,7 +142,7 @@ public class NodeBoard {
 	private NodeView view(String node, Instant now) {
 		NodeSample sample = this.latest.get(node);
 		boolean online = sample != null && fresh(sample.sampledAt(), now);
-		return new NodeView(node, online, sample, this.failures.get(node));
+		return new NodeView(node, online, sample, this.failures.get(node), this.labels.getOrDefault(node, Map.of()));
 	}
 
 }

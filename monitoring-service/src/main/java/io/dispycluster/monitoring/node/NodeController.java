@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -56,10 +57,11 @@ class NodeController {
 		WindowStats stats = this.samples.stats(node, from, to);
 		String status = view.online() ? "online" : "offline";
 		if (view.latest() == null) {
-			return new NodeError(node, status, "Pas de métriques disponibles");
+			return new NodeError(node, status, "Pas de métriques disponibles", view.labels());
 		}
 		if (stats.count() == 0 || stats.first() == null || stats.last() == null) {
-			return new NodeError(node, status, "Pas de métriques dans les dernières " + window + " heures");
+			return new NodeError(node, status, "Pas de métriques dans les dernières " + window + " heures",
+					view.labels());
 		}
 		Duration bucket = Downsampling.bucketFor(Duration.ofHours(window));
 		List<HistoryItem> history = this.samples.history(node, from, to, bucket)
@@ -70,7 +72,7 @@ class NodeController {
 		return new NodeDetail(
 				node, status, stats.count(), new TimeRange(stats.first(), stats.last()), new Current(current.cpuUsage(),
 						current.memoryUsage(), current.diskUsage(), current.load1m(), current.temperature()),
-				Statistics.of(stats), bucket.toSeconds(), history);
+				Statistics.of(stats), bucket.toSeconds(), history, view.labels());
 	}
 
 	private static NodeItem item(NodeView view) {
@@ -82,9 +84,9 @@ class NodeController {
 					s.diskUsage(), s.load1m(), s.temperature(),
 					io.dispycluster.monitoring.system.Figures.round2(uptimeHours), s.load5m(), s.load15m(),
 					s.networkRxBps(), s.networkTxBps(), latest.workload().activeJobs(), latest.workload().capacity(),
-					latest.source().wireName());
+					latest.source().wireName(), view.labels());
 		}
-		return new OfflineNode(view.node(), "offline", view.lastUpdate(), offlineReason(view));
+		return new OfflineNode(view.node(), "offline", view.lastUpdate(), offlineReason(view), view.labels());
 	}
 
 	/** Why a node is offline, in French, as upstream words it when nothing is known. */
@@ -117,13 +119,14 @@ class NodeController {
 	 * @param activeJobs jobs its worker runs, or null
 	 * @param capacity jobs its worker can run at once, or null
 	 * @param source {@code worker} or {@code node_exporter}
+	 * @param labels its node labels, empty when none
 	 */
 	record OnlineNode(String node, String status, Instant lastUpdate, @Nullable Double cpuUsage,
 			@Nullable Double memoryUsage, @Nullable Double diskUsage, @JsonProperty("load_1m") @Nullable Double load1m,
 			@Nullable Double temperature, @Nullable Double uptimeHours,
 			@JsonProperty("load_5m") @Nullable Double load5m, @JsonProperty("load_15m") @Nullable Double load15m,
 			@Nullable Double networkRx, @Nullable Double networkTx, @Nullable Integer activeJobs,
-			@Nullable Integer capacity, String source) implements NodeItem {
+			@Nullable Integer capacity, String source, Map<String, String> labels) implements NodeItem {
 	}
 
 	/**
@@ -133,8 +136,10 @@ class NodeController {
 	 * @param status {@code offline}
 	 * @param lastUpdate when its latest (stale) sample was taken, or null if never
 	 * @param error why there is no fresh figure
+	 * @param labels its node labels, empty when none
 	 */
-	record OfflineNode(String node, String status, @Nullable Instant lastUpdate, String error) implements NodeItem {
+	record OfflineNode(String node, String status, @Nullable Instant lastUpdate, String error,
+			Map<String, String> labels) implements NodeItem {
 	}
 
 	/**
@@ -143,8 +148,9 @@ class NodeController {
 	 * @param node its name
 	 * @param status online or offline
 	 * @param error why there is nothing to show
+	 * @param labels its node labels, empty when none
 	 */
-	record NodeError(String node, String status, String error) {
+	record NodeError(String node, String status, String error, Map<String, String> labels) {
 	}
 
 	/**
@@ -158,9 +164,10 @@ class NodeController {
 	 * @param statistics means and maxima over the window
 	 * @param bucketSeconds the width of each history point
 	 * @param history the window downsampled, oldest first
+	 * @param labels its node labels, empty when none
 	 */
 	record NodeDetail(String node, String status, long metricsCount, TimeRange timeRange, Current current,
-			Statistics statistics, long bucketSeconds, List<HistoryItem> history) {
+			Statistics statistics, long bucketSeconds, List<HistoryItem> history, Map<String, String> labels) {
 	}
 
 	/**

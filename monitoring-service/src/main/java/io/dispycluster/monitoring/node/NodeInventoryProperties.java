@@ -1,8 +1,11 @@
 package io.dispycluster.monitoring.node;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,11 +31,13 @@ public record NodeInventoryProperties(@DefaultValue List<@Valid Node> nodes) {
 	public NodeInventoryProperties {
 		nodes = List.copyOf(nodes);
 		Set<String> names = new HashSet<>();
-		for (Node node : nodes) {
+		for (int i = 0; i < nodes.size(); i++) {
+			Node node = nodes.get(i);
 			if (!names.add(node.name())) {
 				throw new IllegalArgumentException(
 						"dispycluster.nodes: the node name '" + node.name() + "' is used more than once");
 			}
+			NodeLabels.check(node.labels(), "dispycluster.nodes[" + i + "].labels");
 		}
 	}
 
@@ -47,13 +52,16 @@ public record NodeInventoryProperties(@DefaultValue List<@Valid Node> nodes) {
 	 * the node's system figures are read from node_exporter rather than from the worker's
 	 * health
 	 * @param nodeExporterPort the port node_exporter listens on
+	 * @param labels short facts about the node ({@code model: pi4}, {@code zone: attic}),
+	 * shown with it in {@code GET /nodes}
 	 */
 	public record Node(@NotBlank String name, @Nullable String host, @DefaultValue("8080") @Min(1) @Max(65535) int port,
 			@DefaultValue("2") @Min(1) int capacity, @DefaultValue("false") boolean nodeExporter,
-			@DefaultValue("9100") @Min(1) @Max(65535) int nodeExporterPort) {
+			@DefaultValue("9100") @Min(1) @Max(65535) int nodeExporterPort, @DefaultValue Map<String, String> labels) {
 
 		public Node {
 			host = (host == null || host.isBlank()) ? name : host;
+			labels = (labels != null) ? Collections.unmodifiableMap(new TreeMap<>(labels)) : Map.of();
 		}
 
 		/** The base URL of the node's scraper worker. */

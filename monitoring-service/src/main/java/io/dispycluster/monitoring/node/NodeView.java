@@ -1,6 +1,7 @@
 package io.dispycluster.monitoring.node;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param online whether its latest sample is fresh
  * @param latest its latest sample, or null if it was never sampled
  * @param lastFailure the latest failure to sample it since its latest sample, or null
+ * @param labels its node labels, empty when none
  */
-public record NodeView(String node, boolean online, @Nullable NodeSample latest, @Nullable NodeFailure lastFailure) {
+public record NodeView(String node, boolean online, @Nullable NodeSample latest, @Nullable NodeFailure lastFailure,
+		Map<String, String> labels) {
+
+	/** A node without labels. */
+	public NodeView(String node, boolean online, @Nullable NodeSample latest, @Nullable NodeFailure lastFailure) {
+		this(node, online, latest, lastFailure, Map.of());
+	}
 
 	/** When the node was last sampled, or null. */
 	public @Nullable Instant lastUpdate() {
