@@ -145,7 +145,8 @@ class WorkerApplicationIT extends WorkerITSupport {
 
 		assertThat(CONTROLLER.bodies("/internal/workers/register").get(1)).contains("\"node\":\"it-node\"")
 			.contains("\"capacity\":2")
-			.contains("\"url\":\"http://localhost:");
+			.contains("\"url\":\"http://localhost:")
+			.contains("\"labels\":{\"model\":\"pi4\",\"zone\":\"attic\"}");
 	}
 
 }

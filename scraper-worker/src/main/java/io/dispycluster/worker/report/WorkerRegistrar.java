@@ -46,8 +46,10 @@ class WorkerRegistrar {
 			return;
 		}
 		String url = advertisedUrl(event);
-		LOG.info("Registering node {} at {} with the controller", this.worker.nodeName(), url);
-		WorkerRegistration registration = new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity());
+		LOG.info("Registering node {} at {} with the controller, labels {}", this.worker.nodeName(), url,
+				this.worker.labels());
+		WorkerRegistration registration = new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity(),
+				this.worker.labels());
 		new RegistrationLoop(registration, this.reports, this.scheduler, this.properties,
 				this.worker.registrationInterval())
 			.start();
