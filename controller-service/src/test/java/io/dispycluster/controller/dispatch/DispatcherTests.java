@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import io.dispycluster.controller.job.Job;
 import io.dispycluster.controller.job.JobFixtures;
 import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.job.JobState;
 import io.dispycluster.controller.worker.Worker;
 import io.dispycluster.controller.worker.WorkerRegistry;
 import io.dispycluster.model.worker.WorkerState;
@@ -102,6 +104,42 @@ class DispatcherTests {
 		verify(this.jobs, never()).nextQueued(any(), anyInt());
 	}
 
+	@Test
+	void givesALabelledJobOnlyToAWorkerWithItsLabels() {
+		given(this.workers.dispatchable())
+			.willReturn(List.of(worker("a", 10), worker("b", 2, Map.of("zone", "attic"))));
+		Job attic = JobFixtures.aQueuedJobAsking(Map.of("zone", "attic"));
+		given(this.jobs.nextQueued(any(), anyInt())).willReturn(List.of(attic));
+		assertThat(dispatcher(100).dispatchOnce()).isEqualTo(1);
+		assertThat(attic.assignedWorker()).isEqualTo("b");
+	}
+
+	@Test
+	void looksPastAJobNoFreeWorkerCanTakeAndLeavesItQueued() {
+		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 1)));
+		Job stuck = JobFixtures.aQueuedJobAsking(Map.of("zone", "cellar"));
+		Job plain = JobFixtures.aQueuedJob();
+		given(this.jobs.nextQueued(NOW, 1)).willReturn(List.of(stuck));
+		given(this.jobs.nextQueued(NOW, 2)).willReturn(List.of(stuck, plain));
+		assertThat(dispatcher(100).dispatchOnce()).isEqualTo(1);
+		verify(this.sender).send(eq(plain), any(), any());
+		verify(this.sender, never()).send(eq(stuck), any(), any());
+		verify(this.jobs).claim(List.of(plain));
+		assertThat(stuck.state()).isEqualTo(JobState.QUEUED);
+		assertThat(stuck.assignedWorker()).isNull();
+	}
+
+	@Test
+	void looksNoFurtherThanOneBatch() {
+		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 1)));
+		Job stuck = JobFixtures.aQueuedJobAsking(Map.of("zone", "cellar"));
+		given(this.jobs.nextQueued(any(), anyInt()))
+			.willAnswer((invocation) -> Collections.nCopies((int) invocation.getArgument(1), stuck));
+		assertThat(dispatcher(100).dispatchOnce()).isZero();
+		verify(this.jobs).nextQueued(NOW, Dispatcher.CLAIM_BATCH);
+		verify(this.jobs, never()).nextQueued(NOW, Dispatcher.CLAIM_BATCH * 2);
+	}
+
 	private Dispatcher dispatcher(int maxConcurrentJobs) {
 		DispatchProperties properties = new DispatchProperties(maxConcurrentJobs, Duration.ofSeconds(2),
 				Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60));
@@ -110,8 +148,12 @@ class DispatcherTests {
 	}
 
 	private static Worker worker(String node, int capacity) {
+		return worker(node, capacity, Map.of());
+	}
+
+	private static Worker worker(String node, int capacity, Map<String, String> labels) {
 		return new Worker(node, "http://" + node + ":8080", capacity, WorkerState.ONLINE, Worker.Source.REGISTERED, NOW,
-				NOW, null, 0, null, 0, null, null, null, null);
+				NOW, null, 0, null, 0, null, null, null, null, labels);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.dispycluster.controller.job;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Jobs in every state, for tests: {@code aQueuedJob()}, {@code aRunningJob("node-a")},
@@ -26,6 +27,15 @@ public final class JobFixtures {
 
 	public static Job aQueuedJob() {
 		return aQueuedJobWithPriority(1, T0);
+	}
+
+	/** A queued job that asks for these node labels. */
+	public static Job aQueuedJobAsking(Map<String, String> nodeLabels) {
+		JobSpec spec = aSpec(1);
+		return Job.accept(new JobId("job_fixture_" + (++counter)), null,
+				new JobSpec(spec.startUrl(), spec.maxPages(), spec.sameOriginOnly(), spec.timeoutS(), spec.priority(),
+						spec.maxDurationS(), spec.options(), nodeLabels),
+				T0, QueueOrder.rank(1, T0, Duration.ofMinutes(5)));
 	}
 
 	public static Job aQueuedJobWithPriority(int priority, Instant queuedAt) {
