@@ -1,10 +1,11 @@
 package io.dispycluster.worker;
 
+import io.dispycluster.support.labels.LabelRules;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,9 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * started after it, or one that lost track of it, learns of it
  * @param labels short facts about this node ({@code model: pi4}, {@code zone: attic})
  * sent in its registration, which jobs may ask for with {@code node_labels}; for a node
- * of the controller's inventory, the inventory's labels override these key by key. At
- * most {@value #MAX_LABELS}; keys of 1 to 63 characters among {@code a-z 0-9 _ . -}
- * starting with a letter or digit, values of at most 63 characters
+ * of the controller's inventory, the inventory's labels override these key by key; the
+ * rules of {@link LabelRules}
  */
 @ConfigurationProperties("dispycluster.worker")
 @Validated
@@ -37,34 +37,12 @@ public record WorkerProperties(@DefaultValue("local") @NotBlank String nodeName,
 		@DefaultValue("true") boolean register, @DefaultValue("30s") Duration registrationInterval,
 		@DefaultValue Map<String, String> labels) {
 
-	static final int MAX_LABELS = 20;
-
-	// The controller's rules (it refuses a registration that breaks them): checked here
-	// so that a bad label stops the worker at start-up, not in a background retry.
-	private static final Pattern LABEL_KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
-
 	public WorkerProperties {
 		if (registrationInterval.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new IllegalArgumentException("dispycluster.worker.registration-interval must be at least 1s");
 		}
 		labels = (labels != null) ? Collections.unmodifiableMap(new TreeMap<>(labels)) : Map.of();
-		checkLabels(labels);
+		LabelRules.requireValid(labels, "dispycluster.worker.labels");
 	}
 
-	private static void checkLabels(Map<String, String> labels) {
-		if (labels.size() > MAX_LABELS) {
-			throw new IllegalArgumentException(
-					"dispycluster.worker.labels must hold at most " + MAX_LABELS + " labels, not " + labels.size());
-		}
-		labels.forEach((key, value) -> {
-			if (!LABEL_KEY.matcher(key).matches()) {
-				throw new IllegalArgumentException("dispycluster.worker.labels: the key '" + key
-						+ "' must be 1 to 63 characters among a-z, 0-9, '_', '.' and '-', starting with a letter or digit");
-			}
-			if (value == null || value.length() > 63) {
-				throw new IllegalArgumentException(
-						"dispycluster.worker.labels." + key + " must be a string of at most 63 characters");
-			}
-		});
-	}
 }

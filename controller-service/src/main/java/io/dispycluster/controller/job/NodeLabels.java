@@ -5,27 +5,16 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The rules of node labels, the short {@code key: value} facts about a node
- * ({@code model: pi4}, {@code zone: attic}) that the inventory and workers declare and
- * that jobs may ask for ({@code node_labels}). One set of rules for all three, so that
- * whatever a job can ask for, a node can offer.
+ * Node labels in the controller: how they are stored, matched and merged. What a valid
+ * label is, {@link io.dispycluster.support.labels.LabelRules} says for every service.
  */
 public final class NodeLabels {
-
-	/** The most labels a node or a job may have. */
-	public static final int MAX_LABELS = 20;
-
-	/** The longest value. */
-	public static final int MAX_VALUE_LENGTH = 63;
-
-	private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,36 +32,6 @@ public final class NodeLabels {
 	/** Labels from their stored form (null: none). */
 	public static Map<String, String> fromJson(@Nullable String json) {
 		return (json != null) ? Collections.unmodifiableMap(new TreeMap<>(JSON.readValue(json, MAP))) : Map.of();
-	}
-
-	/**
-	 * What is wrong with a set of labels.
-	 * @param labels the labels, maybe null (none)
-	 * @param field the name of the field or property that holds them, used in the
-	 * messages
-	 * @return each problem as a {@code (field, message)} pair, empty when they are valid
-	 */
-	public static List<Map.Entry<String, String>> problems(@Nullable Map<String, @Nullable String> labels,
-			String field) {
-		List<Map.Entry<String, String>> problems = new ArrayList<>();
-		if (labels == null) {
-			return problems;
-		}
-		if (labels.size() > MAX_LABELS) {
-			problems.add(Map.entry(field, "must hold at most " + MAX_LABELS + " labels, not " + labels.size()));
-			return problems;
-		}
-		for (Map.Entry<String, @Nullable String> label : labels.entrySet()) {
-			if (!KEY.matcher(label.getKey()).matches()) {
-				problems.add(Map.entry(field, "label key '" + label.getKey()
-						+ "' must be 1 to 63 characters among a-z, 0-9, '_', '.' and '-', starting with a letter or digit"));
-			}
-			else if (label.getValue() == null || label.getValue().length() > MAX_VALUE_LENGTH) {
-				problems.add(Map.entry(field + "." + label.getKey(),
-						"must be a string of at most " + MAX_VALUE_LENGTH + " characters"));
-			}
-		}
-		return problems;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.dispycluster.controller.job;
 
+import io.dispycluster.support.labels.LabelRules;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -87,8 +89,8 @@ final class SubmissionReader {
 		for (Map.Entry<String, JsonNode> entry : node.properties()) {
 			labels.put(entry.getKey(), entry.getValue().isString() ? entry.getValue().stringValue() : null);
 		}
-		List<Map.Entry<String, String>> problems = NodeLabels.problems(labels, "node_labels");
-		problems.forEach((problem) -> errors.add(new FieldProblem(problem.getKey(), problem.getValue())));
+		List<FieldProblem> problems = LabelRules.problems(labels, "node_labels");
+		errors.addAll(problems);
 		if (!problems.isEmpty()) {
 			return Map.of();
 		}

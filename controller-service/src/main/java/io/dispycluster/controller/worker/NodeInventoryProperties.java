@@ -1,5 +1,7 @@
 package io.dispycluster.controller.worker;
 
+import io.dispycluster.support.labels.LabelRules;
+
 import java.util.HashSet;
 import java.util.Collections;
 import java.util.List;
@@ -42,17 +44,13 @@ public record NodeInventoryProperties(@DefaultValue @Valid List<Node> nodes) {
 	}
 
 	/**
-	 * Stops start-up on labels that break the rules of {@link NodeLabels}, naming the
+	 * Stops start-up on labels that break the rules of {@link LabelRules}, naming the
 	 * property.
 	 * @param labels the labels
 	 * @param property where they were configured
 	 */
 	static void checkLabels(Map<String, String> labels, String property) {
-		List<Map.Entry<String, String>> problems = NodeLabels.problems(labels, property);
-		if (!problems.isEmpty()) {
-			Map.Entry<String, String> first = problems.get(0);
-			throw new IllegalArgumentException(first.getKey() + " " + first.getValue());
-		}
+		LabelRules.requireValid(labels, property);
 	}
 
 	/** The inventory's labels of a node, empty if it is not listed or has none. */

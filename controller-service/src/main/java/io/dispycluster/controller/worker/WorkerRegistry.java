@@ -1,5 +1,7 @@
 package io.dispycluster.controller.worker;
 
+import io.dispycluster.support.labels.LabelRules;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -262,8 +264,7 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		if (registration.capacity() < 1 || registration.capacity() > MAX_CAPACITY) {
 			errors.add(new FieldProblem("capacity", "must be between 1 and " + MAX_CAPACITY));
 		}
-		NodeLabels.problems(registration.labels(), "labels")
-			.forEach((problem) -> errors.add(new FieldProblem(problem.getKey(), problem.getValue())));
+		errors.addAll(LabelRules.problems(registration.labels(), "labels"));
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}

@@ -1,5 +1,7 @@
 package io.dispycluster.monitoring.node;
 
+import io.dispycluster.support.labels.LabelRules;
+
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ public record NodeInventoryProperties(@DefaultValue List<@Valid Node> nodes) {
 				throw new IllegalArgumentException(
 						"dispycluster.nodes: the node name '" + node.name() + "' is used more than once");
 			}
-			NodeLabels.check(node.labels(), "dispycluster.nodes[" + i + "].labels");
+			LabelRules.requireValid(node.labels(), "dispycluster.nodes[" + i + "].labels");
 		}
 	}
 

@@ -31,7 +31,7 @@ class NodeInventoryPropertiesTests {
 		assertThatThrownBy(
 				() -> bind(Map.of("dispycluster.nodes[0].name", "pi-1", "dispycluster.nodes[0].labels.[_x]", "attic")))
 			.rootCause()
-			.hasMessageStartingWith("dispycluster.nodes[0].labels: the key '_x'");
+			.hasMessageStartingWith("dispycluster.nodes[0].labels label key '_x'");
 	}
 
 	@Test
