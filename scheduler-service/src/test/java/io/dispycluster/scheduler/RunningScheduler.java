@@ -61,6 +61,7 @@ public final class RunningScheduler implements AutoCloseable {
 				"--dispycluster.security.internal-token=" + INTERNAL_TOKEN,
 				"--dispycluster.scheduler.runs.poll-interval=100ms",
 				"--dispycluster.scheduler.runs.submit-backoff=100ms"));
+		all.addAll(SchedulerSuiteDatabase.args(dataDir));
 		all.addAll(List.of(args));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SchedulerApplication.class);
 		if (clock != null) {
