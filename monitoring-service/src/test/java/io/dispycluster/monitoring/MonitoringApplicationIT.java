@@ -3,9 +3,11 @@ package io.dispycluster.monitoring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +27,16 @@ import static org.hamcrest.Matchers.matchesPattern;
 /**
  * The whole service on a temporary data directory, started the way the cluster starts it
  * (command-line overrides and a shared configuration file), and restarted on the same
- * data.
+ * data. In the PostgreSQL run of the suite, on a fresh schema in the production profile.
  */
 class MonitoringApplicationIT {
 
 	private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+
+	/** Production requires the internal token: the PostgreSQL run sets this one. */
+	private static final String TOKEN = "application-it-internal-token";
+
+	private static @Nullable MonitoringSuiteDatabase database;
 
 	@TempDir
 	static Path dataDir;
@@ -51,6 +58,9 @@ class MonitoringApplicationIT {
 				      port: 8090
 				      capacity: 4
 				""");
+		if (MonitoringSuiteDatabase.isPostgres()) {
+			database = MonitoringSuiteDatabase.fresh("monitoring_app_it_");
+		}
 		startApp(config);
 	}
 
@@ -59,14 +69,22 @@ class MonitoringApplicationIT {
 		if (app != null) {
 			app.close();
 		}
+		if (database != null) {
+			database.drop();
+		}
 	}
 
 	private static void startApp(Path config) {
-		app = new SpringApplicationBuilder(MonitoringApplication.class).run("--server.port=0",
-				"--dispycluster.data-dir=" + dataDir, "--DISPYCLUSTER_CONFIG=" + config,
-				"--dispycluster.monitoring.collection.enabled=false");
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--dispycluster.data-dir=" + dataDir,
+				"--DISPYCLUSTER_CONFIG=" + config, "--dispycluster.monitoring.collection.enabled=false"));
+		RestTestClient.Builder<?> client = RestTestClient.bindToServer();
+		if (database != null) {
+			args.addAll(database.arguments(TOKEN));
+			client.defaultHeader("X-Internal-Token", TOKEN);
+		}
+		app = new SpringApplicationBuilder(MonitoringApplication.class).run(args.toArray(String[]::new));
 		String port = app.getEnvironment().getProperty("local.server.port");
-		http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		http = client.baseUrl("http://localhost:" + port).build();
 	}
 
 	@Test
@@ -197,7 +215,16 @@ class MonitoringApplicationIT {
 
 		assertThat(countSamples()).isEqualTo(before).isPositive();
 		http.get().uri("/health").exchange().expectBody().jsonPath("$.metrics_collected").isEqualTo((int) before);
-		assertThat(Files.exists(dataDir.resolve("monitoring.mv.db"))).isTrue();
+		if (database != null) {
+			assertThat(JdbcClient.create(app.getBean(javax.sql.DataSource.class))
+				.sql("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = 'node_sample'")
+				.param(database.schema())
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+		else {
+			assertThat(Files.exists(dataDir.resolve("monitoring.mv.db"))).isTrue();
+		}
 	}
 
 	private static long countSamples() {

@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -36,14 +37,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * collection is off: tests run rounds themselves. The cluster's internal token is set, as
  * in production: the service asks for it and sends it to the controller. Each test starts
  * a day after the previous one, with the controller knowing no worker and an empty queue,
- * so that what an earlier test left is stale.
+ * so that what an earlier test left is stale. The database is an in-memory H2 one, or, in
+ * the suite's PostgreSQL run, one schema of that server in the production profile.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "DISPYCLUSTER_CONFIG=/nonexistent/dispycluster.yml",
-				"spring.datasource.url=jdbc:h2:mem:scenario;DB_CLOSE_DELAY=-1",
 				"dispycluster.monitoring.collection.enabled=false", "dispycluster.monitoring.controller.page-size=3",
 				"dispycluster.monitoring.alerts.notifications.backoff=10ms",
 				"dispycluster.security.internal-token=" + MonitoringScenario.TOKEN })
+@ActiveProfiles(resolver = MonitoringSuiteDatabase.Profiles.class)
 @Import(MonitoringScenario.ClockConfiguration.class)
 public abstract class MonitoringScenario {
 
@@ -76,6 +78,7 @@ public abstract class MonitoringScenario {
 
 	@DynamicPropertySource
 	static void stubs(DynamicPropertyRegistry registry) {
+		database(registry);
 		registry.add("dispycluster.services.controller", CONTROLLER::url);
 		registry.add("dispycluster.nodes[0].name", () -> EXPORTER_NODE);
 		registry.add("dispycluster.nodes[0].host", () -> "127.0.0.1");
@@ -84,6 +87,20 @@ public abstract class MonitoringScenario {
 		registry.add("dispycluster.nodes[0].node-exporter-port", NODES::port);
 		registry.add("dispycluster.nodes[0].labels.zone", () -> "attic");
 		registry.add("dispycluster.monitoring.alerts.notifications.webhooks[0].url", () -> WEBHOOK.url() + "/hook");
+	}
+
+	/**
+	 * An in-memory H2 database, or, in the PostgreSQL run, a schema of the suite's server
+	 * in the production profile.
+	 */
+	private static void database(DynamicPropertyRegistry registry) {
+		if (!MonitoringSuiteDatabase.isPostgres()) {
+			registry.add("spring.datasource.url", () -> "jdbc:h2:mem:scenario;DB_CLOSE_DELAY=-1");
+			return;
+		}
+		MonitoringSuiteDatabase database = MonitoringSuiteDatabase.forScenarios();
+		registry.add("DISPYCLUSTER_DB_URL", database::url);
+		registry.add("DISPYCLUSTER_MONITORING_DB_SCHEMA", database::schema);
 	}
 
 	@BeforeEach
