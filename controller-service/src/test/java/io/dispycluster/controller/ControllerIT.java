@@ -12,18 +12,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.dispycluster.controller.support.Api;
+import io.dispycluster.controller.support.ControllerSuiteDatabase;
 import io.dispycluster.controller.support.StubWorker;
 import io.dispycluster.controller.support.StubWorker.Assignment;
 import io.dispycluster.controller.support.StubWorker.Mode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,8 +37,11 @@ import static org.awaitility.Awaitility.await;
  * The whole controller on a random port with its H2 file, against stub workers (real
  * local HTTP servers that accept assignments and post reports back): the job lifecycle
  * end to end, cancellation, priorities, failover, timeouts, idempotency and the contract
- * endpoints. Short intervals keep it fast; every test uses its own workers.
+ * endpoints. Short intervals keep it fast; every test uses its own workers. The build
+ * runs it a second time on PostgreSQL ({@link ControllerSuiteDatabase}, declared before
+ * {@code @SpringBootTest} so that it drops its schema after the context closed).
  */
+@ExtendWith(ControllerSuiteDatabase.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispycluster.controller.health-check-interval=300ms",
 				"dispycluster.controller.dispatch-interval=200ms", "dispycluster.controller.lease-duration=2s",
@@ -46,6 +52,7 @@ import static org.awaitility.Awaitility.await;
 				"dispycluster.nodes[0].port=9999", "dispycluster.nodes[0].capacity=3",
 				"dispycluster.nodes[0].labels.zone=loft", "dispycluster.nodes[0].labels.arch=arm64",
 				"dispycluster.nodes[1].name=inventory-b.invalid", "dispycluster.nodes[1].host=inventory-b.invalid" })
+@DirtiesContext
 class ControllerIT {
 
 	private static final Path DATA_DIR = createDataDir();
@@ -60,8 +67,9 @@ class ControllerIT {
 	private final List<StubWorker> workers = new ArrayList<>();
 
 	@DynamicPropertySource
-	static void dataDir(DynamicPropertyRegistry registry) {
+	static void database(DynamicPropertyRegistry registry) {
 		registry.add("dispycluster.data-dir", DATA_DIR::toString);
+		ControllerSuiteDatabase.register(registry);
 	}
 
 	@BeforeEach
