@@ -12,7 +12,10 @@
 # Settings (environment): JOBS (10000), WARMUP_JOBS (2000), BATCH (50), SUBMITTERS (4 requests in flight),
 # STUBS (4), CAPACITY (50 per stub), MAX_CONCURRENT (STUBS x CAPACITY), RATE (0 = submit as fast
 # as the controller answers; N = N jobs/s on a schedule, to see the dispatch latency of a
-# controller that keeps up), SERVICE_JAVA_OPTS.
+# controller that keeps up), CONTROLLER_JAVA_OPTS (instead of the unit's), SERVICE_JAVA_OPTS (added last).
+#
+# The controller runs with the JVM options of deploy/systemd/dispycluster-controller.service in
+# REPO (CONTROLLER_JAVA_OPTS): the controller as it is deployed, C1 compiler and serial GC.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 JOBS=${JOBS:-10000}
@@ -25,12 +28,17 @@ CAPACITY=${CAPACITY:-50}
 MAX_CONCURRENT=${MAX_CONCURRENT:-$((STUBS * CAPACITY))}
 
 controller_jar=$(service_jar controller-service)
+controller_unit="$REPO/deploy/systemd/dispycluster-controller.service"
+[ -f "$controller_unit" ] || die "$controller_unit is missing"
+CONTROLLER_JAVA_OPTS=${CONTROLLER_JAVA_OPTS-$(sed -n 's/^Environment="\{0,1\}CONTROLLER_JAVA_OPTS=\([^"]*\)"\{0,1\}$/\1/p' "$controller_unit" | tail -n 1)}
+log "controller JVM: $CONTROLLER_JAVA_OPTS $SERVICE_JAVA_OPTS"
 classpath=$(bench_classpath)
 export DISPYCLUSTER_CONFIG="$WORK/missing.yml"
 log "work directory: $WORK"
 
 controller_port=$(free_port)
-start controller java $SERVICE_JAVA_OPTS -jar "$controller_jar" --server.port="$controller_port" \
+# shellcheck disable=SC2086
+start controller java $CONTROLLER_JAVA_OPTS $SERVICE_JAVA_OPTS -jar "$controller_jar" --server.port="$controller_port" \
 	--dispycluster.data-dir="$WORK/data" --dispycluster.controller.max-concurrent-jobs="$MAX_CONCURRENT"
 controller_pid=$LAST_PID
 controller="http://127.0.0.1:$controller_port"
@@ -66,6 +74,7 @@ echo
 echo "== Controller benchmark: $JOBS jobs in batches of $BATCH ($( [ "$RATE" -gt 0 ] && echo "$RATE jobs/s" || echo unpaced)), $SUBMITTERS requests in flight," \
 	"$STUBS stub workers x $CAPACITY, max-concurrent-jobs $MAX_CONCURRENT, H2"
 describe_machine
+echo "controller JVM: $CONTROLLER_JAVA_OPTS $SERVICE_JAVA_OPTS"
 awk -v a="$(value accepted_jobs_per_s)" -v d="$(value dispatched_jobs_per_s)" -v c="$(value completed_jobs_per_s)" \
 	-v p50="$(value dispatch_wait_p50_ms)" -v p99="$(value dispatch_wait_p99_ms)" -v cpu="$cpu_used" -v n="$JOBS" -v b="$(value bench_cpu_ms_per_job)" '
 	BEGIN {
