@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -168,7 +167,7 @@ final class CrawlOptionsReader {
 		int before = errors.size();
 		String selector = selector(node.get("selector"), path + ".selector", errors);
 		String attribute = attribute(node.get("attribute"), path + ".attribute", errors);
-		Boolean all = all(node.get("all"), path + ".all", errors);
+		Boolean all = SubmissionReader.booleanOf(node.get("all"), path + ".all", errors);
 		return (errors.size() == before) ? new ExtractRule(selector, attribute, all) : null;
 	}
 
@@ -201,23 +200,6 @@ final class CrawlOptionsReader {
 			return null;
 		}
 		return node.stringValue();
-	}
-
-	private static @Nullable Boolean all(@Nullable JsonNode node, String field, List<FieldProblem> errors) {
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (node.isBoolean()) {
-			return node.booleanValue();
-		}
-		if (node.isString()) {
-			String text = node.stringValue().strip().toLowerCase(Locale.ROOT);
-			if (text.equals("true") || text.equals("false")) {
-				return Boolean.parseBoolean(text);
-			}
-		}
-		errors.add(new FieldProblem(field, "must be a boolean"));
-		return null;
 	}
 
 }

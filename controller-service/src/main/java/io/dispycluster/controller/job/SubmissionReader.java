@@ -225,9 +225,18 @@ final class SubmissionReader {
 	}
 
 	private static boolean readBoolean(JsonNode body, String field, boolean fallback, List<FieldProblem> errors) {
-		JsonNode node = body.get(field);
+		Boolean value = booleanOf(body.get(field), field, errors);
+		return (value != null) ? value : fallback;
+	}
+
+	/**
+	 * A boolean field as scripts written against the upstream send it: {@code true},
+	 * {@code "true"} or {@code " False "}.
+	 * @return the value, or null when absent or invalid (then with a problem added)
+	 */
+	static @Nullable Boolean booleanOf(@Nullable JsonNode node, String field, List<FieldProblem> errors) {
 		if (node == null || node.isNull()) {
-			return fallback;
+			return null;
 		}
 		if (node.isBoolean()) {
 			return node.booleanValue();
@@ -239,7 +248,7 @@ final class SubmissionReader {
 			}
 		}
 		errors.add(new FieldProblem(field, "must be a boolean"));
-		return fallback;
+		return null;
 	}
 
 	private static void requireObject(JsonNode body) {
