@@ -11,7 +11,6 @@ import io.dispycluster.controller.job.JobCancelled;
 import io.dispycluster.controller.job.JobId;
 import io.dispycluster.controller.job.JobNotFoundException;
 import io.dispycluster.controller.job.JobQueue;
-import io.dispycluster.controller.job.JobState;
 import io.dispycluster.controller.job.StaleAttemptException;
 import io.dispycluster.controller.system.DaemonThreads;
 import io.dispycluster.controller.worker.Worker;
@@ -120,13 +119,12 @@ class AssignmentSender implements DisposableBean {
 
 	private void accepted(Job job, Worker worker) {
 		// The job may have been cancelled while the assignment was on its way: make sure
-		// the
-		// worker does not keep crawling for nothing. (A plain read: accepting an
-		// assignment
-		// writes nothing; the worker's first progress report moves the job to running.)
-		this.jobs.find(job.id())
-			.filter((current) -> current.state() == JobState.CANCELLED && current.attempt() == job.attempt())
-			.ifPresent((current) -> cancel(job.id(), worker.node()));
+		// the worker does not keep crawling for nothing. (A plain read: accepting an
+		// assignment writes nothing; the worker's first progress report moves the job to
+		// running.)
+		if (this.jobs.isCancelled(job.id(), job.attempt())) {
+			cancel(job.id(), worker.node());
+		}
 	}
 
 	private boolean refused(Job job, Worker worker, RestClientResponseException ex) {

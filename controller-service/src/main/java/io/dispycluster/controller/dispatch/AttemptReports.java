@@ -62,8 +62,8 @@ class AttemptReports {
 		if (progress.node() == null || progress.node().isBlank()) {
 			throw new InvalidRequestException("node", "is required");
 		}
-		this.jobs.modify(id, (job) -> job.recordProgress(progress.attempt(), progress.node(), progress.pagesDone(),
-				progress.currentUrl(), this.clock.instant(), this.properties.leaseDuration()));
+		this.jobs.modifyInGroup(id, (job) -> job.recordProgress(progress.attempt(), progress.node(),
+				progress.pagesDone(), progress.currentUrl(), this.clock.instant(), this.properties.leaseDuration()));
 	}
 
 	void report(JobId id, AttemptReportBody report) {
@@ -78,8 +78,8 @@ class AttemptReports {
 	}
 
 	private void succeeded(JobId id, int attempt, String node, ResultDocument result) {
-		Job job = this.jobs.modify(id, (j) -> j.succeed(attempt, node, result, this.clock.instant()));
-		this.workers.completedJob(node);
+		Job job = this.jobs.modifyInGroup(id, (j) -> j.succeed(attempt, node, result, this.clock.instant()),
+				(j) -> this.workers.completedJob(node));
 		recordDuration("completed", job);
 		LOG.info("Job completed: job={} node={} attempt={} pages={}", id, node, attempt, result.pagesCrawled());
 	}
@@ -89,7 +89,8 @@ class AttemptReports {
 				: "the worker reported a failure without a reason";
 		ResultDocument partial = (report.result() != null && report.result().isObject()) ? document(report.result())
 				: null;
-		Job job = this.jobs.modify(id, (j) -> j.failAttempt(attempt, node, reason, partial, this.clock.instant()));
+		Job job = this.jobs.modifyInGroup(id,
+				(j) -> j.failAttempt(attempt, node, reason, partial, this.clock.instant()));
 		recordDuration("failed", job);
 		LOG.info("Job failed: job={} node={} attempt={} reason={}", id, node, attempt, reason);
 	}

@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param dispatchInterval time between two periodic dispatch and supervision rounds;
  * dispatch also runs at once after a submission, a report or a worker joining (default
  * 2s)
+ * @param dispatchSpacing the least time between the starts of two dispatch passes while
+ * the controller is busy: the reports and submissions that arrive meanwhile are
+ * dispatched together, in one transaction, instead of one pass (and one commit) each; a
+ * controller that has not dispatched for that long dispatches at once (default 10ms)
  * @param leaseDuration how long an attempt lives without news from its worker (a progress
  * report, or the worker listing it in {@code GET /assignments}) before it is requeued
  * (default 60s)
@@ -30,13 +34,19 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("dispycluster.controller")
 @Validated
 public record DispatchProperties(@DefaultValue("10") @Min(1) @Max(100000) int maxConcurrentJobs,
-		@DefaultValue("2s") Duration dispatchInterval, @DefaultValue("60s") Duration leaseDuration,
-		@DefaultValue("3") @Min(1) @Max(100) int maxAttempts, @DefaultValue("10s") Duration requeueBackoff,
-		@DefaultValue("5m") Duration maxRequeueBackoff, @DefaultValue("60s") Duration timeoutGrace) {
+		@DefaultValue("2s") Duration dispatchInterval, @DefaultValue("10ms") Duration dispatchSpacing,
+		@DefaultValue("60s") Duration leaseDuration, @DefaultValue("3") @Min(1) @Max(100) int maxAttempts,
+		@DefaultValue("10s") Duration requeueBackoff, @DefaultValue("5m") Duration maxRequeueBackoff,
+		@DefaultValue("60s") Duration timeoutGrace) {
 
 	public DispatchProperties {
 		requirePositive("dispatch-interval", dispatchInterval);
 		requirePositive("lease-duration", leaseDuration);
+		if (dispatchSpacing.isNegative() || dispatchSpacing.compareTo(dispatchInterval) > 0) {
+			throw new IllegalArgumentException(
+					"dispycluster.controller.dispatch-spacing must be between 0 and dispatch-interval, was "
+							+ dispatchSpacing);
+		}
 		requirePositive("max-requeue-backoff", maxRequeueBackoff);
 		if (requeueBackoff.isNegative()) {
 			throw new IllegalArgumentException("dispycluster.controller.requeue-backoff must not be negative");

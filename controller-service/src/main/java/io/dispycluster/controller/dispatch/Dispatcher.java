@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.dispycluster.controller.job.Job;
@@ -68,9 +70,14 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 
 	private final Clock clock;
 
-	private final ExecutorService loop = DaemonThreads.pool("dispatcher", 1);
+	private final ScheduledExecutorService loop = DaemonThreads.scheduled("dispatcher");
 
 	private final AtomicBoolean pending = new AtomicBoolean();
+
+	/**
+	 * When the last pass started ({@link System#nanoTime()}), for the spacing of passes.
+	 */
+	private volatile long lastPassStarted = System.nanoTime() - Duration.ofDays(1).toNanos();
 
 	Dispatcher(JobQueue jobs, WorkerRegistry workers, AssignmentSender sender, TransactionTemplate transactions,
 			DispatchProperties properties, DispatchMetrics metrics, Clock clock) {
@@ -98,21 +105,35 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 		nudge();
 	}
 
-	/** Asks for a dispatch pass soon; requests made while one is waiting are merged. */
+	/**
+	 * Asks for a dispatch pass soon: at once if none started in the last
+	 * {@code dispatch-spacing}, else when that time is up. Requests made while one is
+	 * waiting are merged, so under load a pass takes all the slots that the reports of
+	 * the last few milliseconds freed.
+	 */
 	void nudge() {
 		if (this.pending.compareAndSet(false, true)) {
-			this.loop.execute(this::drain);
+			long wait = this.lastPassStarted + this.properties.dispatchSpacing().toNanos() - System.nanoTime();
+			try {
+				this.loop.schedule(this::drain, Math.max(0, wait), TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				LOG.debug("No dispatch pass, shutting down");
+			}
 		}
 	}
 
 	private void drain() {
 		this.pending.set(false);
+		this.lastPassStarted = System.nanoTime();
 		try {
 			int claimed;
 			do {
 				claimed = dispatchOnce();
 			}
-			while (claimed > 0);
+			// A pass that claimed fewer than it may filled every free slot: the next
+			// one waits for news (a report frees a slot, a submission adds a job).
+			while (claimed >= CLAIM_BATCH);
 		}
 		catch (RuntimeException ex) {
 			LOG.warn("Dispatch pass failed, next one in {}: {}", this.properties.dispatchInterval(), ex.toString());

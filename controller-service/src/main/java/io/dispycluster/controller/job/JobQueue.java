@@ -29,7 +29,12 @@ public class JobQueue {
 
 	private static final int MAX_TRIES = 5;
 
+	private static final Consumer<Job> NOTHING_ELSE = (job) -> {
+	};
+
 	private final JobStore store;
+
+	private final GroupCommit groupCommit;
 
 	private final TransactionTemplate transactions;
 
@@ -39,9 +44,10 @@ public class JobQueue {
 
 	private final Clock clock;
 
-	JobQueue(JobStore store, TransactionTemplate transactions, ApplicationEventPublisher events,
-			JobProperties properties, Clock clock) {
+	JobQueue(JobStore store, GroupCommit groupCommit, TransactionTemplate transactions,
+			ApplicationEventPublisher events, JobProperties properties, Clock clock) {
 		this.store = store;
+		this.groupCommit = groupCommit;
 		this.transactions = transactions;
 		this.events = events;
 		this.properties = properties;
@@ -57,6 +63,11 @@ public class JobQueue {
 		return this.store.find(id);
 	}
 
+	/** Whether the job was cancelled during the given attempt. */
+	public boolean isCancelled(JobId id, int attempt) {
+		return this.store.isCancelled(id, attempt);
+	}
+
 	/**
 	 * Loads the job, applies a change through its methods and saves it, in one
 	 * transaction. If another thread or controller changed the job meanwhile, the change
@@ -66,12 +77,25 @@ public class JobQueue {
 	 * @return the saved job
 	 */
 	public Job modify(JobId id, Consumer<Job> change) {
+		return modify(id, change, NOTHING_ELSE);
+	}
+
+	/**
+	 * Like {@link #modify(JobId, Consumer)}, and writes something more in the same
+	 * transaction once the job is saved.
+	 * @param id the job
+	 * @param change what to do to the job
+	 * @param alsoWrite what else to write, e.g. a worker's completion count
+	 * @return the saved job
+	 */
+	public Job modify(JobId id, Consumer<Job> change, Consumer<Job> alsoWrite) {
 		for (int tries = 1;; tries++) {
 			try {
 				return this.transactions.execute((status) -> {
 					Job job = get(id);
 					change.accept(job);
 					save(job);
+					alsoWrite.accept(job);
 					return job;
 				});
 			}
@@ -81,6 +105,31 @@ public class JobQueue {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Like {@link #modify(JobId, Consumer)}, in a transaction shared with the changes
+	 * other threads make at the same moment (see {@link GroupCommit}): for the workers'
+	 * reports, which come many at a time and change one job each.
+	 * @param id the job
+	 * @param change what to do to the job
+	 * @return the saved job
+	 */
+	public Job modifyInGroup(JobId id, Consumer<Job> change) {
+		return modifyInGroup(id, change, NOTHING_ELSE);
+	}
+
+	/**
+	 * Like {@link #modifyInGroup(JobId, Consumer)}, and writes something more in the same
+	 * transaction once the job is saved.
+	 * @param id the job
+	 * @param change what to do to the job
+	 * @param alsoWrite what else to write, e.g. a worker's completion count
+	 * @return the saved job
+	 */
+	public Job modifyInGroup(JobId id, Consumer<Job> change, Consumer<Job> alsoWrite) {
+		Job job = this.groupCommit.apply(id, change, alsoWrite);
+		return (job != null) ? job : modify(id, change, alsoWrite);
 	}
 
 	/**

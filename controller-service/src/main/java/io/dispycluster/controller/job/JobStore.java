@@ -19,7 +19,6 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -92,16 +91,12 @@ class JobStore {
 	}
 
 	private void saveResult(JobId id, ResultDocument result) {
-		Map<String, String> row = Map.of("id", id.value(), "json", result.json());
-		try {
-			this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)", row);
-		}
-		catch (DuplicateKeyException ex) {
-			// A partial result of an earlier attempt is replaced (rare: most jobs get
-			// one).
-			deleteResult(id);
-			this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)", row);
-		}
+		// A partial result of an earlier attempt is replaced. Deleted first rather than
+		// after a failed insert: on PostgreSQL a failed statement aborts the whole
+		// transaction.
+		deleteResult(id);
+		this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)",
+				Map.of("id", id.value(), "json", result.json()));
 	}
 
 	private void deleteResult(JobId id) {
@@ -112,6 +107,16 @@ class JobStore {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM job WHERE id = :id", Map.of("id", id.value()), JOB)
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * Whether the job's given attempt has been cancelled (one indexed row, two columns).
+	 */
+	boolean isCancelled(JobId id, int attempt) {
+		return !this.jdbc
+			.queryForList("SELECT 1 FROM job WHERE id = :id AND state = 'CANCELLED' AND attempt = :attempt",
+					Map.of("id", id.value(), "attempt", attempt), Integer.class)
+			.isEmpty();
 	}
 
 	/**

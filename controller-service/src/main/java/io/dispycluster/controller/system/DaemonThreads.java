@@ -2,6 +2,7 @@ package io.dispycluster.controller.system;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +26,19 @@ public final class DaemonThreads {
 		AtomicInteger count = new AtomicInteger();
 		return Executors.newFixedThreadPool(threads, (task) -> {
 			Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * One named daemon thread that runs tasks now or after a delay.
+	 * @param name the thread name, e.g. {@code dispatcher}
+	 * @return the executor
+	 */
+	public static ScheduledExecutorService scheduled(String name) {
+		return Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, name);
 			thread.setDaemon(true);
 			return thread;
 		});

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class DispatchPropertiesTests {
 
 	private final DispatchProperties properties = new DispatchProperties(10, Duration.ofSeconds(2),
-			Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60));
+			Duration.ofMillis(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5),
+			Duration.ofSeconds(60));
 
 	@Test
 	void doublesTheBackoffAfterEachLostAttemptUpToTheCap() {
@@ -24,9 +25,17 @@ class DispatchPropertiesTests {
 	@Test
 	void refusesANonPositiveLeaseNamingTheProperty() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new DispatchProperties(10, Duration.ofSeconds(2), Duration.ZERO, 3,
+			.isThrownBy(() -> new DispatchProperties(10, Duration.ofSeconds(2), Duration.ofMillis(10), Duration.ZERO, 3,
 					Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60)))
 			.withMessageContaining("dispycluster.controller.lease-duration");
+	}
+
+	@Test
+	void refusesADispatchSpacingLongerThanTheIntervalNamingTheProperty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DispatchProperties(10, Duration.ofSeconds(2), Duration.ofSeconds(3),
+					Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60)))
+			.withMessageContaining("dispycluster.controller.dispatch-spacing");
 	}
 
 }

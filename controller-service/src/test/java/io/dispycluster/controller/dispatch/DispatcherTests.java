@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -140,8 +142,40 @@ class DispatcherTests {
 		verify(this.jobs, never()).nextQueued(NOW, Dispatcher.CLAIM_BATCH * 2);
 	}
 
+	@Test
+	void dispatchesAtOnceWhenIdleAndSpacesThePassesWhenBusy() {
+		List<Long> passes = Collections.synchronizedList(new ArrayList<>());
+		given(this.workers.dispatchable()).willAnswer((invocation) -> {
+			passes.add(System.nanoTime());
+			return List.of();
+		});
+		Dispatcher dispatcher = dispatcher(100, Duration.ofSeconds(1));
+		try {
+			long nudged = System.nanoTime();
+			dispatcher.nudge();
+			await().until(() -> passes.size() == 1);
+			dispatcher.nudge();
+			dispatcher.nudge();
+			await().atMost(Duration.ofSeconds(10)).until(() -> passes.size() == 2);
+
+			assertThat(Duration.ofNanos(passes.get(0) - nudged)).as("the first pass, idle")
+				.isLessThan(Duration.ofMillis(900));
+			// (Counted from a little after the first pass started.)
+			assertThat(Duration.ofNanos(passes.get(1) - passes.get(0))).as("the second, merged and spaced")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(950));
+			await().during(Duration.ofMillis(600)).until(() -> passes.size() == 2);
+		}
+		finally {
+			dispatcher.destroy();
+		}
+	}
+
 	private Dispatcher dispatcher(int maxConcurrentJobs) {
-		DispatchProperties properties = new DispatchProperties(maxConcurrentJobs, Duration.ofSeconds(2),
+		return dispatcher(maxConcurrentJobs, Duration.ofMillis(10));
+	}
+
+	private Dispatcher dispatcher(int maxConcurrentJobs, Duration spacing) {
+		DispatchProperties properties = new DispatchProperties(maxConcurrentJobs, Duration.ofSeconds(2), spacing,
 				Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60));
 		return new Dispatcher(this.jobs, this.workers, this.sender, this.transactions, properties,
 				new DispatchMetrics(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
