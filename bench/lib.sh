@@ -60,7 +60,10 @@ bench_classpath() {
 	local jar="$BENCH_DIR/target/bench.jar"
 	if [ ! -f "$jar" ] || [ -n "$(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$jar" -print -quit)" ]; then
 		log "building the bench tools"
-		(cd "$BENCH_DIR" && "$BENCH_DIR/../mvnw" -B -q -o package) >&2
+		# The bench tools use common-model's records: put them in the local Maven repository first
+		# (a fresh machine has never installed them).
+		(cd "$BENCH_DIR/.." && ./mvnw -B -q install -pl common-model -am -DskipTests) >&2 || die "could not install common-model"
+		(cd "$BENCH_DIR" && "$BENCH_DIR/../mvnw" -B -q package) >&2 || die "could not build the bench tools"
 	fi
 	printf '%s\n' "$jar:$BENCH_DIR/target/lib/*"
 }

@@ -37,9 +37,18 @@ import tools.jackson.databind.json.JsonMapper;
  * and the time from accepted to dispatched, both from the jobs' own {@code created_at}
  * and {@code started_at} and as the stubs saw it.
  * <p>
+ * Two measured runs follow a warm-up ({@code --warmup-jobs}): a <em>burst</em>, the jobs
+ * submitted as fast as the controller answers, which gives the throughput (jobs accepted
+ * and dispatched per second; its accepted → dispatched times are the time the queue takes
+ * to drain, since intake is faster than dispatch); then a <em>paced</em> run, the same
+ * number of jobs submitted at {@code --rate} jobs/s (500, the throughput target), which
+ * gives the time from accepted to dispatched of a controller that is offered that load.
+ * {@code --rate=0} skips the paced run. Machine-readable lines are prefixed with
+ * {@code burst_} and {@code paced_}.
+ * <p>
  * Options: {@code --controller} (http://127.0.0.1:8081), {@code --jobs} (10000),
  * {@code --batch} (50), {@code --submitters} (4), {@code --stubs} (4), {@code --capacity}
- * (50), {@code --timeout-s} (600).
+ * (50), {@code --timeout-s} (600), {@code --warmup-jobs} (0), {@code --rate} (500).
  */
 public final class ControllerBench implements StubWorker.Listener {
 
@@ -79,7 +88,7 @@ public final class ControllerBench implements StubWorker.Listener {
 		int capacity = args.integer("capacity", 50);
 		int timeoutS = args.integer("timeout-s", 600);
 		int warmupJobs = args.integer("warmup-jobs", 0);
-		int rate = args.integer("rate", 0);
+		int rate = args.integer("rate", 500);
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
@@ -112,7 +121,12 @@ public final class ControllerBench implements StubWorker.Listener {
 				System.out.println("warm-up done: " + warmupJobs + " jobs");
 			}
 			listener.target = new ControllerBench();
-			listener.target.run(controller, json, client, run, jobs, batch, submitters, timeoutS, rate, true);
+			listener.target.run(controller, json, client, run + "b", jobs, batch, submitters, timeoutS, 0, true);
+			System.out.println("burst done: " + jobs + " jobs");
+			if (rate > 0) {
+				listener.target = new ControllerBench();
+				listener.target.run(controller, json, client, run + "p", jobs, batch, submitters, timeoutS, rate, true);
+			}
 		}
 		finally {
 			workers.forEach(StubWorker::stop);
@@ -158,33 +172,34 @@ public final class ControllerBench implements StubWorker.Listener {
 		if (!print) {
 			return;
 		}
-		List<Long> waits = dispatchWaitsFromJobs(controller, json, client);
+		String phase = (rate > 0) ? "paced_" : "burst_";
+		List<Long> waits = dispatchWaitsFromJobs(controller, json, client, phase);
 
 		double acceptSeconds = (submitted - start) / 1e9;
 		double dispatchSeconds = (this.lastAssigned.get() - start) / 1e9;
 		double completeSeconds = (this.lastReported.get() - start) / 1e9;
-		System.out.printf(Locale.ROOT, "jobs=%d batches=%d batch_size=%d submitters=%d rate=%s%n", jobs, batches, batch,
-				submitters, (rate > 0) ? rate + "/s" : "unpaced");
-		System.out.printf(Locale.ROOT, "accepted_jobs=%d accept_seconds=%.2f accepted_jobs_per_s=%.0f%n",
+		System.out.printf(Locale.ROOT, phase + "jobs=%d batches=%d batch_size=%d submitters=%d rate=%s%n", jobs,
+				batches, batch, submitters, (rate > 0) ? rate + "/s" : "unpaced");
+		System.out.printf(Locale.ROOT, phase + "accepted_jobs=%d accept_seconds=%.2f accepted_jobs_per_s=%.0f%n",
 				this.acceptedAt.size(), acceptSeconds, this.acceptedAt.size() / acceptSeconds);
-		System.out.printf(Locale.ROOT, "dispatched_jobs=%d dispatch_seconds=%.2f dispatched_jobs_per_s=%.0f%n",
+		System.out.printf(Locale.ROOT, phase + "dispatched_jobs=%d dispatch_seconds=%.2f dispatched_jobs_per_s=%.0f%n",
 				this.assignedAt.size(), dispatchSeconds, this.assignedAt.size() / dispatchSeconds);
-		System.out.printf(Locale.ROOT, "completed_reports=%d complete_seconds=%.2f completed_jobs_per_s=%.0f%n",
+		System.out.printf(Locale.ROOT, phase + "completed_reports=%d complete_seconds=%.2f completed_jobs_per_s=%.0f%n",
 				this.reportsTaken.get(), completeSeconds, this.reportsTaken.get() / completeSeconds);
-		System.out.printf(Locale.ROOT,
-				"duplicate_assignments=%d refused_at_capacity=%d reports_refused=%d unfinished=%d wait_seconds=%.1f%n",
+		System.out.printf(Locale.ROOT, phase
+				+ "duplicate_assignments=%d refused_at_capacity=%d reports_refused=%d unfinished=%d wait_seconds=%.1f%n",
 				this.duplicateAssignments.get(), this.refusals.get(), this.reportsRefused.get(),
 				jobs - this.reportsFinished.get(), (finished - submitted) / 1e9);
-		System.out.println("created_at->started_at (controller clock, from GET /jobs): "
+		System.out.println(phase + "created_at->started_at (controller clock, from GET /jobs): "
 				+ new Samples(waits.stream().mapToLong(Long::longValue).toArray()).summary());
-		System.out.println("batch answered->stub received (bench clock):              "
+		System.out.println(phase + "batch answered->stub received (bench clock):              "
 				+ between(this.acceptedAt, this.assignedAt).summary());
-		System.out.println("batch sent->stub received (bench clock):                  "
+		System.out.println(phase + "batch sent->stub received (bench clock):                  "
 				+ between(this.sentAt, this.assignedAt).summary());
 		Samples fromJobs = new Samples(waits.stream().mapToLong(Long::longValue).toArray());
-		System.out.printf(Locale.ROOT, "dispatch_wait_p50_ms=%.1f dispatch_wait_p99_ms=%.1f%n",
+		System.out.printf(Locale.ROOT, phase + "dispatch_wait_p50_ms=%.1f dispatch_wait_p99_ms=%.1f%n",
 				fromJobs.percentileMs(50), fromJobs.percentileMs(99));
-		System.out.printf(Locale.ROOT, "bench_cpu_ms_per_job=%.2f (load generator and stubs)%n",
+		System.out.printf(Locale.ROOT, phase + "bench_cpu_ms_per_job=%.2f (load generator and stubs)%n",
 				(processCpuNanos() - cpuBefore) / 1e6 / jobs);
 	}
 
@@ -218,7 +233,7 @@ public final class ControllerBench implements StubWorker.Listener {
 	}
 
 	/** started_at - created_at of every job of this run, read back through GET /jobs. */
-	private List<Long> dispatchWaitsFromJobs(URI controller, JsonMapper json, HttpClient client)
+	private List<Long> dispatchWaitsFromJobs(URI controller, JsonMapper json, HttpClient client, String phase)
 			throws IOException, InterruptedException {
 		List<Long> waits = new ArrayList<>();
 		Map<String, Integer> states = new HashMap<>();
@@ -247,7 +262,7 @@ public final class ControllerBench implements StubWorker.Listener {
 				break;
 			}
 		}
-		System.out.println("job states: " + states + " jobs_with_more_than_one_attempt=" + multipleAttempts);
+		System.out.println(phase + "job states: " + states + " jobs_with_more_than_one_attempt=" + multipleAttempts);
 		return waits;
 	}
 
