@@ -7,7 +7,11 @@
 #
 # Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (20s on each),
 # SEED_JOBS (200 queued jobs stored before the runs), SERVICE_JAVA_OPTS (JVM options of both
-# services, none by default), GATEWAY_JAVA_OPTS (the gateway's only, none by default).
+# services, none by default, added last), GATEWAY_JAVA_OPTS (the gateway's, instead of its unit's).
+#
+# The gateway runs with the JVM options of deploy/systemd/dispycluster-gateway.service in REPO
+# (GATEWAY_JAVA_OPTS): the gateway as it is deployed, C1 compiler, serial GC and a small heap.
+# The controller keeps the JVM's defaults, so the direct figures stay comparable with earlier runs.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONNECTIONS=${CONNECTIONS:-32}
@@ -20,6 +24,10 @@ PATH_AND_QUERY='/jobs?limit=10'
 ensure_wrk
 controller_jar=$(service_jar controller-service)
 gateway_jar=$(service_jar gateway-service)
+gateway_unit="$REPO/deploy/systemd/dispycluster-gateway.service"
+[ -f "$gateway_unit" ] || die "$gateway_unit is missing"
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS-$(sed -n 's/^Environment="\{0,1\}GATEWAY_JAVA_OPTS=\([^"]*\)"\{0,1\}$/\1/p' "$gateway_unit" | tail -n 1)}
+log "gateway JVM: $GATEWAY_JAVA_OPTS $SERVICE_JAVA_OPTS"
 export DISPYCLUSTER_CONFIG="$WORK/missing.yml"
 log "work directory: $WORK"
 
@@ -39,7 +47,8 @@ for ((first = 0; first < SEED_JOBS; first += 50)); do
 done
 
 gateway_port=$(free_port)
-start gateway java $SERVICE_JAVA_OPTS ${GATEWAY_JAVA_OPTS:-} -jar "$gateway_jar" --server.port="$gateway_port" \
+# shellcheck disable=SC2086
+start gateway java $GATEWAY_JAVA_OPTS $SERVICE_JAVA_OPTS -jar "$gateway_jar" --server.port="$gateway_port" \
 	--dispycluster.services.controller="$controller"
 gateway_pid=$LAST_PID
 gateway="http://127.0.0.1:$gateway_port"
@@ -90,7 +99,7 @@ read -r gateway_hwm gateway_rss < <(memory_mib "$gateway_pid")
 
 echo
 echo "== Gateway benchmark: GET $PATH_AND_QUERY, wrk -t$THREADS -c$CONNECTIONS -d$DURATION on loopback"
-printf 'JVM options: services "%s", gateway "%s"\n' "$SERVICE_JAVA_OPTS" "${GATEWAY_JAVA_OPTS:-}"
+printf 'JVM options: gateway "%s", services "%s" (added last)\n' "$GATEWAY_JAVA_OPTS" "$SERVICE_JAVA_OPTS"
 describe_machine
 printf '%-22s %11s %8s %8s %8s %14s %12s %s\n' "" "requests/s" "p50 ms" "p99 ms" "non-2xx" \
 	"CPU ms/request" "" "socket errors"
