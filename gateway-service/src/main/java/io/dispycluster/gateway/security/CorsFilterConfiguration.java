@@ -17,7 +17,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
@@ -42,9 +41,9 @@ class CorsFilterConfiguration {
 		configuration.setExposedHeaders(EXPOSED);
 		configuration.setAllowCredentials(cors.allowCredentials());
 		configuration.setMaxAge(cors.maxAge());
-		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", configuration);
-		CorsFilter filter = new CorsFilter(source);
+		// one configuration for every path: no per-request path resolution and pattern
+		// matching to find it, as a UrlBasedCorsConfigurationSource on "/**" would do
+		CorsFilter filter = new CorsFilter((request) -> configuration);
 		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

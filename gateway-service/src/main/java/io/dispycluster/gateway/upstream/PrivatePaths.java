@@ -41,6 +41,11 @@ public final class PrivatePaths {
 		if (rawPath == null) {
 			return "/";
 		}
+		if (isPlain(rawPath)) {
+			// already in normal form but for the case: the common path, judged on every
+			// routed call, skips the splitting and joining
+			return rawPath.toLowerCase(Locale.ROOT);
+		}
 		String path = rawPath;
 		for (int round = 0; round < MAX_DECODING_ROUNDS && path.indexOf('%') >= 0; round++) {
 			path = percentDecode(path);
@@ -58,6 +63,31 @@ public final class PrivatePaths {
 			}
 		}
 		return "/" + String.join("/", segments).toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Whether a path is its own normal form but for the case: it starts with a slash, has
+	 * no escape, backslash, parameter or dot (so no {@code .} or {@code ..} segment), no
+	 * empty segment and no trailing slash.
+	 */
+	private static boolean isPlain(String path) {
+		int length = path.length();
+		if (length == 0 || path.charAt(0) != '/') {
+			return false;
+		}
+		if (length == 1) {
+			return true;
+		}
+		if (path.charAt(length - 1) == '/') {
+			return false;
+		}
+		for (int i = 1; i < length; i++) {
+			char c = path.charAt(i);
+			if (c == '%' || c == '\\' || c == ';' || c == '.' || (c == '/' && path.charAt(i - 1) == '/')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean under(String path, String prefix) {

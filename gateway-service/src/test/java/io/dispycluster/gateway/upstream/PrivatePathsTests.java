@@ -1,6 +1,7 @@
 package io.dispycluster.gateway.upstream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,14 @@ class PrivatePathsTests {
 			strings = { "/internal", "//internal//", "/a/./b/../../internal", "/%69NTERNAL", "/internal;jsessionid=1" })
 	void normalisesLikeALenientServer(String path) {
 		assertThat(PrivatePaths.normalise(path)).isEqualTo("/internal");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/,/", "/Jobs,/jobs", "/jobs/Job_42,/jobs/job_42", "/jobs/,/jobs", "/jobs//x,/jobs/x",
+			"/jobs/x.json,/jobs/x.json", "/jobs/./x,/jobs/x", "/jobs/a/..,/jobs", "/jobs;v=1/x,/jobs/x",
+			"/jobs\\x,/jobs/x", "/jobs/%78,/jobs/x", "jobs,/jobs", "/tâche,/tâche" })
+	void normalisesPlainPathsAsTheOthers(String path, String normalised) {
+		assertThat(PrivatePaths.normalise(path)).isEqualTo(normalised);
 	}
 
 }
