@@ -29,4 +29,14 @@ class MetricsIT extends GatewayTestSupport {
 			.contains("resilience4j_circuitbreaker_state");
 	}
 
+	@Test
+	void timesRoutedRequestsWithoutTheLongTaskTimers() {
+		get("/jobs");
+
+		String metrics = get("/actuator/prometheus").body();
+
+		assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*\\} [1-9]")
+			.doesNotContain("http_server_requests_active_seconds");
+	}
+
 }
