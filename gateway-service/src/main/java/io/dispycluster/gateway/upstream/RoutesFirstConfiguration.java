@@ -12,15 +12,16 @@ import org.springframework.web.servlet.function.support.RouterFunctionMapping;
  * measurable share of the gateway's CPU per call. The routes and the gateway's own
  * endpoints ({@code /}, {@code /health}, {@code /overview}, {@code /scrape},
  * {@code /openapi/...}, the Swagger UI) share no path, so the order changes nothing but
- * the cost; a route added to the table must keep it so. The actuator's endpoints still
- * come before both.
+ * the cost; a route added to the table must keep it so. The routes come before the
+ * actuator's endpoints too, which are matched the same costly way: no route can reach
+ * {@code /actuator}, a private path ({@link PrivatePaths}).
  */
 @Configuration(proxyBeanMethods = false)
 class RoutesFirstConfiguration {
 
-	// before the controllers' RequestMappingHandlerMapping (0), after the actuator's
-	// endpoint mappings (-100)
-	static final int ROUTES_ORDER = -1;
+	// before the actuator's endpoint mappings (-100) and the controllers'
+	// RequestMappingHandlerMapping (0)
+	static final int ROUTES_ORDER = -200;
 
 	@Bean
 	static BeanPostProcessor routesBeforeControllers() {
