@@ -523,6 +523,13 @@ class ControllerIT {
 		JsonNode openApi = this.api.get("/v3/api-docs").json();
 		assertThat(openApi.get("paths").has("/scrape")).isTrue();
 		assertThat(openApi.get("paths").has("/internal/jobs/{jobId}/report")).isTrue();
+		// The names the API reads and writes, not the Java ones.
+		JsonNode schemas = openApi.get("components").get("schemas");
+		assertThat(schemas.get("ScrapeRequest").get("properties").propertyNames()).contains("start_url", "max_pages")
+			.doesNotContain("startUrl");
+		assertThat(schemas.get("JobSummary").get("properties").get("status").get("enum").toString())
+			.contains("\"pending\"")
+			.doesNotContain("PENDING");
 		assertThat(this.api.get("/actuator/prometheus").body()).contains("dispycluster_queue_depth{priority=\"10\"}")
 			.contains("dispycluster_jobs{status=\"completed\"}")
 			.contains("dispycluster_dispatch_latency_seconds_count")
