@@ -102,11 +102,17 @@ class GroupCommit implements SmartLifecycle {
 
 	private void write(List<Change> group) {
 		try {
-			this.transactions.executeWithoutResult((status) -> group.forEach(this::applyInTransaction));
+			this.transactions.executeWithoutResult((status) -> {
+				group.forEach(this::applyInTransaction);
+				// Last, so that what they lock (a worker's row) is held only until the
+				// commit.
+				group.forEach(Change::writeAlso);
+			});
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			// Nothing of the group was written: each change is applied again on its own,
-			// so one change's database error cannot fail the others.
+			// so one change's database error cannot fail the others (and the writer
+			// thread lives on whatever happened).
 			LOG.debug("Group of {} job changes rolled back, applying them one by one: {}", group.size(), ex.toString());
 			answerAlone(group);
 			return;
@@ -128,13 +134,7 @@ class GroupCommit implements SmartLifecycle {
 			change.result = new Outcome(null, refused);
 			return;
 		}
-		if (this.store.update(job)) {
-			change.alsoWrite.accept(job);
-			change.result = new Outcome(job, null);
-		}
-		else {
-			change.result = Outcome.ALONE;
-		}
+		change.result = this.store.update(job) ? new Outcome(job, null) : Outcome.ALONE;
 	}
 
 	private List<Change> drain() {
@@ -202,6 +202,14 @@ class GroupCommit implements SmartLifecycle {
 			this.id = id;
 			this.change = change;
 			this.alsoWrite = alsoWrite;
+		}
+
+		/** Writes what goes with a saved change. */
+		void writeAlso() {
+			Outcome saved = this.result;
+			if (saved != null && saved.job() != null) {
+				this.alsoWrite.accept(saved.job());
+			}
 		}
 
 		void answer() {

@@ -186,6 +186,21 @@ class GroupCommitTests {
 	}
 
 	@Test
+	void handsBackAChangeThatBreaksAndGoesOnWriting() {
+		Job broken = stored();
+		Job next = stored();
+
+		Job handedBack = this.groupCommit.apply(broken.id(), (j) -> {
+			throw new StackOverflowError();
+		}, (j) -> {
+		});
+
+		assertThat(handedBack).isNull();
+		assertThat(this.groupCommit.apply(next.id(), dispatch(), (j) -> {
+		})).isNotNull();
+	}
+
+	@Test
 	void handsBackChangesOnceStopped() {
 		Job job = stored();
 		this.groupCommit.stop();
