@@ -47,8 +47,13 @@ controller_pid=$LAST_PID
 controller="http://127.0.0.1:$controller_port"
 wait_http "$controller/health" "$controller_pid"
 
+# The load generator and the stubs call the controller with the JDK HttpClient, whose
+# dependent stages run on the common ForkJoinPool: on a 2-CPU machine its parallelism is 1
+# and CompletableFuture starts a new thread per task instead. A pool of 2 keeps the
+# benchmark's own CPU (which the controller shares) down.
 bench() {
-	java -cp "$classpath" io.dispycluster.bench.controller.ControllerBench --controller="$controller" --batch="$BATCH" \
+	java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$classpath" \
+		io.dispycluster.bench.controller.ControllerBench --controller="$controller" --batch="$BATCH" \
 		--submitters="$SUBMITTERS" --stubs="$STUBS" --capacity="$CAPACITY" "$@"
 }
 if [ "$WARMUP_JOBS" -le 0 ]; then
