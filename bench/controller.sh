@@ -15,7 +15,7 @@
 # Settings (environment): JOBS (10000), WARMUP_JOBS (2000), BATCH (50), SUBMITTERS (4 requests in flight),
 # STUBS (4), CAPACITY (50 per stub), MAX_CONCURRENT (STUBS x CAPACITY), RATE (500 jobs/s, the
 # throughput target, for the paced run; 0 skips it), CONTROLLER_JAVA_OPTS (instead of the
-# unit's), SERVICE_JAVA_OPTS (added last).
+# unit's), SERVICE_JAVA_OPTS (added last), BENCH_JAVA_OPTS (the load generator's and stubs' JVM).
 #
 # The controller runs with the JVM options of deploy/systemd/dispycluster-controller.service in
 # REPO (CONTROLLER_JAVA_OPTS): the controller as it is deployed, C1 compiler and serial GC.
@@ -52,7 +52,8 @@ wait_http "$controller/health" "$controller_pid"
 # and CompletableFuture starts a new thread per task instead. A pool of 2 keeps the
 # benchmark's own CPU (which the controller shares) down.
 bench() {
-	java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$classpath" \
+	# shellcheck disable=SC2086
+	java -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 ${BENCH_JAVA_OPTS:-} -cp "$classpath" \
 		io.dispycluster.bench.controller.ControllerBench --controller="$controller" --batch="$BATCH" \
 		--submitters="$SUBMITTERS" --stubs="$STUBS" --capacity="$CAPACITY" "$@"
 }
