@@ -1,5 +1,6 @@
 package io.dispycluster.gateway.upstream;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
@@ -69,7 +70,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 		try {
 			return this.delegate.exchange(request);
 		}
-		catch (ResourceAccessException ex) {
+		catch (ResourceAccessException | UncheckedIOException ex) {
 			throw UpstreamFailure.of(serviceName, ex);
 		}
 	}
