@@ -10,8 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
+import io.dispycluster.controller.support.MigratedH2;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,13 +51,7 @@ class GroupCommitTests {
 
 	@BeforeEach
 	void start() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:group" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
+		DataSource dataSource = MigratedH2.create("group");
 		this.jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.store = new JobStore(this.jdbc);
 		DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource) {

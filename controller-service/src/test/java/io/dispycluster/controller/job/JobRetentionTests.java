@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import javax.sql.DataSource;
 
 import io.dispycluster.controller.job.IdempotencyStore.StoredAnswer;
-import org.flywaydb.core.Flyway;
+import io.dispycluster.controller.support.MigratedH2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static io.dispycluster.controller.job.JobFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,13 +28,7 @@ class JobRetentionTests {
 
 	@BeforeEach
 	void migrate() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:retention" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
+		DataSource dataSource = MigratedH2.create("retention");
 		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
 		this.jobs = new JobStore(jdbc);
 		this.keys = new IdempotencyStore(jdbc);

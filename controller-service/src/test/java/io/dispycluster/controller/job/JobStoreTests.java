@@ -8,15 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import javax.sql.DataSource;
 
+import io.dispycluster.controller.support.MigratedH2;
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ExtractRule;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static io.dispycluster.controller.job.JobFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +32,7 @@ class JobStoreTests {
 
 	@BeforeEach
 	void migrate() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
+		DataSource dataSource = MigratedH2.create("store");
 		this.store = new JobStore(new NamedParameterJdbcTemplate(dataSource));
 	}
 

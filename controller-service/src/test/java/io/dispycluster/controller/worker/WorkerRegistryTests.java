@@ -6,17 +6,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.support.MigratedH2;
 import io.dispycluster.model.worker.WorkerRegistration;
-import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.model.worker.WorkerState;
-import org.flywaydb.core.Flyway;
+import io.dispycluster.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,13 +40,7 @@ class WorkerRegistryTests {
 
 	@BeforeEach
 	void migrate() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:workers" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-		Flyway.configure()
-			.dataSource(dataSource)
-			.locations("classpath:db/migration/common", "classpath:db/migration/h2")
-			.load()
-			.migrate();
+		DataSource dataSource = MigratedH2.create("workers");
 		this.store = new WorkerStore(new NamedParameterJdbcTemplate(dataSource));
 		this.registry = new WorkerRegistry(this.store, new NodeInventoryProperties(List.of()), mock(JobQueue.class),
 				this.events::add, new Clock() {
