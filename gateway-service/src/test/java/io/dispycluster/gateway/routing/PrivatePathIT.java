@@ -57,10 +57,13 @@ class PrivatePathIT extends GatewayTestSupport {
 	}
 
 	@Test
-	void leavesEncodedBackslashesToTomcatWhichRefusesThem() {
+	void leavesEncodedBackslashesToTomcatWhichRefusesThemWithAProblem() {
 		HttpResponse<String> response = get("/nodes/..%5Cinternal/nodes");
 
 		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"type\":\"urn:dispycluster:problem:bad-request\"");
 		assertThat(MONITORING.requests()).isEmpty();
 	}
 

@@ -1,10 +1,12 @@
 package io.dispycluster.support.problem;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +16,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,6 +76,18 @@ class ProblemDetailsIT {
 	@Test
 	void aQueryParameterOfTheWrongTypeIsA422() throws Exception {
 		assertProblem(get("/things?limit=abc"), 422, "invalid-request");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/things/%zz", "/things/..%5Csecret", "/things%00" })
+	void aPathTomcatCannotReadIsA400ProblemNotAnHtmlPage(String path) throws Exception {
+		String answer = rawRequest("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+		JsonNode problem = this.json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:bad-request");
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		assertThat(problem.path("detail").asString()).isNotBlank();
 	}
 
 	@Test
@@ -177,6 +193,18 @@ class ProblemDetailsIT {
 
 		}
 
+	}
+
+	/**
+	 * Sends bytes no HTTP client would send (an invalid path) and reads the whole answer.
+	 */
+	private String rawRequest(String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 }

@@ -1,0 +1,54 @@
+package io.dispycluster.support.problem;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+
+/**
+ * Tomcat's last word on an error that no servlet answered: a problem instead of Tomcat's
+ * HTML page. Spring MVC answers every error that reaches it (see
+ * {@link ProblemErrorController}); this valve answers those Tomcat refuses before any
+ * servlet runs, such as a path with an invalid escape ({@code %zz}) or an encoded
+ * backslash, which every service used to answer with an HTML 400 page.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+	@Override
+	protected void report(Request request, Response response, @Nullable Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		try {
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			PrintWriter writer = response.getReporter();
+			if (writer != null) {
+				writer.write(problem(status));
+				response.finishResponse();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			// The client is gone or the response was taken: nothing more to say.
+		}
+	}
+
+	static String problem(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String title = (known != null) ? known.getReasonPhrase() : "HTTP " + status;
+		String detail = (status == 400) ? "Requête illisible : chemin ou en-têtes invalides" : title;
+		// Written by hand: only fixed words go in, and no JSON library is needed this
+		// far down.
+		return "{\"type\":\"" + Problems.type(Problems.slugFor(HttpStatusCode.valueOf(status))) + "\",\"title\":\""
+				+ title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+	}
+
+}
