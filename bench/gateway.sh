@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Gateway benchmark: the same read request (GET /jobs?limit=10) sent by wrk on loopback
 # directly to the controller and through the gateway; prints requests/s and p50/p99 of
-# both, their ratio and the latency the gateway adds.
+# both, their ratio and the latency the gateway adds. Then the gateway's own GET / (a constant
+# document, no call to any service) under the same load: the least any request through the
+# gateway can cost, which bounds the ratio any proxy built on the same server can reach.
 #
 #   bench/gateway.sh [REPO]
 #
@@ -88,6 +90,12 @@ read -r gateway_rps gateway_p50 gateway_p99 gateway_non2xx gateway_errors gatewa
 
 thread_cpu "$gateway_pid" >"$WORK/threads-after.txt"
 
+# The floor: the same load on an answer the gateway makes itself, with the same filters
+# (request id, metrics, CORS, API key, rate limit, body limit) and no upstream call.
+[ "$(curl -fsS -o /dev/null -w '%{http_code}' "$gateway/")" = 200 ] || die "the gateway's GET / failed"
+read -r own_rps own_p50 own_p99 own_non2xx own_errors _ own_gcpu < <(measure gateway-own \
+	"$gateway/" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+
 log "one connection, 10s each (latency without queueing)"
 read -r single_direct_rps single_direct_p50 single_direct_p99 _ _ _ _ < <(measure single-direct \
 	"$controller$PATH_AND_QUERY" -t1 -c1 -d10s)
@@ -108,11 +116,24 @@ printf '%-22s %11.0f %8.2f %8.2f %8d %14.3f %12.3f %s\n' "direct to controller" 
 	"$direct_p99" "$direct_non2xx" "$direct_ccpu" "$direct_gcpu" "$direct_errors"
 printf '%-22s %11.0f %8.2f %8.2f %8d %14.3f %12.3f %s\n' "through the gateway" "$gateway_rps" "$gateway_p50" \
 	"$gateway_p99" "$gateway_non2xx" "$gateway_ccpu" "$gateway_gcpu" "$gateway_errors"
+printf '%-22s %11.0f %8.2f %8.2f %8d %14s %12.3f %s\n' "gateway's own GET /" "$own_rps" "$own_p50" \
+	"$own_p99" "$own_non2xx" "-" "$own_gcpu" "$own_errors"
 awk -v d="$direct_rps" -v g="$gateway_rps" -v dp="$direct_p50" -v gp="$gateway_p50" '
 	BEGIN {
 		ratio = 100 * g / d; added = gp - dp
 		printf "throughput ratio: %.1f %% (target >= 70 %%: %s)\n", ratio, (ratio >= 70 ? "met" : "MISSED")
 		printf "p50 added under load: %.2f ms (target < 2 ms: %s)\n", added, (added < 2 ? "met" : "MISSED")
+	}'
+# The ratio a proxy on this server could reach if its call to the controller cost nothing:
+# the gateway's CPU for a request is at least what its own GET / costs.
+# wrk's share is estimated as what the direct run left of the saturated cores.
+awk -v d="$direct_rps" -v c="$direct_ccpu" -v dg="$direct_gcpu" -v o="$own_gcpu" -v g="$gateway_gcpu" '
+	BEGIN {
+		cores = '"$(nproc)"'; wrk = cores * 1000 / d - c - dg
+		if (wrk < 0) wrk = 0
+		printf "floor: the gateway answering by itself costs %.3f ms of CPU per request (%.0f %% of a proxied one);\n", o, 100 * o / g
+		printf "  with wrk at %.3f ms and the controller at %.3f ms per request, a proxy costing that much would reach %.1f %%\n",
+			wrk, c, 100 * (wrk + c) / (wrk + c + o)
 	}'
 awk -v d="$single_direct_p50" -v g="$single_gateway_p50" -v dr="$single_direct_rps" -v gr="$single_gateway_rps" '
 	BEGIN {
