@@ -170,6 +170,7 @@ class RoutingIT extends GatewayTestSupport {
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:not-found");
+		assertThat(body(response).path("detail").asString()).isEqualTo("Aucune ressource à l'adresse GET /nowhere");
 		assertThat(Map.of("c", CONTROLLER, "m", MONITORING, "s", SCHEDULER)
 			.values()
 			.stream()

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -105,8 +106,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return notFound(ex, ex.getHttpMethod() + " /" + ex.getResourcePath(), headers, request);
+	}
+
+	// what an unknown path gives without the static-resource mapping (NoStaticResources)
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return notFound(ex, ex.getHttpMethod() + " " + ex.getRequestURL(), headers, request);
+	}
+
+	private @Nullable ResponseEntity<Object> notFound(Exception ex, String target, HttpHeaders headers,
+			WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
-				"Aucune ressource à l'adresse " + ex.getHttpMethod() + " /" + ex.getResourcePath());
+				"Aucune ressource à l'adresse " + target);
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
 	}
 

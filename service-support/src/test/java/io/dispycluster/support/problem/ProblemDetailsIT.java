@@ -92,7 +92,15 @@ class ProblemDetailsIT {
 
 	@Test
 	void anUnknownPathIsA404WithAType() throws Exception {
-		assertProblem(get("/nowhere"), 404, "not-found");
+		JsonNode problem = assertProblem(get("/nowhere"), 404, "not-found");
+		assertThat(problem.path("detail").asString()).isEqualTo("Aucune ressource à l'adresse GET /nowhere");
+	}
+
+	@Test
+	void filesOnTheClasspathAreNotServed() throws Exception {
+		// static/probe.txt is on the test classpath: Boot's resource mapping would serve
+		// it
+		assertProblem(get("/probe.txt"), 404, "not-found");
 	}
 
 	@Test
