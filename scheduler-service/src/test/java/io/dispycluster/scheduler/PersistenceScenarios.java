@@ -112,6 +112,26 @@ abstract class PersistenceScenarios {
 	}
 
 	@Test
+	void keepsTheCrawlFieldsOfATaskAcrossRestarts() {
+		String id;
+		Map<String, Object> before;
+		try (RunningScheduler scheduler = start()) {
+			id = (String) scheduler.post("/tasks", """
+					{"name":"options","urls":["https://options.example/"],"schedule_type":"cron",
+					 "schedule_config":{"cron":"0 0 29 2 *"},"max_depth":3,"exclude_patterns":["logout"],
+					 "extract":{"title":{"selector":"h1","all":true}},"node_labels":{"zone":"eu"}}""").get("task_id");
+			before = scheduler.getObject("/tasks/" + id);
+		}
+		try (RunningScheduler scheduler = start()) {
+			assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("max_depth", 3)
+				.containsEntry("exclude_patterns", List.of("logout"))
+				.containsEntry("node_labels", Map.of("zone", "eu"))
+				.containsEntry("extract", before.get("extract"));
+			assertThat(before.get("extract").toString()).contains("selector=h1").contains("all=true");
+		}
+	}
+
+	@Test
 	void resumesAWorkflowStoppedDuringAWait() {
 		String id;
 		String runId;

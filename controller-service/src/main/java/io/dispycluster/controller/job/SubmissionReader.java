@@ -1,18 +1,17 @@
 package io.dispycluster.controller.job;
 
-import io.dispycluster.support.labels.LabelRules;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.support.submission.CrawlOptionsReader;
+import io.dispycluster.support.submission.JsonValues;
+import io.dispycluster.support.submission.NodeLabelsReader;
 import io.dispycluster.model.job.CrawlOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -69,34 +68,8 @@ final class SubmissionReader {
 		int maxDuration = readInt(body, "max_duration_s", 1, this.properties.maxDurationCapS(),
 				this.properties.defaultMaxDurationS(), errors);
 		CrawlOptions crawl = CrawlOptionsReader.read(body, errors);
-		Map<String, String> nodeLabels = readNodeLabels(body.get("node_labels"), errors);
+		Map<String, String> nodeLabels = NodeLabelsReader.read(body.get("node_labels"), errors);
 		return new Options(maxPages, sameOrigin, timeout, priority, maxDuration, crawl, nodeLabels);
-	}
-
-	/**
-	 * The {@code node_labels} a worker must have: an object of strings, under the rules
-	 * of {@link NodeLabels}. Null or absent: any worker.
-	 */
-	static Map<String, String> readNodeLabels(@Nullable JsonNode node, List<FieldProblem> errors) {
-		if (node == null || node.isNull()) {
-			return Map.of();
-		}
-		if (!node.isObject()) {
-			errors.add(new FieldProblem("node_labels", "must be an object of label names to values"));
-			return Map.of();
-		}
-		Map<String, @Nullable String> labels = new LinkedHashMap<>();
-		for (Map.Entry<String, JsonNode> entry : node.properties()) {
-			labels.put(entry.getKey(), entry.getValue().isString() ? entry.getValue().stringValue() : null);
-		}
-		List<FieldProblem> problems = LabelRules.problems(labels, "node_labels");
-		errors.addAll(problems);
-		if (!problems.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, String> valid = new LinkedHashMap<>();
-		labels.forEach((key, value) -> valid.put(key, String.valueOf(value)));
-		return valid;
 	}
 
 	private List<String> readUrls(@Nullable JsonNode node, List<FieldProblem> errors) {
@@ -179,7 +152,7 @@ final class SubmissionReader {
 		if (node == null || node.isNull()) {
 			return fallback;
 		}
-		BigDecimal value = integral(node);
+		BigDecimal value = JsonValues.integral(node);
 		if (value == null) {
 			errors.add(new FieldProblem(field, "must be an integer"));
 			return fallback;
@@ -191,64 +164,9 @@ final class SubmissionReader {
 		return value.intValue();
 	}
 
-	/**
-	 * The integral value of a number or numeric string, or null if it has a fraction or
-	 * is not a number. Huge magnitudes are clamped (they are out of range anyway), so
-	 * that {@code 1e999999999} costs nothing.
-	 */
-	static @Nullable BigDecimal integral(JsonNode node) {
-		if (node.isIntegralNumber()) {
-			return clamp(new BigDecimal(node.bigIntegerValue()));
-		}
-		if (node.isFloatingPointNumber()) {
-			double value = node.doubleValue();
-			return (Double.isFinite(value) && value == Math.rint(value)) ? clamp(BigDecimal.valueOf(value)) : null;
-		}
-		if (node.isString()) {
-			try {
-				BigDecimal value = clamp(new BigDecimal(node.stringValue().strip()));
-				return (value.stripTrailingZeros().scale() <= 0) ? value : null;
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-		return null;
-	}
-
-	private static BigDecimal clamp(BigDecimal value) {
-		BigDecimal limit = BigDecimal.valueOf(Long.MAX_VALUE);
-		if (value.abs().compareTo(limit) > 0) {
-			return (value.signum() > 0) ? limit : limit.negate();
-		}
-		return value;
-	}
-
 	private static boolean readBoolean(JsonNode body, String field, boolean fallback, List<FieldProblem> errors) {
-		Boolean value = booleanOf(body.get(field), field, errors);
+		Boolean value = JsonValues.booleanOf(body.get(field), field, errors);
 		return (value != null) ? value : fallback;
-	}
-
-	/**
-	 * A boolean field as scripts written against the upstream send it: {@code true},
-	 * {@code "true"} or {@code " False "}.
-	 * @return the value, or null when absent or invalid (then with a problem added)
-	 */
-	static @Nullable Boolean booleanOf(@Nullable JsonNode node, String field, List<FieldProblem> errors) {
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		if (node.isBoolean()) {
-			return node.booleanValue();
-		}
-		if (node.isString()) {
-			String text = node.stringValue().strip().toLowerCase(Locale.ROOT);
-			if (text.equals("true") || text.equals("false")) {
-				return Boolean.parseBoolean(text);
-			}
-		}
-		errors.add(new FieldProblem(field, "must be a boolean"));
-		return null;
 	}
 
 	private static void requireObject(JsonNode body) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.model.job.BatchScrapeRequest;
+import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.scheduler.definition.ScheduledDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 
@@ -20,10 +21,11 @@ import io.dispycluster.scheduler.schedule.ScheduleSpec;
  * @param priority 1..10
  * @param schedule when it runs
  * @param allowConcurrentRuns whether runs may overlap
+ * @param crawl the optional crawl fields and node labels of its jobs
  */
 record TaskDefinition(String name, @Nullable String description, List<String> urls, int maxPages,
-		boolean sameOriginOnly, int timeoutS, int priority, ScheduleSpec schedule,
-		boolean allowConcurrentRuns) implements ScheduledDefinition {
+		boolean sameOriginOnly, int timeoutS, int priority, ScheduleSpec schedule, boolean allowConcurrentRuns,
+		CrawlFields crawl) implements ScheduledDefinition {
 
 	TaskDefinition {
 		urls = List.copyOf(urls);
@@ -31,8 +33,7 @@ record TaskDefinition(String name, @Nullable String description, List<String> ur
 
 	/** The batch one run submits to the controller. */
 	BatchScrapeRequest batch() {
-		return new BatchScrapeRequest(this.urls, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority,
-				null);
+		return this.crawl.batch(this.urls, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority);
 	}
 
 }

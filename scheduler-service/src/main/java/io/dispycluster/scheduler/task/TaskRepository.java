@@ -3,12 +3,17 @@ package io.dispycluster.scheduler.task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.dispycluster.support.problem.FieldProblem;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.scheduler.definition.DefinitionTable;
+import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.scheduler.system.Sql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,23 +29,22 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 	private static final TypeReference<List<String>> URLS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+	};
+
 	TaskRepository(JdbcClient jdbc, JsonMapper json) {
 		super(jdbc, json, "task");
 	}
 
 	@Override
 	public void insert(String id, TaskDefinition task, Instant now) {
-		bindDefinition(this.jdbc
-			.sql("""
-					INSERT INTO task (id, name, description, urls, max_pages, same_origin_only, timeout_s, priority,
-					                  schedule_type, schedule_config, allow_concurrent_runs, enabled, status,
-					                  created_at, updated_at, run_count, success_count, failure_count)
-					VALUES (:id, :name, :description, :urls, :maxPages, :sameOriginOnly, :timeoutS, :priority,
-					        :scheduleType, :scheduleConfig, :allowConcurrentRuns, TRUE, 'SCHEDULED', :now, :now, 0, 0, 0)"""),
-				task)
-			.param("id", id)
-			.param("now", Sql.timestamp(now))
-			.update();
+		bindDefinition(this.jdbc.sql("""
+				INSERT INTO task (id, name, description, urls, max_pages, same_origin_only, timeout_s, priority,
+				                  crawl_fields, schedule_type, schedule_config, allow_concurrent_runs, enabled,
+				                  status, created_at, updated_at, run_count, success_count, failure_count)
+				VALUES (:id, :name, :description, :urls, :maxPages, :sameOriginOnly, :timeoutS, :priority,
+				        :crawlFields, :scheduleType, :scheduleConfig, :allowConcurrentRuns, TRUE, 'SCHEDULED',
+				        :now, :now, 0, 0, 0)"""), task).param("id", id).param("now", Sql.timestamp(now)).update();
 	}
 
 	@Override
@@ -48,6 +52,7 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 		bindDefinition(this.jdbc.sql("""
 				UPDATE task SET name = :name, description = :description, urls = :urls, max_pages = :maxPages,
 				                same_origin_only = :sameOriginOnly, timeout_s = :timeoutS, priority = :priority,
+				                crawl_fields = :crawlFields,
 				                schedule_type = :scheduleType, schedule_config = :scheduleConfig,
 				                allow_concurrent_runs = :allowConcurrentRuns, updated_at = :now
 				WHERE id = :id"""), task).param("id", id).param("now", Sql.timestamp(now)).update();
@@ -61,7 +66,26 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 			.param("sameOriginOnly", task.sameOriginOnly())
 			.param("timeoutS", task.timeoutS())
 			.param("priority", task.priority())
+			.param("crawlFields", crawlFields(task.crawl()))
 			.param("allowConcurrentRuns", task.allowConcurrentRuns());
+	}
+
+	private @Nullable String crawlFields(CrawlFields crawl) {
+		Map<String, Object> fields = crawl.asMap();
+		return fields.isEmpty() ? null : this.json.writeValueAsString(fields);
+	}
+
+	private CrawlFields crawlFields(@Nullable String stored) {
+		if (stored == null) {
+			return CrawlFields.none();
+		}
+		// stored only once checked: a problem here would be a bug, not bad input
+		List<FieldProblem> problems = new ArrayList<>();
+		CrawlFields crawl = CrawlFields.read(this.json.readValue(stored, FIELDS), problems);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Stored crawl fields are invalid: " + problems);
+		}
+		return crawl;
 	}
 
 	/**
@@ -79,7 +103,7 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 				scheduleConfig(rs), rs.getBoolean("allow_concurrent_runs"), rs.getBoolean("enabled"),
 				TaskStatus.valueOf(rs.getString("status")), Sql.requiredInstant(rs, "created_at"),
 				Sql.requiredInstant(rs, "updated_at"), Sql.instant(rs, "last_run"), rs.getInt("run_count"),
-				rs.getInt("success_count"), rs.getInt("failure_count"));
+				rs.getInt("success_count"), rs.getInt("failure_count"), crawlFields(rs.getString("crawl_fields")));
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.dispycluster.scheduler.task;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,15 +14,18 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.model.job.ExtractRule;
 import io.dispycluster.scheduler.schedule.SchedulableRequest;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.schedule.ValidSchedule;
+import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.scheduler.system.WebUrl;
 
 /**
  * The body of {@code POST /tasks} and {@code PUT /tasks/{id}}: the upstream contract's
- * fields with their defaults and limits, plus {@code allow_concurrent_runs}.
+ * fields with their defaults and limits, plus {@code allow_concurrent_runs} and the
+ * optional crawl fields of {@code POST /scrape} (see {@link CrawlFields}).
  *
  * @param name the task's name (required)
  * @param description what it is for
@@ -34,14 +39,38 @@ import io.dispycluster.scheduler.system.WebUrl;
  * {@code timezone}, depending on the type
  * @param allowConcurrentRuns whether a run may start while the previous one is still
  * running (default false: that fire is skipped and recorded)
+ * @param maxDepth the most links followed from a start URL, as for {@code POST /scrape}
+ * @param includePatterns regular expressions a followed link must match
+ * @param excludePatterns regular expressions a followed link must not match
+ * @param delayMs the least time between two requests to the same host, in milliseconds
+ * @param userAgent the {@code User-Agent} to send, where the worker allows it
+ * @param extract fields to read from every crawled page, by name
+ * @param nodeLabels the labels a worker must have to be given the jobs
  */
 @ValidSchedule
+@ValidCrawlFields
 record TaskRequest(@Nullable @NotBlank @Size(max = 255) String name, @Nullable @Size(max = 2000) String description,
 		@Nullable @NotNull @Size(min = 1, max = 50) List<@WebUrl String> urls,
 		@Nullable @Min(1) @Max(1000) Integer maxPages, @Nullable Boolean sameOriginOnly,
 		@Nullable @Min(1) @Max(300) Integer timeoutS, @Nullable @Min(1) @Max(10) Integer priority,
 		@Nullable ScheduleType scheduleType, @Nullable Map<String, Object> scheduleConfig,
-		@Nullable Boolean allowConcurrentRuns) implements SchedulableRequest {
+		@Nullable Boolean allowConcurrentRuns, @Nullable Integer maxDepth, @Nullable List<String> includePatterns,
+		@Nullable List<String> excludePatterns, @Nullable Integer delayMs, @Nullable String userAgent,
+		@Nullable Map<String, ExtractRule> extract,
+		@Nullable Map<String, String> nodeLabels) implements SchedulableRequest {
+
+	/** The optional crawl fields, by request name, as sent. */
+	Map<String, @Nullable Object> crawlValues() {
+		Map<String, @Nullable Object> values = new HashMap<>();
+		values.put("max_depth", this.maxDepth);
+		values.put("include_patterns", this.includePatterns);
+		values.put("exclude_patterns", this.excludePatterns);
+		values.put("delay_ms", this.delayMs);
+		values.put("user_agent", this.userAgent);
+		values.put("extract", this.extract);
+		values.put("node_labels", this.nodeLabels);
+		return values;
+	}
 
 	/** The task this request defines, defaults applied. Call only once it is valid. */
 	TaskDefinition toDefinition(Instant now) {
@@ -51,7 +80,8 @@ record TaskRequest(@Nullable @NotBlank @Size(max = 255) String name, @Nullable @
 				(this.sameOriginOnly != null) ? this.sameOriginOnly : true,
 				(this.timeoutS != null) ? this.timeoutS : 30, (this.priority != null) ? this.priority : 1,
 				ScheduleSpec.parse(this.scheduleType, this.scheduleConfig, now),
-				(this.allowConcurrentRuns != null) ? this.allowConcurrentRuns : false);
+				(this.allowConcurrentRuns != null) ? this.allowConcurrentRuns : false,
+				CrawlFields.read(crawlValues(), new ArrayList<>()));
 	}
 
 }

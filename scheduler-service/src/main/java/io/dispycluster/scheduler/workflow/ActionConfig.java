@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.model.job.BatchScrapeRequest;
+import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.scheduler.system.WebUrls;
 
@@ -49,19 +50,19 @@ sealed interface ActionConfig {
 	 * @param sameOriginOnly follow only same-origin links
 	 * @param timeoutS timeout of each page request in seconds
 	 * @param priority 1..10
+	 * @param crawl the optional crawl fields and node labels of its jobs, as for a task
 	 */
-	record Scrape(List<String> urls, int maxPages, boolean sameOriginOnly, int timeoutS,
-			int priority) implements ActionConfig {
+	record Scrape(List<String> urls, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
+			CrawlFields crawl) implements ActionConfig {
 
 		static Scrape read(ConfigReader reader) {
 			return new Scrape(reader.urls("urls", 50), (int) reader.integer("max_pages", 10, 1, 1000),
 					reader.bool("same_origin_only", true), (int) reader.integer("timeout_s", 30, 1, 300),
-					(int) reader.integer("priority", 1, 1, 10));
+					(int) reader.integer("priority", 1, 1, 10), reader.crawlFields());
 		}
 
 		BatchScrapeRequest batch() {
-			return new BatchScrapeRequest(this.urls, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority,
-					null);
+			return this.crawl.batch(this.urls, this.maxPages, this.sameOriginOnly, this.timeoutS, this.priority);
 		}
 
 		@Override
@@ -72,6 +73,7 @@ sealed interface ActionConfig {
 			map.put("same_origin_only", this.sameOriginOnly);
 			map.put("timeout_s", this.timeoutS);
 			map.put("priority", this.priority);
+			map.putAll(this.crawl.asMap());
 			return map;
 		}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.scheduler.system.WebUrls;
 
@@ -121,6 +122,14 @@ final class ConfigReader {
 			}
 		}
 		return urls;
+	}
+
+	/** The optional crawl fields of a scrape, checked as a task's are. */
+	CrawlFields crawlFields() {
+		List<FieldProblem> found = new ArrayList<>();
+		CrawlFields crawl = CrawlFields.read(this.config, found);
+		found.forEach((problem) -> problem(problem.field(), problem.message()));
+		return crawl;
 	}
 
 	void problem(String key, String message) {

@@ -170,6 +170,83 @@ class TaskSchedulingIT {
 		assertThat(scheduler.getArray("/tasks")).hasSize(before);
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void passesTheCrawlFieldsAndNodeLabelsOfATaskToEveryRun() {
+		Map<String, Object> created = scheduler.post("/tasks",
+				"""
+						{"name":"prix","urls":["https://shop.example/"],"schedule_type":"cron",
+						 "schedule_config":{"cron":"0 6 * * *"},"max_depth":2,"include_patterns":["/produits/"],
+						 "exclude_patterns":["\\\\.pdf$"],"delay_ms":1500,"user_agent":"PrixBot/1.0",
+						 "extract":{"price":{"selector":".price","attribute":"text"},"links":{"selector":"a","attribute":"href","all":true}},
+						 "node_labels":{"zone":"eu"}}""");
+		String id = (String) created.get("task_id");
+
+		Map<String, Object> task = scheduler.getObject("/tasks/" + id);
+		assertThat(task).containsEntry("max_depth", 2)
+			.containsEntry("include_patterns", List.of("/produits/"))
+			.containsEntry("exclude_patterns", List.of("\\.pdf$"))
+			.containsEntry("delay_ms", 1500)
+			.containsEntry("user_agent", "PrixBot/1.0")
+			.containsEntry("node_labels", Map.of("zone", "eu"));
+		assertThat((Map<String, Object>) task.get("extract")).containsOnlyKeys("price", "links");
+
+		scheduler.post("/tasks/" + id + "/run");
+		assertThat(scheduler.awaitFinishedRun(id)).containsEntry("status", "completed");
+		Map<String, Object> batch = controller.batches.stream()
+			.filter((b) -> b.get("urls").equals(List.of("https://shop.example/")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(batch).containsEntry("max_depth", 2)
+			.containsEntry("include_patterns", List.of("/produits/"))
+			.containsEntry("exclude_patterns", List.of("\\.pdf$"))
+			.containsEntry("delay_ms", 1500)
+			.containsEntry("user_agent", "PrixBot/1.0")
+			.containsEntry("node_labels", Map.of("zone", "eu"));
+		Map<String, Map<String, Object>> rules = (Map<String, Map<String, Object>>) batch.get("extract");
+		assertThat(rules).containsOnlyKeys("price", "links");
+		assertThat(rules.get("price")).containsEntry("selector", ".price").containsEntry("attribute", "text");
+		assertThat(rules.get("links")).containsEntry("selector", "a")
+			.containsEntry("attribute", "href")
+			.containsEntry("all", true);
+	}
+
+	@Test
+	void aTaskWithoutCrawlFieldsShowsNoneAndSendsNone() {
+		String id = createTask("https://plain.example/");
+		assertThat(scheduler.getObject("/tasks/" + id)).doesNotContainKeys("max_depth", "include_patterns",
+				"exclude_patterns", "delay_ms", "user_agent", "extract", "node_labels");
+	}
+
+	@Test
+	void refusesCrawlFieldsTheControllerWouldRefuse() {
+		int before = scheduler.getArray("/tasks").size();
+		assertInvalid("""
+				{"name":"x","urls":["https://a.example/"],"max_depth":-1,"include_patterns":["("],
+				 "delay_ms":600000,"user_agent":"robot é","extract":{"price":{"selector":"div[","attribute":"text"},
+				 "name":{"attribute":"text"}},"node_labels":{"Zone!":"eu"}}""", "max_depth", "include_patterns.0",
+				"delay_ms", "user_agent", "extract.price.selector", "extract.name.selector", "node_labels");
+		assertThat(scheduler.getArray("/tasks")).hasSize(before);
+	}
+
+	@Test
+	void updatingATaskReplacesItsCrawlFields() {
+		String id = createTask("https://update.example/");
+		scheduler.http()
+			.put()
+			.uri("/tasks/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name":"test","urls":["https://update.example/"],"schedule_type":"cron",
+					 "schedule_config":{"cron":"0 0 1 1 *"},"max_depth":1,"node_labels":{"zone":"lan"}}""")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("max_depth", 1)
+			.containsEntry("node_labels", Map.of("zone", "lan"))
+			.doesNotContainKey("extract");
+	}
+
 	private static void assertInvalid(String body, String... fields) {
 		assertThat(scheduler.invalidFields("/tasks", body)).containsExactlyInAnyOrder(fields);
 	}

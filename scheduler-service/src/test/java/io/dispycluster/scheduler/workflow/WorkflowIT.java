@@ -250,6 +250,36 @@ class WorkflowIT {
 				{"steps":[{"step_id":"a b","name":"","action":"wait"}],"schedule_type":"cron",
 				 "schedule_config":{"cron":"* *"}}""", "name", "steps[0].step_id", "steps[0].name",
 				"schedule_config.cron");
+		assertInvalid("""
+				{"name":"options","steps":[{"step_id":"a","name":"a","action":"scrape",
+				 "config":{"urls":["https://a.example/"],"exclude_patterns":["[a-"],
+				 "extract":{"title":{"selector":"h1["}},"node_labels":"eu"}}]}""", "steps[0].config.exclude_patterns.0",
+				"steps[0].config.extract.title.selector", "steps[0].config.node_labels");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void passesTheCrawlFieldsOfAScrapeStepToItsBatch() {
+		String id = create("""
+				{"name":"options","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"a","name":"A","action":"scrape","config":{"urls":["https://options.example/"],
+				   "max_depth":1,"extract":{"title":{"selector":"h1"}},"node_labels":{"zone":"eu"}}}]}""");
+		Map<String, Object> workflow = scheduler.getObject("/workflows/" + id);
+		Map<String, Object> config = (Map<String, Object>) ((List<Map<String, Object>>) workflow.get("steps")).get(0)
+			.get("config");
+		assertThat(config).containsEntry("max_depth", 1)
+			.containsEntry("extract", Map.of("title", Map.of("selector", "h1")))
+			.containsEntry("node_labels", Map.of("zone", "eu"));
+
+		assertThat(runAndAwait(id)).containsEntry("status", "completed");
+		Map<String, Object> batch = controller.batches.stream()
+			.filter((b) -> b.get("urls").equals(List.of("https://options.example/")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(batch).containsEntry("max_depth", 1).containsEntry("node_labels", Map.of("zone", "eu"));
+		assertThat((Map<String, Map<String, Object>>) batch.get("extract")).containsOnlyKeys("title")
+			.extractingByKey("title")
+			.satisfies((rule) -> assertThat(rule).containsEntry("selector", "h1"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.dispycluster.controller.job;
+package io.dispycluster.support.submission;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,19 +27,19 @@ import tools.jackson.databind.JsonNode;
  * Whether a worker lets a job override its user agent is the worker's configuration: here
  * only the form of {@code user_agent} is checked.
  */
-final class CrawlOptionsReader {
+public final class CrawlOptionsReader {
 
-	static final int MAX_PATTERNS = 50;
+	public static final int MAX_PATTERNS = 50;
 
-	static final int MAX_PATTERN_LENGTH = 500;
+	public static final int MAX_PATTERN_LENGTH = 500;
 
-	static final int MAX_DELAY_MS = 60_000;
+	public static final int MAX_DELAY_MS = 60_000;
 
-	static final int MAX_RULES = 50;
+	public static final int MAX_RULES = 50;
 
-	static final int MAX_FIELD_NAME = 100;
+	public static final int MAX_FIELD_NAME = 100;
 
-	static final int MAX_SELECTOR_LENGTH = 1000;
+	public static final int MAX_SELECTOR_LENGTH = 1000;
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_:][-A-Za-z0-9_:.]{0,99}");
 
@@ -54,7 +54,7 @@ final class CrawlOptionsReader {
 	 * @param errors where each problem is added, naming its field
 	 * @return the options (fields with problems left out)
 	 */
-	static CrawlOptions read(JsonNode body, List<FieldProblem> errors) {
+	public static CrawlOptions read(JsonNode body, List<FieldProblem> errors) {
 		return new CrawlOptions(optionalInt(body, "max_depth", 0, Integer.MAX_VALUE, errors),
 				patterns(body, "include_patterns", errors), patterns(body, "exclude_patterns", errors),
 				optionalInt(body, "delay_ms", 0, MAX_DELAY_MS, errors), userAgent(body, errors), extract(body, errors));
@@ -66,7 +66,7 @@ final class CrawlOptionsReader {
 		if (node == null || node.isNull()) {
 			return null;
 		}
-		BigDecimal value = SubmissionReader.integral(node);
+		BigDecimal value = JsonValues.integral(node);
 		if (value == null) {
 			errors.add(new FieldProblem(field, "must be an integer"));
 			return null;
@@ -167,7 +167,7 @@ final class CrawlOptionsReader {
 		int before = errors.size();
 		String selector = selector(node.get("selector"), path + ".selector", errors);
 		String attribute = attribute(node.get("attribute"), path + ".attribute", errors);
-		Boolean all = SubmissionReader.booleanOf(node.get("all"), path + ".all", errors);
+		Boolean all = JsonValues.booleanOf(node.get("all"), path + ".all", errors);
 		return (errors.size() == before) ? new ExtractRule(selector, attribute, all) : null;
 	}
 
