@@ -5,6 +5,8 @@ import java.time.Instant;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
+import io.dispycluster.scheduler.system.FieldViolations;
+
 /**
  * Parses the schedule of a request, reporting the first problem at
  * {@code scheduleConfig.<key>}.
@@ -19,16 +21,11 @@ class ValidScheduleValidator implements ConstraintValidator<ValidSchedule, Sched
 		}
 		catch (InvalidScheduleException ex) {
 			context.disableDefaultConstraintViolation();
-			context.buildConstraintViolationWithTemplate(escape(ex.getMessage()))
+			context.buildConstraintViolationWithTemplate(FieldViolations.escape(ex.getMessage()))
 				.addPropertyNode("scheduleConfig." + ex.getKey())
 				.addConstraintViolation();
 			return false;
 		}
-	}
-
-	/** Message templates interpolate braces and dollars: the user's input must not. */
-	static String escape(String message) {
-		return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
 	}
 
 }

@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 import io.dispycluster.scheduler.scrape.CrawlFields;
+import io.dispycluster.scheduler.system.FieldViolations;
 import io.dispycluster.support.problem.FieldProblem;
 
 /**
@@ -40,21 +41,7 @@ import io.dispycluster.support.problem.FieldProblem;
 		public boolean isValid(TaskRequest request, ConstraintValidatorContext context) {
 			List<FieldProblem> problems = new ArrayList<>();
 			CrawlFields.read(request.crawlValues(), problems);
-			if (problems.isEmpty()) {
-				return true;
-			}
-			context.disableDefaultConstraintViolation();
-			for (FieldProblem problem : problems) {
-				context.buildConstraintViolationWithTemplate(escape(problem.message()))
-					.addPropertyNode(problem.field())
-					.addConstraintViolation();
-			}
-			return false;
-		}
-
-		// message templates interpolate braces and dollars: the user's input must not
-		private static String escape(String message) {
-			return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+			return FieldViolations.report(problems, context);
 		}
 
 	}

@@ -5,14 +5,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.List;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.scheduler.system.FieldViolations;
 
 /**
  * Checks the steps of a {@link WorkflowRequest} with {@link WorkflowPlan}; each problem
@@ -38,21 +37,7 @@ import io.dispycluster.support.problem.FieldProblem;
 			if (request.steps() == null || request.steps().contains(null)) {
 				return true;
 			}
-			List<FieldProblem> problems = WorkflowPlan.problems(request.steps());
-			if (problems.isEmpty()) {
-				return true;
-			}
-			context.disableDefaultConstraintViolation();
-			for (FieldProblem problem : problems) {
-				context.buildConstraintViolationWithTemplate(escape(problem.message()))
-					.addPropertyNode(problem.field())
-					.addConstraintViolation();
-			}
-			return false;
-		}
-
-		private static String escape(String message) {
-			return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+			return FieldViolations.report(WorkflowPlan.problems(request.steps()), context);
 		}
 
 	}
