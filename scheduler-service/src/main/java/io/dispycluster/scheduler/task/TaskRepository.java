@@ -3,11 +3,8 @@ package io.dispycluster.scheduler.task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import io.dispycluster.support.problem.FieldProblem;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +24,6 @@ import org.springframework.stereotype.Repository;
 class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 
 	private static final TypeReference<List<String>> URLS = new TypeReference<>() {
-	};
-
-	private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
 	};
 
 	TaskRepository(JdbcClient jdbc, JsonMapper json) {
@@ -71,21 +65,12 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 	}
 
 	private @Nullable String crawlFields(CrawlFields crawl) {
-		Map<String, Object> fields = crawl.asMap();
-		return fields.isEmpty() ? null : this.json.writeValueAsString(fields);
+		return crawl.equals(CrawlFields.none()) ? null : this.json.writeValueAsString(crawl);
 	}
 
+	// stored once checked: read as written, without checking again
 	private CrawlFields crawlFields(@Nullable String stored) {
-		if (stored == null) {
-			return CrawlFields.none();
-		}
-		// stored only once checked: a problem here would be a bug, not bad input
-		List<FieldProblem> problems = new ArrayList<>();
-		CrawlFields crawl = CrawlFields.read(this.json.readValue(stored, FIELDS), problems);
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("Stored crawl fields are invalid: " + problems);
-		}
-		return crawl;
+		return (stored != null) ? this.json.readValue(stored, CrawlFields.class) : CrawlFields.none();
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.dispycluster.scheduler.task;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ExtractRule;
 import io.dispycluster.scheduler.schedule.SchedulableRequest;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
@@ -81,7 +81,9 @@ record TaskRequest(@Nullable @NotBlank @Size(max = 255) String name, @Nullable @
 				(this.timeoutS != null) ? this.timeoutS : 30, (this.priority != null) ? this.priority : 1,
 				ScheduleSpec.parse(this.scheduleType, this.scheduleConfig, now),
 				(this.allowConcurrentRuns != null) ? this.allowConcurrentRuns : false,
-				CrawlFields.read(crawlValues(), new ArrayList<>()));
+				new CrawlFields(new CrawlOptions(this.maxDepth, this.includePatterns, this.excludePatterns,
+						this.delayMs, this.userAgent, this.extract),
+						(this.nodeLabels != null) ? this.nodeLabels : Map.of()));
 	}
 
 }
