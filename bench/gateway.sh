@@ -9,7 +9,8 @@
 #
 # Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (20s on each),
 # SEED_JOBS (200 queued jobs stored before the runs), SERVICE_JAVA_OPTS (JVM options of both
-# services, none by default, added last), GATEWAY_JAVA_OPTS (the gateway's, instead of its unit's).
+# services, none by default, added last), GATEWAY_JAVA_OPTS (the gateway's, instead of its unit's),
+# REFERENCE_PROXY (nginx, or none to skip it; nginx is installed from Debian's packages if missing).
 #
 # The gateway runs with the JVM options of deploy/systemd/dispycluster-gateway.service in REPO
 # (GATEWAY_JAVA_OPTS): the gateway as it is deployed, C1 compiler, serial GC and a small heap.
@@ -21,9 +22,11 @@ DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-20s}
 SEED_JOBS=${SEED_JOBS:-200}
+REFERENCE_PROXY=${REFERENCE_PROXY:-nginx}
 PATH_AND_QUERY='/jobs?limit=10'
 
 ensure_wrk
+[ "$REFERENCE_PROXY" = none ] || ensure_package nginx nginx-light
 controller_jar=$(service_jar controller-service)
 gateway_jar=$(service_jar gateway-service)
 gateway_unit="$REPO/deploy/systemd/dispycluster-gateway.service"
@@ -61,31 +64,74 @@ routed_body=$(curl -fsS "$gateway$PATH_AND_QUERY")
 [ "$direct_body" = "$routed_body" ] || die "the gateway's answer differs from the controller's"
 log "both answer the same ${#direct_body}-byte list"
 
+reference_pid=
+if [ "$REFERENCE_PROXY" != none ]; then
+	# One nginx process (no master), one upstream keep-alive pool, no access log: a plain,
+	# well-tuned reverse proxy, for comparison only.
+	reference_port=$(free_port)
+	mkdir -p "$WORK/nginx"
+	cat >"$WORK/nginx/nginx.conf" <<-EOF
+		daemon off;
+		master_process off;
+		worker_processes 1;
+		pid $WORK/nginx/nginx.pid;
+		error_log $WORK/nginx/error.log;
+		events { worker_connections 1024; }
+		http {
+		  access_log off;
+		  client_body_temp_path $WORK/nginx/body;
+		  proxy_temp_path $WORK/nginx/proxy;
+		  upstream controller { server 127.0.0.1:$controller_port; keepalive 64; }
+		  server {
+		    listen 127.0.0.1:$reference_port;
+		    location / {
+		      proxy_pass http://controller;
+		      proxy_http_version 1.1;
+		      proxy_set_header Connection "";
+		    }
+		  }
+		}
+	EOF
+	start nginx nginx -e "$WORK/nginx/error.log" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
+	reference_pid=$LAST_PID
+	reference="http://127.0.0.1:$reference_port"
+	wait_http "$reference$PATH_AND_QUERY" "$reference_pid"
+	[ "$(curl -fsS "$reference$PATH_AND_QUERY")" = "$direct_body" ] || die "nginx's answer differs from the controller's"
+fi
+
 log "warm-up: $WARMUP on each"
 wrk_run warmup-direct -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$controller$PATH_AND_QUERY" >/dev/null
 wrk_run warmup-gateway -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$gateway$PATH_AND_QUERY" >/dev/null
+[ -z "$reference_pid" ] || wrk_run warmup-reference -t"$THREADS" -c"$CONNECTIONS" -d5s "$reference$PATH_AND_QUERY" >/dev/null
 
-# measure LABEL URL WRK-ARGS...: one wrk run, with the CPU time the controller and the gateway
-# spent on it; prints "requests_per_s p50 p99 non_2xx socket_errors controller_cpu_ms_per_request
-# gateway_cpu_ms_per_request".
+# reference_cpu_ms: the CPU time nginx has used so far (0 without it).
+reference_cpu_ms() {
+	if [ -n "$reference_pid" ]; then cpu_ms "$reference_pid"; else echo 0; fi
+}
+
+# measure LABEL URL WRK-ARGS...: one wrk run, with the CPU time the controller, the gateway and
+# nginx spent on it; prints "requests_per_s p50 p99 non_2xx socket_errors
+# controller_cpu_ms_per_request gateway_cpu_ms_per_request nginx_cpu_ms_per_request".
 measure() {
 	local label=$1 url=$2
 	shift 2
-	local controller_before gateway_before rps p50 p99 non2xx errors requests
+	local controller_before gateway_before reference_before rps p50 p99 non2xx errors requests
 	controller_before=$(cpu_ms "$controller_pid")
 	gateway_before=$(cpu_ms "$gateway_pid")
+	reference_before=$(reference_cpu_ms)
 	read -r rps p50 p99 non2xx errors requests < <(wrk_run "$label" "$@" "$url")
 	awk -v r="$rps" -v p50="$p50" -v p99="$p99" -v n2="$non2xx" -v e="$errors" -v n="$requests" \
 		-v c="$(($(cpu_ms "$controller_pid") - controller_before))" \
 		-v g="$(($(cpu_ms "$gateway_pid") - gateway_before))" \
-		'BEGIN { printf "%s %s %s %s %s %.3f %.3f\n", r, p50, p99, n2, e, c / n, g / n }'
+		-v x="$(($(reference_cpu_ms) - reference_before))" \
+		'BEGIN { printf "%s %s %s %s %s %.3f %.3f %.3f\n", r, p50, p99, n2, e, c / n, g / n, x / n }'
 }
 
 log "measuring: $CONNECTIONS connections, $DURATION each"
-read -r direct_rps direct_p50 direct_p99 direct_non2xx direct_errors direct_ccpu direct_gcpu < <(measure direct \
+read -r direct_rps direct_p50 direct_p99 direct_non2xx direct_errors direct_ccpu direct_gcpu _ < <(measure direct \
 	"$controller$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
 thread_cpu "$gateway_pid" >"$WORK/threads-before.txt"
-read -r gateway_rps gateway_p50 gateway_p99 gateway_non2xx gateway_errors gateway_ccpu gateway_gcpu < <(measure gateway \
+read -r gateway_rps gateway_p50 gateway_p99 gateway_non2xx gateway_errors gateway_ccpu gateway_gcpu _ < <(measure gateway \
 	"$gateway$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
 
 thread_cpu "$gateway_pid" >"$WORK/threads-after.txt"
@@ -93,13 +139,19 @@ thread_cpu "$gateway_pid" >"$WORK/threads-after.txt"
 # The floor: the same load on an answer the gateway makes itself, with the same filters
 # (request id, metrics, CORS, API key, rate limit, body limit) and no upstream call.
 [ "$(curl -fsS -o /dev/null -w '%{http_code}' "$gateway/")" = 200 ] || die "the gateway's GET / failed"
-read -r own_rps own_p50 own_p99 own_non2xx own_errors _ own_gcpu < <(measure gateway-own \
+read -r own_rps own_p50 own_p99 own_non2xx own_errors _ own_gcpu _ < <(measure gateway-own \
 	"$gateway/" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
 
+reference_rps=
+if [ -n "$reference_pid" ]; then
+	read -r reference_rps reference_p50 reference_p99 reference_non2xx reference_errors reference_ccpu _ reference_xcpu \
+		< <(measure reference "$reference$PATH_AND_QUERY" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION")
+fi
+
 log "one connection, 10s each (latency without queueing)"
-read -r single_direct_rps single_direct_p50 single_direct_p99 _ _ _ _ < <(measure single-direct \
+read -r single_direct_rps single_direct_p50 single_direct_p99 _ < <(measure single-direct \
 	"$controller$PATH_AND_QUERY" -t1 -c1 -d10s)
-read -r single_gateway_rps single_gateway_p50 single_gateway_p99 _ _ _ _ < <(measure single-gateway \
+read -r single_gateway_rps single_gateway_p50 single_gateway_p99 _ < <(measure single-gateway \
 	"$gateway$PATH_AND_QUERY" -t1 -c1 -d10s)
 
 read -r controller_hwm controller_rss < <(memory_mib "$controller_pid")
@@ -118,6 +170,10 @@ printf '%-22s %11.0f %8.2f %8.2f %8d %14.3f %12.3f %s\n' "through the gateway" "
 	"$gateway_p99" "$gateway_non2xx" "$gateway_ccpu" "$gateway_gcpu" "$gateway_errors"
 printf '%-22s %11.0f %8.2f %8.2f %8d %14s %12.3f %s\n' "gateway's own GET /" "$own_rps" "$own_p50" \
 	"$own_p99" "$own_non2xx" "-" "$own_gcpu" "$own_errors"
+if [ -n "$reference_rps" ]; then
+	printf '%-22s %11.0f %8.2f %8.2f %8d %14.3f %12s %s\n' "through nginx" "$reference_rps" "$reference_p50" \
+		"$reference_p99" "$reference_non2xx" "$reference_ccpu" "nginx $reference_xcpu" "$reference_errors"
+fi
 awk -v d="$direct_rps" -v g="$gateway_rps" -v dp="$direct_p50" -v gp="$gateway_p50" '
 	BEGIN {
 		ratio = 100 * g / d; added = gp - dp
@@ -135,6 +191,13 @@ awk -v d="$direct_rps" -v c="$direct_ccpu" -v dg="$direct_gcpu" -v o="$own_gcpu"
 		printf "  with wrk at %.3f ms and the controller at %.3f ms per request, a proxy costing that much would reach %.1f %%\n",
 			wrk, c, 100 * (wrk + c) / (wrk + c + o)
 	}'
+if [ -n "$reference_rps" ]; then
+	awk -v d="$direct_rps" -v x="$reference_rps" -v g="$gateway_rps" -v dp="$direct_p50" -v xp="$reference_p50" '
+		BEGIN {
+			printf "reference: nginx reaches %.1f %% of the direct requests/s (p50 added %.2f ms); the gateway %.1f %% of nginx'"'"'s\n",
+				100 * x / d, xp - dp, 100 * g / x
+		}'
+fi
 awk -v d="$single_direct_p50" -v g="$single_gateway_p50" -v dr="$single_direct_rps" -v gr="$single_gateway_rps" '
 	BEGIN {
 		printf "one connection: direct p50 %.2f ms (%.0f/s), gateway p50 %.2f ms (%.0f/s), added %.2f ms\n",

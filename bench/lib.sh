@@ -150,14 +150,19 @@ load_average() {
 	cut -d ' ' -f 1 /proc/loadavg
 }
 
+# ensure_package COMMAND PACKAGE: installs PACKAGE (Debian) when COMMAND is missing.
+ensure_package() {
+	command -v "$1" >/dev/null && return
+	log "installing $2"
+	if ! apt-get install -y --no-install-recommends "$2" >"$WORK/apt.log" 2>&1; then
+		apt-get update >>"$WORK/apt.log" 2>&1
+		apt-get install -y --no-install-recommends "$2" >>"$WORK/apt.log" 2>&1 || die "could not install $2 (see $WORK/apt.log)"
+	fi
+}
+
 # Installs wrk (Debian package) when it is missing.
 ensure_wrk() {
-	command -v wrk >/dev/null && return
-	log "installing wrk"
-	if ! apt-get install -y --no-install-recommends wrk >"$WORK/apt.log" 2>&1; then
-		apt-get update >>"$WORK/apt.log" 2>&1
-		apt-get install -y --no-install-recommends wrk >>"$WORK/apt.log" 2>&1 || die "could not install wrk (see $WORK/apt.log)"
-	fi
+	ensure_package wrk wrk
 }
 
 # wrk_run LABEL WRK-ARGS...: runs wrk --latency, keeps its output in $WORK/wrk-LABEL.txt and
