@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -25,9 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a new user does first: {@code ./dispycluster up}, one scrape with curl against a
- * local site, {@code ./dispycluster status}, then {@code ./dispycluster down} leaving no
- * process behind.
+ * What a new user does first: {@code ./dispycluster up} in a fresh checkout, one scrape
+ * with curl against a local site, {@code ./dispycluster status}, then
+ * {@code ./dispycluster down} leaving no process behind.
+ * <p>
+ * The script runs in a copy of the sources without any build output, against a local
+ * Maven repository that holds every third-party artifact but none of the project's own
+ * modules, as on a machine that has never built the project: {@code up} must build every
+ * jar itself.
  */
 class DispyclusterScriptIT {
 
@@ -38,13 +45,34 @@ class DispyclusterScriptIT {
 	@TempDir
 	Path workDir;
 
+	private Path checkout;
+
+	private Path mavenRepository;
+
+	@BeforeEach
+	void freshCheckout() throws IOException, InterruptedException {
+		Path root = Path.of(System.getProperty("dispycluster.root", "..")).toAbsolutePath().normalize();
+		this.checkout = FreshCheckout.copySources(root, this.workDir.resolve("checkout"));
+		this.mavenRepository = FreshCheckout.repositoryWithoutProjectModules(this.workDir.resolve("m2"));
+	}
+
+	@AfterEach
+	void removeRepositoryLinks() throws IOException {
+		// before the temporary directory is deleted: its links lead into the user's
+		// repository
+		if (this.mavenRepository != null) {
+			FreshCheckout.removeRepository(this.mavenRepository);
+		}
+	}
+
 	@Test
-	void startsScrapesAndStopsTheWholeClusterWithOneCommandEach() throws Exception {
+	void buildsStartsScrapesAndStopsTheWholeClusterWithOneCommandEach() throws Exception {
 		int basePort = fiveFreePorts();
 		try (FixtureSite site = FixtureSite.start()) {
 			Result up = dispycluster(basePort, "up");
 			try {
 				assertThat(up.exitCode()).as(up.output()).isZero();
+				assertThat(up.output()).contains("Building the jars");
 				assertThat(up.output()).contains("Gateway: http://localhost:" + (basePort + 4));
 				assertThat(up.output()).contains("allow-list");
 
@@ -77,16 +105,17 @@ class DispyclusterScriptIT {
 	}
 
 	private Result dispycluster(int basePort, String command) throws IOException, InterruptedException {
-		Path root = Path.of(System.getProperty("dispycluster.root", "..")).toAbsolutePath().normalize();
-		ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("dispycluster").toString(), command)
-			.directory(root.toFile())
+		ProcessBuilder builder = new ProcessBuilder("bash", this.checkout.resolve("dispycluster").toString(), command)
+			.directory(this.checkout.toFile())
 			.redirectErrorStream(true);
+		// offline: everything the build needs was resolved by the build running this test
+		builder.environment().put("MAVEN_ARGS", "-o -Dmaven.repo.local=" + this.mavenRepository);
 		builder.environment().put("DISPYCLUSTER_BASE_PORT", Integer.toString(basePort));
 		builder.environment().put("DISPYCLUSTER_DATA_DIR", this.workDir.resolve("data").toString());
 		builder.environment().put("DISPYCLUSTER_LOG_DIR", this.workDir.resolve("logs").toString());
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
 		return new Result(process.exitValue(), output);
 	}
 
