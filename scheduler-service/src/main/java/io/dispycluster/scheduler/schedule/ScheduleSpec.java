@@ -91,6 +91,11 @@ public sealed interface ScheduleSpec {
 	 */
 	record Once(Instant at) implements ScheduleSpec {
 
+		/**
+		 * The latest date accepted: Quartz keeps times as milliseconds in a {@code Date}.
+		 */
+		static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 		static Once parse(Map<String, ?> config, Instant now) {
 			Object value = config.get("datetime");
 			if (value == null || (value instanceof String text && text.isBlank())) {
@@ -101,6 +106,9 @@ public sealed interface ScheduleSpec {
 			}
 			ZoneId zone = timeZoneOf(config);
 			Instant at = instant(text.trim(), (zone != null) ? zone : ZoneId.systemDefault());
+			if (at.isAfter(LATEST)) {
+				throw new InvalidScheduleException("datetime", "must be a date before the year 10000");
+			}
 			return new Once(at.isBefore(now) ? now : at);
 		}
 

@@ -52,9 +52,18 @@ public record CrawlFields(CrawlOptions options, Map<String, String> nodeLabels) 
 	public static CrawlFields read(Map<String, ? extends @Nullable Object> values, List<FieldProblem> problems) {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
 		NAMES.forEach((name) -> fields.put(name, values.get(name)));
-		JsonNode tree = TREES.valueToTree(fields);
-		return new CrawlFields(CrawlOptionsReader.read(tree, problems),
-				NodeLabelsReader.read(tree.get("node_labels"), problems));
+		return read(TREES.<JsonNode>valueToTree(fields), problems);
+	}
+
+	/**
+	 * Reads and checks the fields of a JSON object (others are ignored).
+	 * @param body the object holding the fields by their request name
+	 * @param problems where each problem is added, named by its field
+	 * @return the fields (those with problems left out)
+	 */
+	public static CrawlFields read(JsonNode body, List<FieldProblem> problems) {
+		return new CrawlFields(CrawlOptionsReader.read(body, problems),
+				NodeLabelsReader.read(body.get("node_labels"), problems));
 	}
 
 	/** The fields that are set, by request name, as stored and shown. */

@@ -1,7 +1,6 @@
 package io.dispycluster.scheduler.task;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +24,9 @@ import io.dispycluster.scheduler.system.WebUrl;
 /**
  * The body of {@code POST /tasks} and {@code PUT /tasks/{id}}: the upstream contract's
  * fields with their defaults and limits, plus {@code allow_concurrent_runs} and the
- * optional crawl fields of {@code POST /scrape} (see {@link CrawlFields}).
+ * optional crawl fields of {@code POST /scrape} (see {@link CrawlFields}). The JSON types
+ * of its fields, the crawl fields and the node labels are checked before it is bound
+ * ({@link TaskBodyAdvice}); ranges, sizes and the schedule by its constraints.
  *
  * @param name the task's name (required)
  * @param description what it is for
@@ -48,7 +49,6 @@ import io.dispycluster.scheduler.system.WebUrl;
  * @param nodeLabels the labels a worker must have to be given the jobs
  */
 @ValidSchedule
-@ValidCrawlFields
 record TaskRequest(@Nullable @NotBlank @Size(max = 255) String name, @Nullable @Size(max = 2000) String description,
 		@Nullable @NotNull @Size(min = 1, max = 50) List<@WebUrl String> urls,
 		@Nullable @Min(1) @Max(1000) Integer maxPages, @Nullable Boolean sameOriginOnly,
@@ -58,19 +58,6 @@ record TaskRequest(@Nullable @NotBlank @Size(max = 255) String name, @Nullable @
 		@Nullable List<String> excludePatterns, @Nullable Integer delayMs, @Nullable String userAgent,
 		@Nullable Map<String, ExtractRule> extract,
 		@Nullable Map<String, String> nodeLabels) implements SchedulableRequest {
-
-	/** The optional crawl fields, by request name, as sent. */
-	Map<String, @Nullable Object> crawlValues() {
-		Map<String, @Nullable Object> values = new HashMap<>();
-		values.put("max_depth", this.maxDepth);
-		values.put("include_patterns", this.includePatterns);
-		values.put("exclude_patterns", this.excludePatterns);
-		values.put("delay_ms", this.delayMs);
-		values.put("user_agent", this.userAgent);
-		values.put("extract", this.extract);
-		values.put("node_labels", this.nodeLabels);
-		return values;
-	}
 
 	/** The task this request defines, defaults applied. Call only once it is valid. */
 	TaskDefinition toDefinition(Instant now) {

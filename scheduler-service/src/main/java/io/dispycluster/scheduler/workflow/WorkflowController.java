@@ -90,6 +90,8 @@ class WorkflowController {
 
 	@GetMapping("/workflows/{workflowId}/runs/{runId}")
 	WorkflowRunView run(@PathVariable String workflowId, @PathVariable String runId) {
+		// an unknown or deleted workflow is reported as such, as for its list of runs
+		this.workflows.get(workflowId);
 		return this.runs.run(workflowId, runId);
 	}
 

@@ -171,6 +171,42 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void refusesEveryFieldOfTheWrongTypeInOneAnswer() {
+		int before = scheduler.getArray("/tasks").size();
+		assertInvalid("""
+				{"name":123,"description":5,"urls":[["https://a.example/"],7],"max_pages":"ten","timeout_s":5.5,
+				 "priority":true,"same_origin_only":"yes","allow_concurrent_runs":2,"schedule_type":5,
+				 "schedule_config":"daily","node_labels":{"zone":5}}""", "name", "description", "urls[0]", "urls[1]",
+				"max_pages", "timeout_s", "priority", "same_origin_only", "allow_concurrent_runs", "schedule_type",
+				"schedule_config", "node_labels.zone");
+		assertThat(scheduler.getArray("/tasks")).hasSize(before);
+	}
+
+	@Test
+	void refusesNumbersTooLargeForTheirFieldAsOutOfRange() {
+		assertInvalid("""
+				{"name":"x","urls":["https://a.example/"],"max_pages":99999999999,"priority":1e30,
+				 "timeout_s":"-99999999999"}""", "max_pages", "priority", "timeout_s");
+		assertInvalid("""
+				{"name":"x","urls":["https://a.example/"],
+				 "schedule_config":{"datetime":"+999999999-12-31T23:59:59Z"}}""", "schedule_config.datetime");
+	}
+
+	@Test
+	void acceptsTheLaxFormsOfTheUpstream() {
+		Map<String, Object> created = scheduler.post("/tasks", """
+				{"name":"lax","urls":["https://lax.example/"],"max_pages":"5","priority":2.0,"timeout_s":" 7 ",
+				 "same_origin_only":"false","schedule_type":"CRON","schedule_config":{"cron":"0 0 1 1 *"},
+				 "max_depth":"2"}""");
+		assertThat(scheduler.getObject("/tasks/" + created.get("task_id"))).containsEntry("max_pages", 5)
+			.containsEntry("priority", 2)
+			.containsEntry("timeout_s", 7)
+			.containsEntry("same_origin_only", false)
+			.containsEntry("schedule_type", "cron")
+			.containsEntry("max_depth", 2);
+	}
+
+	@Test
 	void passesTheCrawlFieldsAndNodeLabelsOfATaskToEveryRun() {
 		Map<String, Object> created = scheduler.post("/tasks",
 				"""

@@ -326,7 +326,16 @@ class WorkflowIT {
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("Workflow non trouvé");
-		scheduler.http().get().uri("/workflows/" + id + "/runs/run_0").exchange().expectStatus().isNotFound();
+		// its runs go with it, as its list of runs does (history keeps them)
+		scheduler.http()
+			.get()
+			.uri("/workflows/" + id + "/runs/" + runId)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Workflow non trouvé");
 		assertThat(scheduler.historyOf(id)).isNotEmpty();
 	}
 
