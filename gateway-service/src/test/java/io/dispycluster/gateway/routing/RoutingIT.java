@@ -137,6 +137,17 @@ class RoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void answersAQueryStringTomcatCannotDecodeWithA400Problem() {
+		// %e9 alone is not UTF-8: the gateway cannot read the parameters to forward them
+		HttpResponse<String> response = get("/jobs?limit=1&q=%e9");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"type\":\"urn:dispycluster:problem:bad-request\"");
+	}
+
+	@Test
 	void stripsHopByHopHeadersBothWays() {
 		CONTROLLER.on("GET", "/workers",
 				(request) -> Reply.json(200, "[]")

@@ -12,15 +12,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * Puts {@link ProblemErrorReportValve} in the place of Tomcat's HTML error report, in
- * every service, the gateway included.
+ * Puts {@link ProblemErrorReportValve} in the place of Tomcat's HTML error report, and
+ * answers the query strings Tomcat cannot read ({@link UnreadableQueryAdvice}), in every
+ * service, the gateway included.
  */
 @AutoConfiguration
 @ConditionalOnClass({ ConfigurableTomcatWebServerFactory.class, ErrorReportValve.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(UnreadableQueryAdvice.class)
 class TomcatProblemsAutoConfiguration {
 
 	@Bean

@@ -90,6 +90,17 @@ class ProblemDetailsIT {
 		assertThat(problem.path("detail").asString()).isNotBlank();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/things?limit=%zz", "/things?limit=1&x=%", "/things?limit=1&x=%e9" })
+	void aQueryStringTomcatCannotReadIsA400ProblemNotA500(String pathAndQuery) throws Exception {
+		String answer = rawRequest("GET " + pathAndQuery + " HTTP/1.0\r\nHost: localhost\r\n\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+		JsonNode problem = this.json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:bad-request");
+		assertThat(problem.path("detail").asString()).contains("chaîne de requête");
+	}
+
 	@Test
 	void anUnknownPathIsA404WithAType() throws Exception {
 		JsonNode problem = assertProblem(get("/nowhere"), 404, "not-found");
