@@ -130,7 +130,7 @@ final class SubmissionReader {
 					|| authority.endsWith("@")) {
 				return null;
 			}
-			if (uri.getPort() < -1 || uri.getPort() > 65535) {
+			if (!hasValidPort(authority)) {
 				return null;
 			}
 			return (uri.getRawPath() == null || uri.getRawPath().isEmpty())
@@ -139,6 +139,22 @@ final class SubmissionReader {
 		catch (URISyntaxException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Whether the authority's port, if written, is one a worker can connect to (1 to
+	 * 65535). {@link URI} reads {@code host:-1} as a registry name without a port, and
+	 * {@code host:0} as port 0, which the worker's stricter parser refuses: such a job
+	 * would fail on every worker instead of being refused here.
+	 */
+	private static boolean hasValidPort(String authority) {
+		String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+		int colon = hostAndPort.lastIndexOf(':');
+		if (colon < 0 || colon < hostAndPort.lastIndexOf(']')) {
+			return true;
+		}
+		String port = hostAndPort.substring(colon + 1);
+		return port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
 	}
 
 	private static String rest(URI uri) {
