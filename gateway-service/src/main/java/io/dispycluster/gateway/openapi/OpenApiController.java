@@ -48,7 +48,7 @@ class OpenApiController {
 		Service service = SERVICES.get(name);
 		if (service == null) {
 			throw new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "not-found",
-					"Unknown service", "Service inconnu : " + name + " (controller, monitoring, scheduler)"), null);
+					"Not found", "Service inconnu : " + name + " (controller, monitoring, scheduler)"), null);
 		}
 		UpstreamReply reply = this.upstreams.get(service, "/v3/api-docs").join();
 		JsonNode body = reply.body();

@@ -63,7 +63,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 		LOG.warn("Refused {} {}: a service's private path", request.getMethod(),
 				request.getServerRequest().servletRequest().getRequestURI());
 		throw new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "Chemin inconnu de la passerelle"), null);
+				Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Chemin inconnu de la passerelle"), null);
 	}
 
 	private ServerResponse send(Request request, String serviceName) {

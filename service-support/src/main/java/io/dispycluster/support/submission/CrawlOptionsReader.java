@@ -71,9 +71,12 @@ public final class CrawlOptionsReader {
 			errors.add(new FieldProblem(field, "must be an integer"));
 			return null;
 		}
-		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-			errors.add(new FieldProblem(field,
-					(max == Integer.MAX_VALUE) ? "must be at least " + min : "must be between " + min + " and " + max));
+		boolean belowMin = value.compareTo(BigDecimal.valueOf(min)) < 0;
+		if (belowMin || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+			// an open-ended field names the bound that was crossed
+			String range = (max != Integer.MAX_VALUE) ? "must be between " + min + " and " + max
+					: belowMin ? "must be at least " + min : "must be at most " + max;
+			errors.add(new FieldProblem(field, range));
 			return null;
 		}
 		return value.intValue();
