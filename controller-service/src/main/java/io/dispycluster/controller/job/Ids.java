@@ -1,5 +1,6 @@
 package io.dispycluster.controller.job;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -8,6 +9,10 @@ import java.time.Instant;
  * the prefix, then 48 bits of milliseconds and 80 random bits in lower-case Crockford
  * base 32 (a ULID). They sort by creation time and stay unique across restarts and across
  * controllers sharing a database.
+ * <p>
+ * Within one millisecond (the jobs of one batch) the ids are monotonic: the next one is
+ * the previous one plus one in its random part, so that they sort in the order they were
+ * made, as the jobs are listed, rather than at random.
  */
 final class Ids {
 
@@ -15,35 +20,45 @@ final class Ids {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final int RANDOM_BITS = 80;
+
+	private static final BigInteger RANDOM_LIMIT = BigInteger.ONE.shiftLeft(RANDOM_BITS);
+
+	private static long lastTime = -1;
+
+	private static BigInteger lastRandom = BigInteger.ZERO;
+
 	private Ids() {
 	}
 
 	static String next(String prefix, Instant now) {
-		char[] chars = new char[26];
-		long time = now.toEpochMilli();
-		for (int i = 9; i >= 0; i--) {
-			chars[i] = ALPHABET[(int) (time & 31)];
-			time >>>= 5;
+		long time;
+		BigInteger random;
+		synchronized (Ids.class) {
+			time = now.toEpochMilli();
+			random = (time == lastTime) ? lastRandom.add(BigInteger.ONE) : new BigInteger(RANDOM_BITS, RANDOM);
+			if (random.equals(RANDOM_LIMIT)) {
+				// 2^80 ids in one millisecond: borrow the next one
+				time++;
+				random = new BigInteger(RANDOM_BITS, RANDOM);
+			}
+			lastTime = time;
+			lastRandom = random;
 		}
-		byte[] random = new byte[10];
-		RANDOM.nextBytes(random);
-		long high = 0;
-		for (int i = 0; i < 5; i++) {
-			high = (high << 8) | (random[i] & 0xff);
+		return prefix + "_" + encode(time, 10) + encode(random, 16);
+	}
+
+	private static String encode(long value, int length) {
+		return encode(BigInteger.valueOf(value), length);
+	}
+
+	private static String encode(BigInteger value, int length) {
+		char[] chars = new char[length];
+		for (int i = length - 1; i >= 0; i--) {
+			chars[i] = ALPHABET[value.intValue() & 31];
+			value = value.shiftRight(5);
 		}
-		long low = 0;
-		for (int i = 5; i < 10; i++) {
-			low = (low << 8) | (random[i] & 0xff);
-		}
-		for (int i = 17; i >= 10; i--) {
-			chars[i] = ALPHABET[(int) (high & 31)];
-			high >>>= 5;
-		}
-		for (int i = 25; i >= 18; i--) {
-			chars[i] = ALPHABET[(int) (low & 31)];
-			low >>>= 5;
-		}
-		return prefix + "_" + new String(chars);
+		return new String(chars);
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.dispycluster.controller.job;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,15 @@ class IdsTests {
 			ids.add(Ids.next("job", T0));
 		}
 		assertThat(ids).hasSize(100_000);
+	}
+
+	@Test
+	void sortInTheOrderTheyWereMadeWithinTheSameMillisecond() {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			ids.add(Ids.next("job", T0.plusSeconds(1)));
+		}
+		assertThat(ids).isSorted().doesNotHaveDuplicates();
 	}
 
 	@Test
