@@ -59,6 +59,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ex.getBindingResult()
 			.getGlobalErrors()
 			.forEach((error) -> errors.add(new FieldProblem(error.getObjectName(), message(error))));
+		// bean validation reports in no particular order: list the fields as a reader
+		// would
+		errors.sort(FieldProblem.BY_FIELD);
 		return invalid(ex, errors, headers, request);
 	}
 
