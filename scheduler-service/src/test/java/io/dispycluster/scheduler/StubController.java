@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reports {@code running} for its first {@link #pollsBeforeDone} polls, then
  * {@code completed} with 3 pages, or {@code failed} when its URL contains "fail". The
  * next {@link #unavailable} submissions get a 503, and every submission gets a 422 while
- * {@link #refuse} is set.
+ * {@link #refuse} is set. {@code POST /jobs/{id}/cancel} cancels a job.
  */
 public final class StubController implements AutoCloseable {
 
@@ -54,6 +54,9 @@ public final class StubController implements AutoCloseable {
 
 	/** Whether to refuse every batch with a 422 problem. */
 	public volatile boolean refuse;
+
+	/** The jobs cancelled through {@code POST /jobs/{id}/cancel}, in order. */
+	public final List<String> cancelled = Collections.synchronizedList(new ArrayList<>());
 
 	public StubController() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -105,11 +108,19 @@ public final class StubController implements AutoCloseable {
 
 	private void job(HttpExchange exchange) throws IOException {
 		this.internalTokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")));
-		String id = exchange.getRequestURI().getPath().substring("/jobs/".length());
+		String path = exchange.getRequestURI().getPath().substring("/jobs/".length());
+		boolean cancel = path.endsWith("/cancel") && "POST".equals(exchange.getRequestMethod());
+		String id = cancel ? path.substring(0, path.length() - "/cancel".length()) : path;
 		String url = this.urlsByJob.get(id);
 		if (url == null) {
 			send(exchange, 404, "application/problem+json", Map.of("type", "urn:dispycluster:problem:job-not-found",
 					"status", 404, "detail", "Job non trouvé"));
+			return;
+		}
+		if (cancel) {
+			this.cancelled.add(id);
+			send(exchange, 200, "application/json",
+					Map.of("message", "Job annulé avec succès", "job_id", id, "status", "cancelled"));
 			return;
 		}
 		boolean done = this.pollsByJob.get(id).incrementAndGet() > this.pollsBeforeDone;
@@ -117,7 +128,8 @@ public final class StubController implements AutoCloseable {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", id);
 		view.put("start_url", url);
-		view.put("status", !done ? "running" : fails ? "failed" : "completed");
+		view.put("status",
+				this.cancelled.contains(id) ? "cancelled" : !done ? "running" : fails ? "failed" : "completed");
 		view.put("pages_crawled", (done && !fails) ? 3 : 0);
 		view.put("error", (done && fails) ? "HTTP 500 sur " + url : null);
 		view.put("attempts", 1);

@@ -29,4 +29,8 @@ interface ControllerClient {
 	@GetExchange("/jobs/{jobId}")
 	JobSnapshot job(@PathVariable String jobId);
 
+	/** Cancels a pending or running job (409 if it has already finished). */
+	@PostExchange("/jobs/{jobId}/cancel")
+	void cancel(@PathVariable String jobId);
+
 }

@@ -64,6 +64,7 @@ class ScrapeTracker implements RunAdvancer {
 			}
 		}
 		follow(now);
+		cancelAbandonedJobs();
 		if (now.isAfter(this.nextPurge)) {
 			this.nextPurge = now.plus(PURGE_EVERY);
 			int deleted = this.scrapes.deleteFinishedBefore(now.minus(this.properties.historyRetention()));
@@ -129,6 +130,31 @@ class ScrapeTracker implements RunAdvancer {
 				return;
 			}
 			this.scrapes.finishIfDone(scrape.id(), now);
+		}
+	}
+
+	private void cancelAbandonedJobs() {
+		for (TrackedJob job : this.scrapes.jobsToCancel(BATCH)) {
+			try {
+				this.controller.cancel(job.jobId());
+				LOG.info("Job of a failed scrape cancelled: scrape={} job={}", job.scrapeId(), job.jobId());
+				this.scrapes.cancelled(job);
+			}
+			catch (RestClientResponseException ex) {
+				int status = ex.getStatusCode().value();
+				if (status == HttpStatus.CONFLICT.value() || status == HttpStatus.NOT_FOUND.value()) {
+					// finished meanwhile, or gone: nothing left to stop
+					this.scrapes.nothingToCancel(job);
+				}
+				else {
+					LOG.debug("Job not cancelled yet: job={} status={}", job.jobId(), status);
+				}
+			}
+			catch (ResourceAccessException ex) {
+				// The controller is down: ask again on a later tick.
+				LOG.debug("Controller unreachable while cancelling jobs: {}", ex.getMessage());
+				return;
+			}
 		}
 	}
 

@@ -156,14 +156,52 @@ public class Scrapes {
 			.update();
 	}
 
-	/** The scrape failed for good. */
-	void fail(long id, String error, Instant now) {
+	/**
+	 * The scrape failed for good, or its owner gave up on it: the jobs the controller has
+	 * not finished are to be cancelled, so that no work is left running that nobody will
+	 * read.
+	 */
+	@Transactional
+	public void fail(long id, String error, Instant now) {
 		this.jdbc.sql("""
 				UPDATE scrape SET state = 'FAILED', finished_at = :now, error = :error
 				WHERE id = :id AND state IN ('PENDING', 'SUBMITTING', 'RUNNING')""")
 			.param("id", id)
 			.param("now", Sql.timestamp(now))
 			.param("error", Sql.fit(error, ERROR_LENGTH))
+			.update();
+		this.jdbc.sql("""
+				UPDATE scrape_job SET cancel_requested = TRUE
+				WHERE scrape_id = :id AND status NOT IN ('COMPLETED', 'FAILED', 'CANCELLED')""")
+			.param("id", id)
+			.update();
+	}
+
+	/** Jobs of failed scrapes the controller has not been asked to cancel yet. */
+	List<TrackedJob> jobsToCancel(int limit) {
+		return this.jdbc.sql("""
+				SELECT scrape_id, position, job_id FROM scrape_job WHERE cancel_requested
+				ORDER BY scrape_id, position FETCH FIRST :limit ROWS ONLY""")
+			.param("limit", limit)
+			.query((rs, n) -> new TrackedJob(rs.getLong("scrape_id"), rs.getInt("position"), rs.getString("job_id")))
+			.list();
+	}
+
+	/** The controller has cancelled the job. */
+	void cancelled(TrackedJob job) {
+		this.jdbc.sql("""
+				UPDATE scrape_job SET cancel_requested = FALSE, status = 'CANCELLED'
+				WHERE scrape_id = :id AND position = :position""")
+			.param("id", job.scrapeId())
+			.param("position", job.position())
+			.update();
+	}
+
+	/** The job had already finished (or is gone): there is nothing to cancel. */
+	void nothingToCancel(TrackedJob job) {
+		this.jdbc.sql("UPDATE scrape_job SET cancel_requested = FALSE WHERE scrape_id = :id AND position = :position")
+			.param("id", job.scrapeId())
+			.param("position", job.position())
 			.update();
 	}
 

@@ -122,17 +122,23 @@ class WorkflowEngine implements RunAdvancer {
 			case SCRAPE -> {
 				Optional<ScrapeView> scrape = (step.scrapeId() != null) ? this.scrapes.find(step.scrapeId())
 						: Optional.empty();
+				ScrapeOutput output = scrape.map(WorkflowEngine::output).orElse(null);
 				if (scrape.isPresent() && scrape.get().state().isFinished()) {
-					ScrapeView view = scrape.get();
-					ScrapeOutput output = new ScrapeOutput(view.jobIds(), view.batchId(), view.jobsCompleted(),
-							view.jobsFailed(), view.pagesCrawled());
-					if (view.state() == ScrapeState.COMPLETED) {
+					if (scrape.get().state() == ScrapeState.COMPLETED) {
 						return succeed(run, step, output, now);
 					}
-					return fail(run, step, definition, output, String.valueOf(view.error()), now);
+					return fail(run, step, definition, output, String.valueOf(scrape.get().error()), now);
 				}
-				return timedOut && fail(run, step, definition, null,
-						"délai dépassé (" + timeout(definition).toSeconds() + " s) avant la fin des jobs", now);
+				if (!timedOut) {
+					return false;
+				}
+				String error = "délai dépassé (" + timeout(definition).toSeconds() + " s) avant la fin des jobs";
+				if (step.scrapeId() != null) {
+					// a retry submits new jobs: those still queued or crawling are
+					// cancelled
+					this.scrapes.fail(step.scrapeId(), error, now);
+				}
+				return fail(run, step, definition, output, error, now);
 			}
 			case WAIT -> {
 				return timedOut && succeed(run, step,
@@ -146,6 +152,11 @@ class WorkflowEngine implements RunAdvancer {
 				return timedOut && fail(run, step, definition, null, "interrompu avant la fin", now);
 			}
 		}
+	}
+
+	private static ScrapeOutput output(ScrapeView view) {
+		return new ScrapeOutput(view.jobIds(), view.batchId(), view.jobsCompleted(), view.jobsFailed(),
+				view.pagesCrawled());
 	}
 
 	private boolean startIfReady(StoredRun run, StepRun step, StepDefinition definition, Map<String, StepRun> steps,

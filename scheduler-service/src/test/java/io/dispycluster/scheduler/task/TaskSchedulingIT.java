@@ -317,6 +317,27 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void cancelsTheJobsOfARunStillUnfinishedAtTheFollowTimeout(@TempDir Path otherDataDir) {
+		controller.pollsBeforeDone = 1_000_000;
+		try (RunningScheduler impatient = RunningScheduler.start(otherDataDir, controller.url(),
+				"--dispycluster.scheduler.runs.follow-timeout=2s",
+				// its own Quartz scheduler: one of that name is shared by the whole JVM
+				"--spring.quartz.scheduler-name=impatient-scheduler")) {
+			String id = (String) impatient.post("/tasks", """
+					{"name":"slow","urls":["https://never-done.example/"]}""").get("task_id");
+
+			Map<String, Object> run = impatient.awaitFinishedRun(id);
+
+			assertThat(run).containsEntry("status", "failed");
+			List<String> jobIds = (List<String>) run.get("job_ids");
+			assertThat(jobIds).hasSize(1);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(controller.cancelled).containsAll(jobIds));
+		}
+	}
+
+	@Test
 	void runFailsWhenAJobFails() {
 		String id = createTask("https://site.example/ok", "https://site.example/fail");
 		scheduler.post("/tasks/" + id + "/run");

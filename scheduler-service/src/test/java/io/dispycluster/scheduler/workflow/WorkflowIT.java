@@ -207,15 +207,20 @@ class WorkflowIT {
 	}
 
 	@Test
-	void failsAStepThatOutlivesItsTimeout() {
+	void failsAStepThatOutlivesItsTimeoutAndCancelsItsJobs() {
 		controller.pollsBeforeDone = 1_000_000;
 		String id = create("""
 				{"name":"lent","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
 				 "steps":[{"step_id":"slow","name":"slow","action":"scrape","timeout_s":1,
-				           "config":{"urls":["https://slow.example/"]}}]}""");
+				           "config":{"urls":["https://slow.example/","https://slower.example/"]}}]}""");
 		Map<String, Object> slow = steps(runAndAwait(id)).get("slow");
 		assertThat(slow).containsEntry("state", "failed");
 		assertThat((String) slow.get("error")).contains("délai dépassé");
+		// the run keeps what was submitted, and nothing is left running on the cluster
+		List<String> jobIds = (List<String>) ((Map<String, Object>) slow.get("output")).get("job_ids");
+		assertThat(jobIds).hasSize(2);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(controller.cancelled).containsAll(jobIds));
 	}
 
 	@Test
