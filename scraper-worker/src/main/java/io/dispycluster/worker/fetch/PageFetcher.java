@@ -12,6 +12,7 @@ import javax.net.ssl.SSLException;
 
 import io.dispycluster.worker.fetch.FetchException.Kind;
 import okhttp3.Call;
+import okhttp3.ConnectionPool;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -41,12 +42,17 @@ public class PageFetcher {
 
 	private final OkHttpClient client;
 
+	// The same client without a pool, for a request whose pooled connection turned out to
+	// be closed: every call opens a connection of its own, closed after the response.
+	private final OkHttpClient unpooledClient;
+
 	private final FetchProperties properties;
 
 	private final AddressGuard guard;
 
 	public PageFetcher(OkHttpClient client, FetchProperties properties, AddressGuard guard) {
 		this.client = client;
+		this.unpooledClient = client.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
 		this.properties = properties;
 		this.guard = guard;
 	}
@@ -55,8 +61,10 @@ public class PageFetcher {
 	 * A client fit for crawling. Each call carries its own timeout (the job's
 	 * {@code timeout_s}), so the client-wide ones are off. Redirects are not followed:
 	 * the crawler follows them itself, checking each hop. Failed connections are not
-	 * retried behind the crawler's back. The SSRF guard filters resolved addresses and
-	 * checks the address connected to.
+	 * retried behind the crawler's back, except a pooled one the server had closed (see
+	 * {@link ConnectionUse}); and a connection the server closes after its response is
+	 * not pooled (see {@link ClosingConnections}). The SSRF guard filters resolved
+	 * addresses and checks the address connected to.
 	 * @param guard the SSRF guard
 	 * @return a new client
 	 */
@@ -73,6 +81,8 @@ public class PageFetcher {
 	public static OkHttpClient newClient(AddressGuard guard, Dns dns) {
 		return new OkHttpClient.Builder().dns(guard.filtering(dns))
 			.addNetworkInterceptor(guard.connectedAddressCheck())
+			.addNetworkInterceptor(new ClosingConnections())
+			.eventListener(ConnectionUse.LISTENER)
 			.connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)
 			.writeTimeout(Duration.ZERO)
@@ -138,10 +148,31 @@ public class PageFetcher {
 
 	private FetchedPage execute(String url, Duration timeout, AbortSignal signal, boolean robots, String userAgent)
 			throws FetchException {
-		Call call = this.client.newCall(request(url, userAgent));
+		Request request = request(url, userAgent);
+		long start = System.nanoTime();
+		ConnectionUse use = new ConnectionUse();
+		try {
+			return send(this.client, request, use, url, timeout, signal, robots, start);
+		}
+		catch (FetchException ex) {
+			// A timeout is the server being slow and the SSRF guard's refusal is final;
+			// only a connection cut short may have been one the server had closed.
+			if (ex.kind() != Kind.CONNECTION || !use.brokePooledConnection()) {
+				throw ex;
+			}
+			// The server never saw the request: send it again at once, on a new
+			// connection, rather than fail it into the crawler's backoff and onto
+			// another pooled connection that may be closed as well.
+			Duration left = timeout.minusNanos(System.nanoTime() - start);
+			return send(this.unpooledClient, request, new ConnectionUse(), url, left, signal, robots, start);
+		}
+	}
+
+	private FetchedPage send(OkHttpClient client, Request request, ConnectionUse use, String url, Duration timeout,
+			AbortSignal signal, boolean robots, long start) throws FetchException {
+		Call call = client.newCall(request.newBuilder().tag(ConnectionUse.class, use).build());
 		call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
 		AtomicBoolean aborted = new AtomicBoolean();
-		long start = System.nanoTime();
 		try (AbortSignal.Registration registration = signal.onAbort(() -> abort(call, aborted));
 				Response response = call.execute()) {
 			return read(url, call, response, start, robots);
