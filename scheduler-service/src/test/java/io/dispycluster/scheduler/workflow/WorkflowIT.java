@@ -322,26 +322,22 @@ class WorkflowIT {
 				"conditional");
 
 		assertThat(scheduler.http().delete().uri("/workflows/" + id).exchange().expectStatus().isOk());
-		scheduler.http()
-			.get()
-			.uri("/workflows/" + id)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.detail")
-			.isEqualTo("Workflow non trouvé");
+		assertWorkflowNotFound("/workflows/" + id);
 		// its runs go with it, as its list of runs does (history keeps them)
+		assertWorkflowNotFound("/workflows/" + id + "/runs/" + runId);
+		assertThat(scheduler.historyOf(id)).isNotEmpty();
+	}
+
+	private static void assertWorkflowNotFound(String uri) {
 		scheduler.http()
 			.get()
-			.uri("/workflows/" + id + "/runs/" + runId)
+			.uri(uri)
 			.exchange()
 			.expectStatus()
 			.isNotFound()
 			.expectBody()
 			.jsonPath("$.detail")
 			.isEqualTo("Workflow non trouvé");
-		assertThat(scheduler.historyOf(id)).isNotEmpty();
 	}
 
 	private static String diamond(String bUrl, String policy) {
