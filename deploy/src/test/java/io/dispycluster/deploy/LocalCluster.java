@@ -325,8 +325,9 @@ final class LocalCluster implements AutoCloseable {
 		}
 	}
 
-	HttpResponse<String> get(String url) {
-		return send(HttpRequest.newBuilder(URI.create(url)).GET());
+	HttpResponse<String> get(String url, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		return send((headers.length > 0) ? request.headers(headers) : request);
 	}
 
 	HttpResponse<String> postJson(String url, String json, String... headers) {

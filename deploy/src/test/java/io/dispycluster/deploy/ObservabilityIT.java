@@ -11,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +64,9 @@ class ObservabilityIT {
 
 	private static final String EXPORTER_NODE = "pi-stand-in";
 
+	/** The API key Prometheus and the test send to the gateway. */
+	private static final String API_KEY = "observability-test-key";
+
 	/** Words of PromQL that look like metric names but are not. */
 	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
 			"offset", "bool", "and", "or", "unless", "inf", "nan", "atan2");
@@ -93,9 +99,13 @@ class ObservabilityIT {
 				"--dispycluster.monitoring.collection.interval=1s", "--dispycluster.nodes[0].name=" + EXPORTER_NODE,
 				"--dispycluster.nodes[0].host=127.0.0.1", "--dispycluster.nodes[0].port=" + freePort(),
 				"--dispycluster.nodes[0].node-exporter=true",
-				"--dispycluster.nodes[0].node-exporter-port=" + nodeExporter.getAddress().getPort());
+				"--dispycluster.nodes[0].node-exporter-port=" + nodeExporter.getAddress().getPort(),
+				// the gateway asks for API keys, as in production: Prometheus must bring
+				// one
+				"--dispycluster.security.api-key-required=true", "--dispycluster.security.api-keys[0].name=prometheus",
+				"--dispycluster.security.api-keys[0].sha256=" + sha256(API_KEY));
 		HttpResponse<String> created = cluster.postJson(cluster.url(Service.GATEWAY, "/scrape"),
-				"{\"start_url\":\"" + site.url("/") + "\",\"max_pages\":5}");
+				"{\"start_url\":\"" + site.url("/") + "\",\"max_pages\":5}", "X-API-Key", API_KEY);
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
 		String jobId = JSON.readTree(created.body()).get("job_id").asString();
 		await("job finished").atMost(Duration.ofMinutes(2))
@@ -154,17 +164,28 @@ class ObservabilityIT {
 	@Test
 	void promtoolAcceptsTheConfigurationAndTheRules() throws Exception {
 		String promtool = requireBinary("promtool");
+		// installed as the header of prometheus.yml says: next to alerts.yml, with the
+		// gateway's key file in place (promtool checks that it exists)
+		Path etc = Files.createDirectories(workDir.resolve("etc-prometheus"));
+		Path keyFile = Files.writeString(etc.resolve("dispycluster-api-key"), API_KEY);
+		String shipped = Files.readString(root.resolve("deploy/prometheus/prometheus.yml"));
+		Files.writeString(etc.resolve("prometheus.yml"), withKeyFile(shipped, keyFile));
+		Files.copy(root.resolve("deploy/prometheus/alerts.yml"), etc.resolve("alerts.yml"));
 
-		assertThat(run(promtool, "check", "config", root.resolve("deploy/prometheus/prometheus.yml").toString()))
-			.isZero();
-		assertThat(run(promtool, "check", "rules", root.resolve("deploy/prometheus/alerts.yml").toString())).isZero();
+		assertThat(run(promtool, "check", "config", etc.resolve("prometheus.yml").toString())).isZero();
+		assertThat(run(promtool, "check", "rules", etc.resolve("alerts.yml").toString())).isZero();
+	}
+
+	private static String withKeyFile(String config, Path keyFile) {
+		return config.replaceAll("(?m)^(\\s*credentials_file:\\s*)\\S+", "$1" + keyFile);
 	}
 
 	@Test
 	void aRealPrometheusFindsEveryTargetUp() throws Exception {
 		String prometheus = requireBinary("prometheus");
 		Path home = Files.createDirectories(workDir.resolve("prometheus"));
-		Files.writeString(home.resolve("prometheus.yml"), configForThisCluster());
+		Path keyFile = Files.writeString(home.resolve("dispycluster-api-key"), API_KEY);
+		Files.writeString(home.resolve("prometheus.yml"), configForThisCluster(keyFile));
 		Files.copy(root.resolve("deploy/prometheus/alerts.yml"), home.resolve("alerts.yml"));
 		int port = freePort();
 		Process process = new ProcessBuilder(prometheus, "--config.file=" + home.resolve("prometheus.yml"),
@@ -229,7 +250,7 @@ class ObservabilityIT {
 	private static Set<String> exportedNames() {
 		Set<String> names = new TreeSet<>();
 		for (Service service : Service.values()) {
-			String text = cluster.get(cluster.url(service, "/actuator/prometheus")).body();
+			String text = cluster.get(cluster.url(service, "/actuator/prometheus"), "X-API-Key", API_KEY).body();
 			for (String line : text.split("\n")) {
 				if (!line.isBlank() && !line.startsWith("#")) {
 					Matcher name = Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(line);
@@ -312,9 +333,10 @@ class ObservabilityIT {
 
 	/**
 	 * {@code deploy/prometheus/prometheus.yml} as shipped, with every job's targets
-	 * pointed at this cluster and intervals of one second.
+	 * pointed at this cluster, intervals of one second and the gateway's API key read
+	 * from {@code keyFile}.
 	 */
-	private static String configForThisCluster() throws IOException {
+	private static String configForThisCluster(Path keyFile) throws IOException {
 		Map<Service, String> jobs = new EnumMap<>(Service.class);
 		jobs.put(Service.CONTROLLER, "dispycluster-controller");
 		jobs.put(Service.MONITORING, "dispycluster-monitoring");
@@ -336,11 +358,21 @@ class ObservabilityIT {
 				assertThat(targets).as("a target for job %s", job).containsKey(job);
 				line = targetList.group(1) + "['" + targets.get(job) + "']";
 			}
-			line = line.replaceAll("^(\\s*(scrape|evaluation)_interval:\\s*)\\S+", "$11s")
+			line = withKeyFile(line, keyFile).replaceAll("^(\\s*(scrape|evaluation)_interval:\\s*)\\S+", "$11s")
 				.replaceAll("^(\\s*scrape_timeout:\\s*)\\S+", "$11s");
 			config.append(line).append('\n');
 		}
 		return config.toString();
+	}
+
+	private static String sha256(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String hostPort(String url) {
