@@ -79,7 +79,7 @@ class ScrapeController {
 	private @Nullable JsonNode parse(HttpServletRequest request, byte @Nullable [] body) {
 		String contentType = request.getContentType();
 		if (contentType != null && !isJson(contentType)) {
-			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
 					"Le corps doit être du JSON (Content-Type: application/json)", null);
 		}
 		if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {

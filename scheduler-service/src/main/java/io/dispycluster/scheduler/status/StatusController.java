@@ -1,6 +1,7 @@
 package io.dispycluster.scheduler.status;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.dispycluster.scheduler.workflow.Workflows;
 
@@ -34,8 +35,8 @@ class StatusController {
 
 	@GetMapping("/health")
 	Health health() {
-		return new Health("healthy", Instant.now(), this.quartz.running(), this.quartz.scheduledTasks(),
-				this.workflows.enabledCount());
+		return new Health("healthy", Instant.now().truncatedTo(ChronoUnit.MILLIS), this.quartz.running(),
+				this.quartz.scheduledTasks(), this.workflows.enabledCount());
 	}
 
 	/**
