@@ -71,7 +71,7 @@ class DispyclusterScriptIT {
 		try (FixtureSite site = FixtureSite.start()) {
 			Result up = dispycluster(basePort, "up");
 			try {
-				assertThat(up.exitCode()).as(up.output()).isZero();
+				assertThat(up.exitCode()).as(() -> up.output() + logTails()).isZero();
 				assertThat(up.output()).contains("Building the jars");
 				assertThat(up.output()).contains("Gateway: http://localhost:" + (basePort + 4));
 				assertThat(up.output()).contains("allow-list");
@@ -119,6 +119,24 @@ class DispyclusterScriptIT {
 		return new Result(process.exitValue(), output);
 	}
 
+	/** The end of every service's log, to tell why a start failed. */
+	private String logTails() {
+		StringBuilder tails = new StringBuilder();
+		try (var logs = Files.list(this.workDir.resolve("logs"))) {
+			for (Path log : logs.sorted().toList()) {
+				List<String> lines = Files.readAllLines(log);
+				tails.append("\n--- ")
+					.append(log.getFileName())
+					.append(" (end) ---\n")
+					.append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+			}
+		}
+		catch (IOException ex) {
+			tails.append("\n(logs unreadable: ").append(ex).append(')');
+		}
+		return tails.toString();
+	}
+
 	private List<Long> pids() throws IOException {
 		List<Long> pids = new ArrayList<>();
 		Path run = this.workDir.resolve("data").resolve("run");
@@ -145,7 +163,10 @@ class DispyclusterScriptIT {
 
 	private static int fiveFreePorts() {
 		for (int tries = 0; tries < 50; tries++) {
-			int base = ThreadLocalRandom.current().nextInt(20000, 60000);
+			// below Linux's ephemeral range (32768 and up), where the outgoing
+			// connections
+			// made while the jars build could take one of them before a service binds it
+			int base = ThreadLocalRandom.current().nextInt(20000, 32000);
 			if (allFree(base)) {
 				return base;
 			}
