@@ -1,6 +1,5 @@
 package io.dispycluster.controller.job;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -164,20 +163,8 @@ final class SubmissionReader {
 	}
 
 	private static int readInt(JsonNode body, String field, int min, int max, int fallback, List<FieldProblem> errors) {
-		JsonNode node = body.get(field);
-		if (node == null || node.isNull()) {
-			return fallback;
-		}
-		BigDecimal value = JsonValues.integral(node);
-		if (value == null) {
-			errors.add(new FieldProblem(field, "must be an integer"));
-			return fallback;
-		}
-		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-			errors.add(new FieldProblem(field, "must be between " + min + " and " + max));
-			return fallback;
-		}
-		return value.intValue();
+		Integer value = JsonValues.integerBetween(body, field, min, max, errors);
+		return (value != null) ? value : fallback;
 	}
 
 	private static boolean readBoolean(JsonNode body, String field, boolean fallback, List<FieldProblem> errors) {

@@ -1,6 +1,5 @@
 package io.dispycluster.support.submission;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,31 +54,10 @@ public final class CrawlOptionsReader {
 	 * @return the options (fields with problems left out)
 	 */
 	public static CrawlOptions read(JsonNode body, List<FieldProblem> errors) {
-		return new CrawlOptions(optionalInt(body, "max_depth", 0, Integer.MAX_VALUE, errors),
+		return new CrawlOptions(JsonValues.integerBetween(body, "max_depth", 0, Integer.MAX_VALUE, errors),
 				patterns(body, "include_patterns", errors), patterns(body, "exclude_patterns", errors),
-				optionalInt(body, "delay_ms", 0, MAX_DELAY_MS, errors), userAgent(body, errors), extract(body, errors));
-	}
-
-	private static @Nullable Integer optionalInt(JsonNode body, String field, int min, int max,
-			List<FieldProblem> errors) {
-		JsonNode node = body.get(field);
-		if (node == null || node.isNull()) {
-			return null;
-		}
-		BigDecimal value = JsonValues.integral(node);
-		if (value == null) {
-			errors.add(new FieldProblem(field, "must be an integer"));
-			return null;
-		}
-		boolean belowMin = value.compareTo(BigDecimal.valueOf(min)) < 0;
-		if (belowMin || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-			// an open-ended field names the bound that was crossed
-			String range = (max != Integer.MAX_VALUE) ? "must be between " + min + " and " + max
-					: belowMin ? "must be at least " + min : "must be at most " + max;
-			errors.add(new FieldProblem(field, range));
-			return null;
-		}
-		return value.intValue();
+				JsonValues.integerBetween(body, "delay_ms", 0, MAX_DELAY_MS, errors), userAgent(body, errors),
+				extract(body, errors));
 	}
 
 	private static @Nullable List<String> patterns(JsonNode body, String field, List<FieldProblem> errors) {

@@ -42,6 +42,39 @@ public final class JsonValues {
 		return null;
 	}
 
+	/**
+	 * An integer field of a JSON object, in a range.
+	 * @param body the object
+	 * @param field the field's name
+	 * @param min the least value accepted
+	 * @param max the greatest value accepted ({@link Integer#MAX_VALUE}: no upper bound
+	 * but an int's)
+	 * @param errors where a problem is added when the value is not an integer or out of
+	 * range
+	 * @return the value, or null when absent or invalid
+	 */
+	public static @Nullable Integer integerBetween(JsonNode body, String field, int min, int max,
+			List<FieldProblem> errors) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		BigDecimal value = integral(node);
+		if (value == null) {
+			errors.add(new FieldProblem(field, "must be an integer"));
+			return null;
+		}
+		boolean belowMin = value.compareTo(BigDecimal.valueOf(min)) < 0;
+		if (belowMin || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+			// an open-ended field names the bound that was crossed
+			String range = (max != Integer.MAX_VALUE) ? "must be between " + min + " and " + max
+					: belowMin ? "must be at least " + min : "must be at most " + max;
+			errors.add(new FieldProblem(field, range));
+			return null;
+		}
+		return value.intValue();
+	}
+
 	private static BigDecimal clamp(BigDecimal value) {
 		BigDecimal limit = BigDecimal.valueOf(Long.MAX_VALUE);
 		if (value.abs().compareTo(limit) > 0) {
