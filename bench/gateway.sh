@@ -7,7 +7,8 @@
 #
 #   bench/gateway.sh [REPO]
 #
-# Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (20s on each),
+# Settings (environment): CONNECTIONS (32), DURATION (20s), THREADS (2), WARMUP (20s on each,
+# then 10s more on each until neither JVM's JIT compiler has work left, at most STEADY_ROUNDS (12)),
 # SEED_JOBS (200 queued jobs stored before the runs), SERVICE_JAVA_OPTS (JVM options of both
 # services, none by default, added last), GATEWAY_JAVA_OPTS (the gateway's, instead of its unit's),
 # REFERENCE_PROXY (nginx, or none to skip it; nginx is installed from Debian's packages if missing).
@@ -21,6 +22,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-20s}
+STEADY_ROUNDS=${STEADY_ROUNDS:-12}
 SEED_JOBS=${SEED_JOBS:-200}
 REFERENCE_PROXY=${REFERENCE_PROXY:-nginx}
 PATH_AND_QUERY='/jobs?limit=10'
@@ -126,6 +128,22 @@ measure() {
 		-v x="$(($(reference_cpu_ms) - reference_before))" \
 		'BEGIN { printf "%s %s %s %s %s %.3f %.3f %.3f\n", r, p50, p99, n2, e, c / n, g / n, x / n }'
 }
+
+# The controller (C2, default flags) has about a thousand methods waiting for its JIT compiler
+# after the warm-up, whose threads the request threads starve: its CPU per answer falls from
+# ~0.5 to ~0.1 ms over the next minute or so of load. Measured then, the direct run looks 3-5
+# times slower than it is and flatters the ratio. So the load goes on, on both, until neither
+# JVM has more than a few methods left to compile.
+compile_queue() { jcmd "$1" Compiler.queue 2>/dev/null | grep -c '^[0-9]'; }
+log "warm-up: until the JIT compilers of both JVMs are done (10s runs on each, at most $STEADY_ROUNDS)"
+for ((round = 1; round <= STEADY_ROUNDS; round++)); do
+	controller_queue=$(compile_queue "$controller_pid")
+	gateway_queue=$(compile_queue "$gateway_pid")
+	log "  methods waiting for the compiler: controller $controller_queue, gateway $gateway_queue"
+	[ "$controller_queue" -le 5 ] && [ "$gateway_queue" -le 5 ] && break
+	wrk_run steady-direct -t"$THREADS" -c"$CONNECTIONS" -d10s "$controller$PATH_AND_QUERY" >/dev/null
+	wrk_run steady-gateway -t"$THREADS" -c"$CONNECTIONS" -d10s "$gateway$PATH_AND_QUERY" >/dev/null
+done
 
 log "measuring: $CONNECTIONS connections, $DURATION each"
 read -r direct_rps direct_p50 direct_p99 direct_non2xx direct_errors direct_ccpu direct_gcpu _ < <(measure direct \
