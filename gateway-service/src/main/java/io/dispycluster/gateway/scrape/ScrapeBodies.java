@@ -35,7 +35,7 @@ final class ScrapeBodies {
 
 	/**
 	 * The body of a single scrape: the JSON object, completed by the query parameters it
-	 * does not already carry.
+	 * does not already carry (or carries as {@code null}).
 	 * @throws NotAJsonObject when the body is JSON but not an object
 	 */
 	static ObjectNode single(@Nullable JsonNode body, MultiValueMap<String, String> query) {
@@ -69,7 +69,9 @@ final class ScrapeBodies {
 	private static ObjectNode withQuery(ObjectNode body, MultiValueMap<String, String> query) {
 		for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
 			String name = parameter.getKey();
-			if (!body.has(name) && !parameter.getValue().isEmpty()) {
+			// a field sent as null has no value: the query string may give it one
+			JsonNode sent = body.path(name);
+			if ((sent.isMissingNode() || sent.isNull()) && !parameter.getValue().isEmpty()) {
 				body.set(name, value(name, parameter.getValue()));
 			}
 		}

@@ -24,6 +24,15 @@ class ScrapeBodiesTests {
 	}
 
 	@Test
+	void takesFromTheQueryAFieldTheBodySendsAsNull() {
+		JsonNode body = this.json.readTree("{\"urls\":[\"http://a/\"],\"max_pages\":null,\"priority\":null}");
+
+		JsonNode result = ScrapeBodies.batch(body, query("max_pages", "3"));
+
+		assertThat(result.toString()).isEqualTo("{\"urls\":[\"http://a/\"],\"max_pages\":3,\"priority\":null}");
+	}
+
+	@Test
 	void typesKnownQueryParameters() {
 		JsonNode result = ScrapeBodies.single(null, query("start_url", "http://a/", "timeout_s", "30",
 				"same_origin_only", "TRUE", "max_duration_s", "-5", "note", "12"));
