@@ -8,10 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The clock the service reads time from: the system's in UTC, ticking in milliseconds
- * like every timestamp of the API (and so that what is stored reads back identical on H2
- * and PostgreSQL), unless one was registered before (tests that need to see the service
- * after a long downtime do so).
+ * The clock the service reads time from: the system's, ticking in milliseconds (the
+ * precision of every timestamp of the cluster's API; the system's clock gives
+ * microseconds, which runs, tasks and workflows showed), unless one was registered before
+ * (tests that need to see the service after a long downtime do so).
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  */
 class TaskSchedulingIT {
 
-	private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
+	// milliseconds at most, as every timestamp of the API
+	private static final String ISO_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z";
 
 	@TempDir
 	static Path dataDir;
@@ -300,7 +301,12 @@ class TaskSchedulingIT {
 			.containsEntry("jobs_failed", 0)
 			.containsEntry("pages_crawled", 6);
 		assertThat((List<String>) run.get("job_ids")).hasSize(2).allMatch((job) -> job.startsWith("job_"));
-		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("status", "completed")
+		assertThat(List.of(run.get("executed_at"), run.get("finished_at")))
+			.allMatch((at) -> ((String) at).matches(ISO_UTC));
+		Map<String, Object> task = scheduler.getObject("/tasks/" + id);
+		assertThat(List.of(task.get("created_at"), task.get("updated_at"), task.get("last_run")))
+			.allMatch((at) -> ((String) at).matches(ISO_UTC));
+		assertThat(task).containsEntry("status", "completed")
 			.containsEntry("run_count", 1)
 			.containsEntry("success_count", 1)
 			.containsEntry("failure_count", 0);
