@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.quartz.Job;
 import org.quartz.JobKey;
 
+import io.dispycluster.scheduler.schedule.ScheduleSpec;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.schedule.Schedules;
 import io.dispycluster.scheduler.system.Ids;
@@ -97,8 +98,9 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 	}
 
 	/**
-	 * Enables a definition; enabling an enabled one changes nothing. A once schedule that
-	 * already ran is not run again (update it with a new date to do so).
+	 * Enables a definition; enabling an enabled one changes nothing. A once schedule
+	 * whose date has passed and that already ran is not run again (update it with a new
+	 * date to do so).
 	 * @return whether it was disabled
 	 */
 	public boolean enable(String id) {
@@ -108,10 +110,17 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 		}
 		Instant now = this.clock.instant();
 		this.table.setEnabled(id, true, now);
-		if (stored.scheduleType() != ScheduleType.ONCE || stored.runCount() == 0) {
-			this.schedules.schedule(key(id), this.fireJob, stored.schedule(now), now);
+		ScheduleSpec schedule = stored.schedule(now);
+		if (stored.scheduleType() != ScheduleType.ONCE || stored.runCount() == 0 || isAhead(schedule, now)) {
+			this.schedules.schedule(key(id), this.fireJob, schedule, now);
 		}
 		return true;
+	}
+
+	// A once date still to come has not fired: the runs counted were started by hand (or
+	// before an update moved the date), and must not cancel it.
+	private static boolean isAhead(ScheduleSpec schedule, Instant now) {
+		return schedule instanceof ScheduleSpec.Once once && once.at().isAfter(now);
 	}
 
 	/**

@@ -401,6 +401,21 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void keepsTheDateOfAOnceTaskRunByHandAcrossADisableAndEnable() {
+		Map<String, Object> created = scheduler.post("/tasks", """
+				{"name":"plus tard","urls":["https://later.example/"],"schedule_type":"once",
+				 "schedule_config":{"datetime":"2099-06-01T00:00:00Z"}}""");
+		String id = (String) created.get("task_id");
+		scheduler.post("/tasks/" + id + "/run");
+		scheduler.awaitFinishedRun(id);
+
+		scheduler.post("/tasks/" + id + "/disable");
+		// its date has not come: the run by hand was no fire of its schedule
+		assertThat(scheduler.post("/tasks/" + id + "/enable")).containsEntry("next_run", "2099-06-01T00:00:00Z");
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("next_run", "2099-06-01T00:00:00Z");
+	}
+
+	@Test
 	void answersUnknownTasksWithTheUpstreamNotFound() {
 		for (String path : List.of("/tasks/task_0_0", "/tasks/task_0_0/run", "/tasks/task_0_0/enable")) {
 			var request = path.endsWith("0") ? scheduler.http().get().uri(path) : scheduler.http().post().uri(path);
@@ -488,6 +503,9 @@ class TaskSchedulingIT {
 		assertThat(List.of("executed_at", "finished_at")).allSatisfy((field) -> assertThat((String) run.get(field))
 			.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z"));
 		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("next_run", null);
+		// its date has passed and it ran: enabling it again does not run it again
+		scheduler.post("/tasks/" + id + "/disable");
+		assertThat(scheduler.post("/tasks/" + id + "/enable")).containsEntry("next_run", null);
 	}
 
 	@Test
