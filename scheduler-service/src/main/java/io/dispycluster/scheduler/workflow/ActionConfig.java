@@ -1,5 +1,6 @@
 package io.dispycluster.scheduler.workflow;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,11 @@ sealed interface ActionConfig {
 		static @Nullable Webhook read(ConfigReader reader) {
 			String url = reader.requiredText("url");
 			String problem = (url != null) ? WebUrls.problem(url) : null;
+			if (problem == null && url != null && URI.create(url.trim()).getRawUserInfo() != null) {
+				// The HTTP client refuses such a URL on every call: say so when it is
+				// saved
+				problem = "must not contain a user name or password (user:password@)";
+			}
 			if (problem != null) {
 				reader.problem("url", problem);
 			}

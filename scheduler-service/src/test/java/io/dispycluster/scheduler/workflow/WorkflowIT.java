@@ -260,6 +260,11 @@ class WorkflowIT {
 				 "config":{"urls":["https://a.example/"],"exclude_patterns":["[a-"],
 				 "extract":{"title":{"selector":"h1["}},"node_labels":"eu"}}]}""", "steps[0].config.exclude_patterns.0",
 				"steps[0].config.extract.title.selector", "steps[0].config.node_labels");
+		// the webhook client refuses a user name and password in a URL: every run would
+		// fail
+		assertInvalid("""
+				{"name":"secret","steps":[{"step_id":"a","name":"a","action":"webhook",
+				 "config":{"url":"https://user:password@hooks.example/notify"}}]}""", "steps[0].config.url");
 	}
 
 	@Test
