@@ -1,5 +1,6 @@
 package io.dispycluster.monitoring;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +73,12 @@ class AlertsIT extends MonitoringScenario {
 		assertThat(fired.get(0).get("alert").get("id").asString()).isEqualTo(id);
 		assertThat(notifications("w-hot", "resolved").get(0).get("text").asString())
 			.isEqualTo("[DispyCluster] Résolu : w-hot: CPU usage élevé (95.0%)");
+		// sent with its length, not chunked: simple receivers (HTTP/1.0 ones, some
+		// proxies) do not read chunked bodies
+		assertThat(WEBHOOK.requests()).filteredOn((request) -> request.path().equals("/hook"))
+			.isNotEmpty()
+			.allSatisfy((request) -> assertThat(request.contentLength())
+				.isEqualTo(String.valueOf(request.body().getBytes(StandardCharsets.UTF_8).length)));
 		JsonNode history = historyEntry(id);
 		assertThat(history.get("status").asString()).isEqualTo("resolved");
 		assertThat(history.get("resolved_at").asString()).isEqualTo(resolvedAt.toString());

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.monitoring.system.HttpClients;
 
@@ -39,11 +40,14 @@ class WebhookNotifier {
 
 	private final RestClient http;
 
+	private final JsonMapper json;
+
 	private final ThreadPoolExecutor sender;
 
-	WebhookNotifier(RestClient.Builder builder, AlertProperties properties, AlertMetrics metrics) {
+	WebhookNotifier(RestClient.Builder builder, AlertProperties properties, AlertMetrics metrics, JsonMapper json) {
 		this.settings = properties.notifications();
 		this.metrics = metrics;
+		this.json = json;
 		this.http = HttpClients.withTimeout(builder.clone(), this.settings.timeout()).build();
 		this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(this.settings.queueCapacity()), (runnable) -> {
@@ -75,8 +79,13 @@ class WebhookNotifier {
 			}
 			body.put("status", alert.status());
 			body.put("alert", alert);
+			// Bytes, so that the body goes with its Content-Length: a map would be
+			// streamed
+			// chunked, which simple receivers (HTTP/1.0 servers, some proxies) cannot
+			// read
+			byte[] bytes = this.json.writeValueAsBytes(body);
 			try {
-				this.sender.execute(() -> deliver(webhook, body, alert));
+				this.sender.execute(() -> deliver(webhook, bytes, alert));
 			}
 			catch (RejectedExecutionException ex) {
 				this.metrics.dropped();
@@ -85,7 +94,7 @@ class WebhookNotifier {
 		}
 	}
 
-	private void deliver(AlertProperties.Webhook webhook, Map<String, Object> body, Alert alert) {
+	private void deliver(AlertProperties.Webhook webhook, byte[] body, Alert alert) {
 		Duration wait = this.settings.backoff();
 		for (int attempt = 1; attempt <= this.settings.attempts(); attempt++) {
 			try {

@@ -87,7 +87,8 @@ public final class StubServer implements AutoCloseable {
 			URI uri = exchange.getRequestURI();
 			Request request = new Request(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
 					new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-					exchange.getRequestHeaders().getFirst("X-Internal-Token"));
+					exchange.getRequestHeaders().getFirst("X-Internal-Token"),
+					exchange.getRequestHeaders().getFirst("Content-Length"));
 			this.requests.add(request);
 			Function<Request, Response> route = this.routes.get(uri.getPath());
 			Response response = (route != null) ? route.apply(request)
@@ -117,8 +118,10 @@ public final class StubServer implements AutoCloseable {
 	 * @param query its raw query, or null
 	 * @param body its body
 	 * @param internalToken its {@code X-Internal-Token} header, or null
+	 * @param contentLength its {@code Content-Length} header, or null (a chunked body)
 	 */
-	public record Request(String method, String path, String query, String body, String internalToken) {
+	public record Request(String method, String path, String query, String body, String internalToken,
+			String contentLength) {
 
 		/** A query parameter's value, or null. */
 		public String param(String name) {
