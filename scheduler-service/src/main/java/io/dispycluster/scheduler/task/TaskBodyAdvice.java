@@ -7,8 +7,14 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +31,7 @@ import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.support.problem.Problems;
 import io.dispycluster.support.submission.JsonValues;
 
 /**
@@ -35,7 +42,9 @@ import io.dispycluster.support.submission.JsonValues;
  * upstream accepts ({@code 5.0}, {@code "5"}, {@code "true"}) are rewritten in their
  * plain form; integers beyond an int are clamped, so that the range check names them; and
  * the crawl fields and node labels are checked with the controller's own rules. Ranges,
- * sizes and schedules are left to the bean validation of the bound request.
+ * sizes and schedules are left to the bean validation of the bound request; when a field
+ * has the wrong type, the request is not bound, so that validation runs here on the other
+ * fields, and the 422 names those out of range too.
  */
 @ControllerAdvice
 class TaskBodyAdvice extends RequestBodyAdviceAdapter {
@@ -48,8 +57,11 @@ class TaskBodyAdvice extends RequestBodyAdviceAdapter {
 
 	private final JsonMapper json;
 
-	TaskBodyAdvice(JsonMapper json) {
+	private final Validator validator;
+
+	TaskBodyAdvice(JsonMapper json, Validator validator) {
 		this.json = json;
+		this.validator = validator;
 	}
 
 	@Override
@@ -80,7 +92,7 @@ class TaskBodyAdvice extends RequestBodyAdviceAdapter {
 	 * The body in plain form, or an {@link InvalidRequestException} naming each bad
 	 * field.
 	 */
-	private static ObjectNode checked(ObjectNode body) {
+	private ObjectNode checked(ObjectNode body) {
 		List<FieldProblem> problems = new ArrayList<>();
 		ObjectNode plain = body.deepCopy();
 		STRINGS.forEach((field) -> requireString(body, field, problems));
@@ -98,9 +110,63 @@ class TaskBodyAdvice extends RequestBodyAdviceAdapter {
 		}
 		crawlFields(body, problems, plain);
 		if (!problems.isEmpty()) {
+			problems.addAll(constraintProblems(plain, problems));
+			problems.sort(FieldProblem.BY_FIELD);
 			throw new InvalidRequestException(problems);
 		}
 		return plain;
+	}
+
+	/**
+	 * The constraint violations of the fields that have the right type (those of the
+	 * wrong type are left out of the request validated).
+	 */
+	private List<FieldProblem> constraintProblems(ObjectNode plain, List<FieldProblem> typeProblems) {
+		Set<String> wrong = new HashSet<>();
+		typeProblems.forEach((problem) -> wrong.add(topLevel(problem.field())));
+		if (wrong.contains("schedule_type")) {
+			// a schedule is read by its type: without one, its configuration means
+			// nothing
+			wrong.add("schedule_config");
+		}
+		ObjectNode rest = plain.deepCopy();
+		rest.remove(wrong);
+		TaskRequest request;
+		try {
+			request = this.json.treeToValue(rest, TaskRequest.class);
+		}
+		catch (JacksonException ex) {
+			return List.of();
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		for (ConstraintViolation<TaskRequest> violation : this.validator.validate(request)) {
+			String field = Problems.snakeCase(field(violation.getPropertyPath()));
+			if (!wrong.contains(topLevel(field))) {
+				problems.add(new FieldProblem(field, violation.getMessage()));
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * A violation's path as the 422 names it: {@code urls[0]},
+	 * {@code scheduleConfig.cron}.
+	 */
+	private static String field(Path path) {
+		StringBuilder field = new StringBuilder();
+		for (Path.Node node : path) {
+			if (node.isInIterable() && field.length() > 0) {
+				field.append('[').append((node.getIndex() != null) ? node.getIndex() : node.getKey()).append(']');
+			}
+			if (node.getName() != null && !node.getName().startsWith("<")) {
+				field.append((field.length() > 0) ? "." : "").append(node.getName());
+			}
+		}
+		return field.toString();
+	}
+
+	private static String topLevel(String field) {
+		return field.split("[.\\[]", 2)[0];
 	}
 
 	private static void requireString(JsonNode body, String field, List<FieldProblem> problems) {
@@ -146,7 +212,7 @@ class TaskBodyAdvice extends RequestBodyAdviceAdapter {
 			.map((value) -> value.name().toLowerCase(Locale.ROOT))
 			.toList();
 		if (!type.isString() || !names.contains(type.stringValue().strip().toLowerCase(Locale.ROOT))) {
-			problems.add(new FieldProblem("schedule_type", "must be one of " + String.join(", ", names)));
+			problems.add(new FieldProblem("schedule_type", "must be one of: " + String.join(", ", names)));
 		}
 	}
 

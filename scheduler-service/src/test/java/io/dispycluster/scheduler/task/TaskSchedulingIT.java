@@ -184,6 +184,32 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void namesTheFieldsOutOfRangeAlongWithThoseOfTheWrongType() {
+		// the example of the API documentation
+		scheduler.http()
+			.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": "", "urls": ["ftp://example.org/"], "schedule_type": "hourly"}""")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.json("""
+					{"errors": [{"field": "name", "message": "must not be blank"},
+					            {"field": "schedule_type", "message": "must be one of: once, interval, cron"},
+					            {"field": "urls[0]", "message": "must be an http or https URL"}]}""");
+		assertInvalid("""
+				{"name":5,"urls":["https://a.example/"],"max_pages":5000,"priority":0}""", "name", "max_pages",
+				"priority");
+		// a schedule is read by its type: a bad type leaves its configuration unjudged
+		assertInvalid("""
+				{"name":"x","urls":[],"schedule_type":"weekly","schedule_config":{"datetime":"demain"}}""", "urls",
+				"schedule_type");
+	}
+
+	@Test
 	void refusesNumbersTooLargeForTheirFieldAsOutOfRange() {
 		assertInvalid("""
 				{"name":"x","urls":["https://a.example/"],"max_pages":99999999999,"priority":1e30,
