@@ -191,6 +191,18 @@ class AlertsIT extends MonitoringScenario {
 		this.http.get().uri(uri).exchange().expectStatus().isEqualTo(422);
 	}
 
+	@Test
+	void namesEveryBadParameterOfAHistoryRequest() {
+		this.http.get()
+			.uri("/alerts/history?hours=abc&limit=0")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.isEqualTo(List.of("hours", "limit"));
+	}
+
 	/** The jobs of the last minutes: completed ones, then failed ones. */
 	private static String finishedJobs(Instant now, int completed, int failed) {
 		List<String> jobs = new ArrayList<>();

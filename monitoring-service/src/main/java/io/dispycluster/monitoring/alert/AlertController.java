@@ -3,11 +3,13 @@ package io.dispycluster.monitoring.alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.monitoring.node.CollectionProperties;
+import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.monitoring.system.WindowHours;
 
@@ -52,12 +54,30 @@ class AlertController {
 	@GetMapping("/alerts/history")
 	List<Alert> history(@RequestParam(required = false) @Nullable String hours,
 			@RequestParam(required = false) @Nullable String limit) {
-		int window = (hours == null) ? (int) this.collection.retention().toHours()
-				: WindowHours.parse(hours, this.collection.retention());
-		return this.store.history(this.clock.instant().minus(Duration.ofHours(window)), limit(limit));
+		// both parameters are checked, so that one 422 names every bad one
+		List<FieldProblem> problems = new ArrayList<>();
+		int window = window(hours, problems);
+		int max = limit(limit, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return this.store.history(this.clock.instant().minus(Duration.ofHours(window)), max);
 	}
 
-	private static int limit(@Nullable String limit) {
+	private int window(@Nullable String hours, List<FieldProblem> problems) {
+		if (hours == null) {
+			return (int) this.collection.retention().toHours();
+		}
+		try {
+			return WindowHours.parse(hours, this.collection.retention());
+		}
+		catch (InvalidRequestException ex) {
+			problems.addAll(ex.getErrors());
+			return 0;
+		}
+	}
+
+	private static int limit(@Nullable String limit, List<FieldProblem> problems) {
 		if (limit == null || limit.isBlank()) {
 			return DEFAULT_LIMIT;
 		}
@@ -70,7 +90,8 @@ class AlertController {
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw new InvalidRequestException("limit", "must be an integer between 1 and " + MAX_LIMIT);
+		problems.add(new FieldProblem("limit", "must be an integer between 1 and " + MAX_LIMIT));
+		return 0;
 	}
 
 	/**
