@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.dispycluster.scheduler.RunningScheduler;
+import io.dispycluster.scheduler.SchedulerSuiteDatabase;
 import io.dispycluster.scheduler.StubController;
 
 import org.springframework.http.MediaType;
@@ -181,6 +182,32 @@ class TaskSchedulingIT {
 				"max_pages", "timeout_s", "priority", "same_origin_only", "allow_concurrent_runs", "schedule_type",
 				"schedule_config", "node_labels.zone");
 		assertThat(scheduler.getArray("/tasks")).hasSize(before);
+	}
+
+	@Test
+	void aNameWithANulCharacterIsStoredOrRefusedButNeverA500() {
+		String body = """
+				{"name":"nul\\u0000name","urls":["https://a.example/"],"schedule_type":"interval",
+				 "schedule_config":{"seconds":3600}}""";
+		if (SchedulerSuiteDatabase.isPostgresql()) {
+			// PostgreSQL cannot hold the character in text: the client's value, a 400
+			scheduler.http()
+				.post()
+				.uri("/tasks")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:dispycluster:problem:bad-request");
+		}
+		else {
+			String id = (String) scheduler.post("/tasks", body).get("task_id");
+			assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("name", "nul\0name");
+			scheduler.http().delete().uri("/tasks/" + id).exchange().expectStatus().isOk();
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.dispycluster.support.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,10 +133,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(Exception.class)
 	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (isTextTheDatabaseCannotHold(ex)) {
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.slugFor(HttpStatus.BAD_REQUEST),
+					HttpStatus.BAD_REQUEST.getReasonPhrase(),
+					"Requête refusée : un texte contient le caractère NUL (\\u0000), que la base de données n'accepte pas");
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+		}
 		LOG.error("Unexpected error on {}", request.getDescription(false), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Erreur interne du service");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * PostgreSQL refuses the NUL character in text (SQL state 22021, "invalid byte
+	 * sequence for encoding UTF8: 0x00"), which JSON carries as {@code \\u0000} and H2
+	 * stores: a value the client sent that no column can hold, wherever it came from, not
+	 * a failure of ours. Checked by SQL state, so that this module needs no database
+	 * classes.
+	 */
+	private static boolean isTextTheDatabaseCannotHold(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

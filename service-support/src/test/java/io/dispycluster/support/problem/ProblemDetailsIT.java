@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -139,6 +140,14 @@ class ProblemDetailsIT {
 	}
 
 	@Test
+	void aTextTheDatabaseRefusesIsA400NotA500() throws Exception {
+		HttpResponse<String> response = get("/things/nul");
+		JsonNode problem = assertProblem(response, 400, "bad-request");
+		assertThat(problem.path("detail").asString()).contains("NUL");
+		assertThat(response.body()).doesNotContain("0x00").doesNotContain("SQLException");
+	}
+
+	@Test
 	void anErrorOutsideTheHandlersIsAProblemToo() throws Exception {
 		HttpResponse<String> response = get("/filtered");
 		assertProblem(response, 500, "internal-server-error");
@@ -210,6 +219,14 @@ class ProblemDetailsIT {
 			String missing() {
 				throw new ErrorResponseException(HttpStatus.NOT_FOUND,
 						Problems.of(HttpStatus.NOT_FOUND, "thing-not-found", "Not found", "Chose non trouvée"), null);
+			}
+
+			// what PostgreSQL answers to a text with a NUL character, wrapped as Spring's
+			// JDBC support wraps it
+			@GetMapping("/things/nul")
+			String nul() {
+				throw new IllegalStateException("PreparedStatementCallback; bad SQL grammar",
+						new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
 			}
 
 			@GetMapping("/things/broken")
