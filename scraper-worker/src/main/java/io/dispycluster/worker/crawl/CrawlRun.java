@@ -110,8 +110,12 @@ final class CrawlRun {
 		return (left.compareTo(this.order.requestTimeout()) < 0) ? left : this.order.requestTimeout();
 	}
 
-	synchronized void markSeen(String url) {
-		this.frontier.markSeen(url);
+	/**
+	 * Remembers a URL reached by a redirect so that it is not visited again.
+	 * @return whether the URL was new to the crawl
+	 */
+	synchronized boolean markSeen(String url) {
+		return this.frontier.markSeen(url);
 	}
 
 	int crawledCount() {

@@ -36,9 +36,12 @@ final class Frontier {
 		return this.queue.add(new QueuedUrl(url, depth));
 	}
 
-	/** Remembers a URL reached by a redirect so that it is not visited again. */
-	void markSeen(String url) {
-		this.seen.add(url);
+	/**
+	 * Remembers a URL reached by a redirect so that it is not visited again.
+	 * @return whether the URL was new
+	 */
+	boolean markSeen(String url) {
+		return this.seen.add(url);
 	}
 
 	boolean hasSeen(String url) {

@@ -2,6 +2,8 @@ package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * request that fails for a passing reason is retried with backoff, a 429 or 503 after the
  * wait its {@code Retry-After} asks, which holds back every request to the host. Each hop
  * must stay in the crawl's scope (except from the start URL, which the user chose), is
- * checked by the fetcher like any request, and is remembered as seen.
+ * checked by the fetcher like any request, and is remembered as seen; a hop to a URL the
+ * crawl has seen already ends the visit unrecorded, as a duplicate.
  */
 final class RequestChain {
 
@@ -56,6 +59,7 @@ final class RequestChain {
 	 * @throws PageFailure when the URL cannot be crawled
 	 */
 	FetchedPage fetch(CrawlRun run, QueuedUrl start, CrawlControl control) throws PageFailure {
+		List<String> chain = new ArrayList<>(List.of(start.url()));
 		String url = start.url();
 		for (int hops = 0;; hops++) {
 			Duration delay = allowedDelay(run, url, control, hops > 0);
@@ -65,7 +69,7 @@ final class RequestChain {
 			if (target.isEmpty()) {
 				return page;
 			}
-			url = nextHop(run, start, target.get(), hops + 1);
+			url = nextHop(run, start, target.get(), chain);
 		}
 	}
 
@@ -151,14 +155,22 @@ final class RequestChain {
 				"The crawl stopped before " + url + " could be requested again");
 	}
 
-	private String nextHop(CrawlRun run, QueuedUrl start, String target, int hops) throws PageFailure {
-		if (hops > this.properties.maxRedirects()) {
+	private String nextHop(CrawlRun run, QueuedUrl start, String target, List<String> chain) throws PageFailure {
+		if (chain.size() > this.properties.maxRedirects()) {
 			throw new PageFailure(PageState.HTTP_ERROR, "More than " + this.properties.maxRedirects() + " redirects");
 		}
 		if (start.depth() > 0 && !run.inScope(target)) {
 			throw new PageFailure(PageState.OUT_OF_SCOPE, "Redirected out of the crawl's scope to " + target);
 		}
-		run.markSeen(target);
+		// A URL the crawl already queued, visited or reached through another redirect is
+		// crawled under its own name: following the hop would crawl that page a second
+		// time and spend max_pages on it (/docs redirecting to a /docs/ also linked, or
+		// several short links to one page). A hop back into this chain is a loop, which
+		// the redirect limit ends.
+		if (!run.markSeen(target) && !chain.contains(target)) {
+			throw PageFailure.duplicate(target);
+		}
+		chain.add(target);
 		return target;
 	}
 

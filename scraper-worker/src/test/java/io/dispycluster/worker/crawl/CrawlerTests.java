@@ -125,6 +125,24 @@ class CrawlerTests {
 	}
 
 	@Test
+	void crawlsAPageThatRedirectsReachOnlyOnce() {
+		this.site.page("/", linking("/docs", "/docs/", "/latest", "/other"))
+			.redirect("/docs", 301, "/docs/")
+			.redirect("/latest", 302, "/docs/")
+			.redirect("/other", 302, "/other/")
+			.page("/docs/", linking("/docs"))
+			.page("/other/", linking());
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(4));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/docs/"),
+				this.site.url("/other"));
+		assertThat(result.errors()).isEmpty();
+		assertThat(result.stopReason()).isEqualTo("frontier_exhausted");
+		assertThat(this.site.requestedPaths()).containsOnlyOnce("/docs/");
+	}
+
+	@Test
 	void followsUpToFiveRedirectsFromOneUrl() {
 		this.site.page("/", linking("/five1", "/six1"));
 		for (int hop = 1; hop <= 5; hop++) {
