@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * Parses a fetched HTML page with jsoup and runs the extractors over it.
  */
 public class PageReader {
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	private final TitleExtractor title = new TitleExtractor();
 
@@ -41,25 +44,44 @@ public class PageReader {
 
 	/**
 	 * Parses a page's body. The base URI is the URL after redirects; a
-	 * {@code <base href>} in the page overrides it, as in a browser.
+	 * {@code <base href>} in the page overrides it, as in a browser. A page labelled
+	 * ISO-8859-1 or US-ASCII, by its response or its {@code <meta>}, is read as
+	 * windows-1252, as browsers read it (WHATWG Encoding Standard): the pages so labelled
+	 * are written in windows-1252 often enough that its dashes, curly quotes and euro
+	 * sign in 0x80-0x9F, control characters in ISO-8859-1, are the common case.
 	 * @param page a response with a body
 	 * @return the document
 	 */
 	public static Document parse(FetchedPage page) {
 		byte[] body = (page.body() != null) ? page.body() : new byte[0];
-		String charset = supported(page.charset());
-		if (charset != null && !startsWithByteOrderMark(body)) {
+		boolean byteOrderMark = startsWithByteOrderMark(body);
+		Charset declared = supported(page.charset());
+		if (declared != null && !byteOrderMark) {
 			// What jsoup does with a declared charset and no BOM, but String's decoder is
 			// several times faster than the stream decoder jsoup reads through.
-			return Jsoup.parse(new String(body, Charset.forName(charset)), page.finalUrl());
+			return Jsoup.parse(new String(body, asBrowsersRead(declared)), page.finalUrl());
 		}
+		Document document = parseStream(body, declared, page.finalUrl());
+		if (!byteOrderMark && !asBrowsersRead(document.charset()).equals(document.charset())) {
+			// The page's own <meta> named a Latin-1 label, which jsoup takes literally.
+			return Jsoup.parse(new String(body, WINDOWS_1252), page.finalUrl());
+		}
+		return document;
+	}
+
+	private static Document parseStream(byte[] body, @Nullable Charset charset, String baseUri) {
 		try {
-			return Jsoup.parse(new ByteArrayInputStream(body), charset, page.finalUrl());
+			return Jsoup.parse(new ByteArrayInputStream(body), (charset != null) ? charset.name() : null, baseUri);
 		}
 		catch (IOException ex) {
 			// Reading from memory does not fail.
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Charset asBrowsersRead(Charset charset) {
+		boolean latin1 = charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII);
+		return latin1 ? WINDOWS_1252 : charset;
 	}
 
 	// A BOM names the charset whatever the header says: jsoup's stream path honours it.
@@ -72,9 +94,9 @@ public class PageReader {
 	}
 
 	// An unknown charset name is ignored, and jsoup detects the charset from the page.
-	private static @Nullable String supported(@Nullable String charset) {
+	private static @Nullable Charset supported(@Nullable String charset) {
 		try {
-			return (charset != null && Charset.isSupported(charset)) ? charset : null;
+			return (charset != null && Charset.isSupported(charset)) ? Charset.forName(charset) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -1,17 +1,21 @@
 package io.dispycluster.worker.extract;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.dispycluster.worker.fetch.FetchedPage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bodies are decoded with the charset the response declares, unless a byte order mark
- * says otherwise, and with the charset the page declares when the response names none.
+ * says otherwise, and with the charset the page declares when the response names none; a
+ * Latin-1 label is read as windows-1252, as browsers do.
  */
 class PageReaderTests {
 
@@ -46,6 +50,19 @@ class PageReaderTests {
 		assertThat(PageReader.parse(page(latin1, "no-such-charset")).title()).isEqualTo("Café");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ISO-8859-1", "latin1", "US-ASCII" })
+	void readsAPageLabelledLatin1AsWindows1252LikeBrowsers(String label) {
+		// "Café – 5 €, “menu”" as a windows-1252 editor saves it: 0x96, 0x80, 0x93, 0x94.
+		byte[] title = { 'C', 'a', 'f', (byte) 0xE9, ' ', (byte) 0x96, ' ', '5', ' ', (byte) 0x80, ',', ' ',
+				(byte) 0x93, 'm', 'e', 'n', 'u', (byte) 0x94 };
+		byte[] byResponse = html("<html><head><title>", title, "</title></head></html>");
+		byte[] byMeta = html("<html><head><meta charset=\"" + label + "\"><title>", title, "</title></head></html>");
+
+		assertThat(PageReader.parse(page(byResponse, label)).title()).isEqualTo("Café – 5 €, “menu”");
+		assertThat(PageReader.parse(page(byMeta, null)).title()).isEqualTo("Café – 5 €, “menu”");
+	}
+
 	@Test
 	void resolvesLinksAgainstTheFinalUrlOrTheBaseElement() {
 		String html = "<html><head><base href='https://cdn.example.org/docs/'></head>"
@@ -53,6 +70,14 @@ class PageReaderTests {
 
 		assertThat(new LinkExtractor().extract(PageReader.parse(page(html.getBytes(StandardCharsets.UTF_8), "utf-8"))))
 			.containsExactly("https://cdn.example.org/docs/a.html", "https://cdn.example.org/docs/b.html");
+	}
+
+	private static byte[] html(String head, byte[] middle, String tail) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		bytes.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+		bytes.writeBytes(middle);
+		bytes.writeBytes(tail.getBytes(StandardCharsets.US_ASCII));
+		return bytes.toByteArray();
 	}
 
 	private static FetchedPage page(byte[] body, @Nullable String charset) {
