@@ -1,6 +1,7 @@
 package io.dispycluster.worker.extract;
 
 import io.dispycluster.model.job.PiiFindings;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,20 @@ class PiiExtractorTests {
 	void findsTheVisibleAndLinkedPhoneNumbersSortedAndUnique() {
 		assertThat(this.findings.phones()).containsExactly("(555) 123-4567", "+33 (0)1 23 45 67 89",
 				"+33-1-23-45-67-00", "+44 20 7946 0958", "01 23 45 67 89", "0800.123.456.78");
+	}
+
+	@Test
+	void neverJoinsANumberToOneOnTheNextLineOrInTheNextCell() {
+		PiiFindings found = new PiiExtractor().extract(Jsoup.parse("""
+				<p>Tél. 01 23 45 67 89<br>75 rue de Rivoli<br>75001 Paris</p>
+				<table><tr><td>+33 1 23 45 67 89</td><td>2024</td></tr></table>
+				<ul><li>Phone: (555) 123-4567</li><li>12 items</li></ul>
+				<div>Call 555-123-4567</div><div>42</div>
+				<p>Mobile: <b>06 12 34 56 78</b> <i>(evenings)</i></p>
+				"""));
+
+		assertThat(found.phones()).containsExactly("(555) 123-4567", "+33 1 23 45 67 89", "01 23 45 67 89",
+				"06 12 34 56 78", "555-123-4567");
 	}
 
 	@Test
