@@ -2,6 +2,8 @@ package io.dispycluster.worker.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds e-mail addresses with the upstream contract's pattern. A dot or hyphen that ends
  * a match is punctuation of the sentence ("write to alice@example.org."), not part of the
- * address, and is dropped.
+ * address, and is dropped; a match whose last label cannot be a top-level domain (a
+ * version number, an image's file name) is no address.
  * <p>
  * The pattern is tried only where an address can be: every match contains an {@code @},
  * and starts where the run of local-part characters before that {@code @} starts. Trying
@@ -21,6 +24,9 @@ final class EmailRule {
 
 	/** The upstream contract's pattern, verbatim. */
 	static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+");
+
+	private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "svg",
+			"bmp", "ico", "tif", "tiff");
 
 	private EmailRule() {
 	}
@@ -63,7 +69,16 @@ final class EmailRule {
 	}
 
 	static boolean isEmail(String candidate) {
-		return EMAIL.matcher(candidate).matches() && !candidate.endsWith(".");
+		return EMAIL.matcher(candidate).matches() && !candidate.endsWith(".")
+				&& isTopLevelDomain(candidate.substring(candidate.lastIndexOf('.') + 1));
+	}
+
+	// What the pattern takes for a domain is often none: no top-level domain is all
+	// digits (pkg@1.2.3, v2.0@beta.4 are versions), and none is an image format
+	// (logo@2x.png, icon@3x.webp are high-resolution images' file names).
+	private static boolean isTopLevelDomain(String label) {
+		return label.chars().anyMatch(Character::isLetter)
+				&& !IMAGE_EXTENSIONS.contains(label.toLowerCase(Locale.ROOT));
 	}
 
 	private static String trimTrailingPunctuation(String match) {
