@@ -4,6 +4,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,30 +18,47 @@ import org.jsoup.select.QueryParser;
  */
 final class ContactLinks {
 
-	private static final Evaluator MAILTO = QueryParser.parse("a[href^=mailto:], area[href^=mailto:]");
+	private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
 
-	private static final Evaluator TEL = QueryParser.parse("a[href^=tel:], area[href^=tel:]");
+	// The header fields of a mailto: URL that hold addresses (RFC 6068).
+	private static final Set<String> ADDRESS_FIELDS = Set.of("to", "cc", "bcc");
 
 	private ContactLinks() {
 	}
 
 	static List<String> emails(Document page) {
 		List<String> emails = new ArrayList<>();
-		for (String target : targets(page, MAILTO, "mailto:")) {
-			for (String address : target.split(",")) {
-				String email = address.strip();
-				if (EmailRule.isEmail(email)) {
-					emails.add(email);
+		for (String target : targets(page, "mailto:")) {
+			// mailto:a@x.org,b@x.org?cc=c@x.org&bcc=d@x.org&subject=Hello
+			String[] addressesAndFields = target.split("\\?", 2);
+			addresses(addressesAndFields[0], emails);
+			if (addressesAndFields.length > 1) {
+				for (String field : addressesAndFields[1].split("&")) {
+					String[] nameAndValue = field.split("=", 2);
+					if (nameAndValue.length == 2 && ADDRESS_FIELDS.contains(nameAndValue[0].toLowerCase(Locale.ROOT))) {
+						addresses(nameAndValue[1], emails);
+					}
 				}
 			}
 		}
 		return emails;
 	}
 
+	// Addresses are separated by commas, or by semicolons as some mail programs write.
+	private static void addresses(String encoded, List<String> emails) {
+		for (String address : decode(encoded).split("[,;]")) {
+			String email = address.strip();
+			if (EmailRule.isEmail(email)) {
+				emails.add(email);
+			}
+		}
+	}
+
 	static List<String> phones(Document page) {
 		List<String> phones = new ArrayList<>();
-		for (String target : targets(page, TEL, "tel:")) {
-			String phone = target.strip();
+		for (String target : targets(page, "tel:")) {
+			// tel:+33123456789;ext=2 or ?...: the parameters are no part of the number.
+			String phone = decode(target.split("[?;]", 2)[0]).strip();
 			long digits = phone.chars().filter(Character::isDigit).count();
 			if (phone.matches("[+\\d\\s().\\-]+") && digits >= 7 && digits <= 15) {
 				phones.add(phone);
@@ -48,12 +67,15 @@ final class ContactLinks {
 		return phones;
 	}
 
-	// What follows the scheme, up to the parameters ("?subject=", ";ext="), decoded.
-	private static List<String> targets(Document page, Evaluator links, String scheme) {
+	// What follows the scheme in the links with that scheme, still encoded. The scheme is
+	// matched in any case and after leading white space, as browsers do.
+	private static List<String> targets(Document page, String scheme) {
 		List<String> targets = new ArrayList<>();
-		for (Element link : page.select(links)) {
-			String target = link.attr("href").strip().substring(scheme.length()).split("[?;]", 2)[0];
-			targets.add(decode(target));
+		for (Element link : page.select(LINKS)) {
+			String href = link.attr("href").strip();
+			if (href.regionMatches(true, 0, scheme, 0, scheme.length())) {
+				targets.add(href.substring(scheme.length()));
+			}
 		}
 		return targets;
 	}

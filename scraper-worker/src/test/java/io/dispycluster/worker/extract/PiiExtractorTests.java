@@ -42,6 +42,22 @@ class PiiExtractorTests {
 	}
 
 	@Test
+	void findsEveryAddressOfAMailtoLinkHeadersIncluded() {
+		PiiFindings found = new PiiExtractor().extract(Jsoup
+			.parse("""
+					<a href="mailto:sales@example.org?cc=boss@example.org&amp;bcc=audit%40example.org&amp;subject=a@b.org">x</a>
+					<a href="mailto:?to=help@example.org,desk@example.org">x</a>
+					<a href=" MAILTO:one@example.org;two@example.org">x</a>
+					<a href="
+					   tel:+33 1 23 45 67 89">x</a>
+					"""));
+
+		assertThat(found.emails()).containsExactly("audit@example.org", "boss@example.org", "desk@example.org",
+				"help@example.org", "one@example.org", "sales@example.org", "two@example.org");
+		assertThat(found.phones()).containsExactly("+33 1 23 45 67 89");
+	}
+
+	@Test
 	void ignoresScriptsCommentsAttributesAndHiddenElements() {
 		assertThat(String.join(" ", this.findings.emails())).doesNotContain("ld@", "vieux@", "cache@", "template@",
 				"logo@", "input@", "you@");
