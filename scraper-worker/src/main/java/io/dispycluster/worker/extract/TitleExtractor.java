@@ -1,18 +1,42 @@
 package io.dispycluster.worker.extract;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
- * The page's {@code <title>}, whitespace-normalised; empty when missing or blank.
+ * The page's title as a browser shows it: the text of the document's first HTML
+ * {@code <title>}, wherever it is, whitespace-normalised; empty when missing or blank.
+ * <p>
+ * Not only the head's: anything a page has before {@code <html>} (a server's warning, an
+ * injected banner) makes the parser put the head's elements into the body, and browsers
+ * still show the title found there. An SVG image's {@code <title>} is its tooltip, never
+ * the page's.
  */
 public class TitleExtractor implements Extractor<Optional<String>> {
 
+	private static final Evaluator TITLE = QueryParser.parse("title");
+
+	// What Document.title() collapses, no-break spaces included.
+	private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r\\u00A0]+");
+
 	@Override
 	public Optional<String> extract(Document page) {
-		String title = page.title().strip();
-		return title.isEmpty() ? Optional.empty() : Optional.of(title);
+		Element title = page.head().selectFirst(TITLE);
+		if (title == null) {
+			title = page.select(TITLE)
+				.stream()
+				.filter((element) -> Parser.NamespaceHtml.equals(element.tag().namespace()))
+				.findFirst()
+				.orElse(null);
+		}
+		String text = (title != null) ? WHITESPACE.matcher(title.text()).replaceAll(" ").strip() : "";
+		return text.isEmpty() ? Optional.empty() : Optional.of(text);
 	}
 
 }

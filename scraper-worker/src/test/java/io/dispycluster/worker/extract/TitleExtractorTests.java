@@ -1,11 +1,13 @@
 package io.dispycluster.worker.extract;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page title, whitespace-normalised, or nothing.
+ * The page title, whitespace-normalised, or nothing, found where a browser finds it.
  */
 class TitleExtractorTests {
 
@@ -15,6 +17,24 @@ class TitleExtractorTests {
 	void readsTheNormalisedTitle() {
 		assertThat(this.extractor.extract(SavedPages.load("contact-fr.html", "https://boulangerie-martin.fr/")))
 			.contains("Contactez-nous | Boulangerie Martin");
+	}
+
+	@Test
+	void readsTheTitleThatTextBeforeTheHtmlElementPushedIntoTheBody() {
+		Document page = Jsoup.parse("""
+				<b>Warning</b>: Undefined variable $user in /var/www/index.php on line 3
+				<!DOCTYPE html><html><head><title> Our&nbsp;
+				  shop </title></head><body><svg><title>Cart icon</title></svg></body></html>
+				""");
+
+		assertThat(this.extractor.extract(page)).contains("Our shop");
+	}
+
+	@Test
+	void neverTakesAnSvgImagesTitleForThePages() {
+		Document page = Jsoup.parse("<html><head></head><body><svg><title>Cart icon</title></svg></body></html>");
+
+		assertThat(this.extractor.extract(page)).isEmpty();
 	}
 
 	@Test
