@@ -3,6 +3,8 @@ package io.dispycluster.worker.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Map;
 import io.dispycluster.worker.fetch.FetchedPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 public class PageReader {
 
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final Evaluator META_CHARSET = QueryParser
+		.parse("meta[charset], meta[http-equiv=content-type][content*=charset]");
 
 	private final TitleExtractor title = new TitleExtractor();
 
@@ -48,7 +55,10 @@ public class PageReader {
 	 * ISO-8859-1 or US-ASCII, by its response or its {@code <meta>}, is read as
 	 * windows-1252, as browsers read it (WHATWG Encoding Standard): the pages so labelled
 	 * are written in windows-1252 often enough that its dashes, curly quotes and euro
-	 * sign in 0x80-0x9F, control characters in ISO-8859-1, are the common case.
+	 * sign in 0x80-0x9F, control characters in ISO-8859-1, are the common case. A page
+	 * that names no charset at all is read as UTF-8 if it is valid UTF-8, else as
+	 * windows-1252, the browsers' default for most of the world's pages, instead of with
+	 * a replacement character for every accented letter.
 	 * @param page a response with a body
 	 * @return the document
 	 */
@@ -62,11 +72,26 @@ public class PageReader {
 			return Jsoup.parse(new String(body, asBrowsersRead(declared)), page.finalUrl());
 		}
 		Document document = parseStream(body, declared, page.finalUrl());
-		if (!byteOrderMark && !asBrowsersRead(document.charset()).equals(document.charset())) {
-			// The page's own <meta> named a Latin-1 label, which jsoup takes literally.
+		if (byteOrderMark) {
+			return document;
+		}
+		// The page's own <meta> named a Latin-1 label, which jsoup takes literally; or
+		// nothing named a charset, and the body is not the UTF-8 jsoup assumed then.
+		boolean latin1 = !asBrowsersRead(document.charset()).equals(document.charset());
+		if (latin1 || (document.selectFirst(META_CHARSET) == null && !isUtf8(body))) {
 			return Jsoup.parse(new String(body, WINDOWS_1252), page.finalUrl());
 		}
 		return document;
+	}
+
+	private static boolean isUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	private static Document parseStream(byte[] body, @Nullable Charset charset, String baseUri) {

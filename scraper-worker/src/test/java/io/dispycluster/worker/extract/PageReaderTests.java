@@ -1,6 +1,7 @@
 package io.dispycluster.worker.extract;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -15,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bodies are decoded with the charset the response declares, unless a byte order mark
  * says otherwise, and with the charset the page declares when the response names none; a
- * Latin-1 label is read as windows-1252, as browsers do.
+ * Latin-1 label is read as windows-1252, as browsers do, and so is a page that names no
+ * charset and is not UTF-8.
  */
 class PageReaderTests {
 
@@ -61,6 +63,24 @@ class PageReaderTests {
 
 		assertThat(PageReader.parse(page(byResponse, label)).title()).isEqualTo("Café – 5 €, “menu”");
 		assertThat(PageReader.parse(page(byMeta, null)).title()).isEqualTo("Café – 5 €, “menu”");
+	}
+
+	@Test
+	void readsAPageThatNamesNoCharsetAsUtf8OrElseAsWindows1252() {
+		String html = "<html><head><title>Café – à Noël</title></head></html>";
+
+		assertThat(PageReader.parse(page(html.getBytes(StandardCharsets.UTF_8), null)).title())
+			.isEqualTo("Café – à Noël");
+		assertThat(PageReader.parse(page(html.getBytes(Charset.forName("windows-1252")), null)).title())
+			.isEqualTo("Café – à Noël");
+	}
+
+	@Test
+	void keepsUtf8WhenThePageNamesItEvenIfTheBodyIsNot() {
+		byte[] latin1 = "<html><head><meta charset=\"utf-8\"><title>Café</title></head></html>"
+			.getBytes(StandardCharsets.ISO_8859_1);
+
+		assertThat(PageReader.parse(page(latin1, null)).title()).isEqualTo("Caf\uFFFD");
 	}
 
 	@Test
