@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * optionally opened by {@code +}, that does not start or end inside a word, another
  * number, a time, a decimal or a price. It is a phone when:
  * <ul>
- * <li>it has 9 to 15 digits, or 8 to 15 after a {@code +} (E.164 allows 15);</li>
+ * <li>it has 9 to 15 digits, or 8 to 15 after a {@code +} (E.164 allows 15); a national
+ * number (not opened by {@code +} or {@code 00}) at most 12, as no country's is longer:
+ * the 14 digits of a French company number ({@code SIRET 123 456 789 00012}, in most
+ * French sites' legal notice) are no phone;</li>
  * <li>it is grouped, unless it starts with {@code +} ({@code +33123456789}): a bare run
  * of digits is an id as often as a phone;</li>
  * <li>without a {@code +}, no group has more than 5 digits (rules out ISBNs and
@@ -100,7 +103,8 @@ final class PhoneRule {
 		boolean international = candidate.startsWith("+");
 		String[] groups = candidate.replaceAll("^\\D+", "").split("\\D+");
 		int digits = candidate.replaceAll("\\D", "").length();
-		if (digits < (international ? 8 : 9) || digits > 15) {
+		int most = (international || candidate.startsWith("00")) ? 15 : 12;
+		if (digits < (international ? 8 : 9) || digits > most) {
 			return false;
 		}
 		if (!international && (groups.length == 1 || hasLongGroup(groups) || THOUSANDS.matcher(candidate).matches())) {
