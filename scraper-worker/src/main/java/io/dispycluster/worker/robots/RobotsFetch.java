@@ -74,6 +74,7 @@ final class RobotsFetch {
 	private static RobotsFile failure(FetchException ex) {
 		return switch (ex.kind()) {
 			case CANCELLED -> RobotsFile.abandoned();
+			case TIMEOUT -> RobotsFile.timedOut(ex.getMessage());
 			// The page itself will be refused by the guard with its own reason.
 			case BLOCKED -> RobotsFile.of(allowAll());
 			default -> RobotsFile.failed(ex.getMessage());

@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
  * One site's robots.txt as the worker knows it: rules valid until they expire, or a run
  * of failed fetches that, once long enough, makes the site unavailable for a while. A
  * site's lock serialises its fetches, so that concurrent crawls fetch it once.
+ * <p>
+ * A site made unavailable by fetches that timed out is so only for crawls whose requests
+ * may take no longer: each job has its own {@code timeout_s}, and one with a short
+ * timeout must not have the site skipped by a job that would wait long enough for it.
  */
 final class SiteRobots {
 
@@ -25,30 +29,44 @@ final class SiteRobots {
 
 	private long unavailableUntil;
 
+	// The timeout of the last failed fetch if it failed for want of time, else null.
+	private @Nullable Duration timedOutWithin;
+
 	SiteRobots(RobotsProperties properties) {
 		this.properties = properties;
 	}
 
-	synchronized RobotsVerdict verdict(String url, Supplier<RobotsFile> fetch) {
+	/**
+	 * The verdict on a URL, fetching robots.txt (with {@code fetch}) if its rules are not
+	 * known.
+	 * @param timeout the timeout {@code fetch} gives its request
+	 */
+	synchronized RobotsVerdict verdict(String url, Duration timeout, Supplier<RobotsFile> fetch) {
 		long now = System.nanoTime();
 		if (this.rules != null && now - this.rulesExpire < 0) {
 			return verdictOf(this.rules, url);
 		}
-		if (this.failures >= this.properties.attempts() && now - this.unavailableUntil < 0) {
+		if (this.failures >= this.properties.attempts() && now - this.unavailableUntil < 0
+				&& !waitsLongerThanFailed(timeout)) {
 			return RobotsVerdict.unavailable(unavailableReason());
 		}
-		return learn(fetch.get(), url, now);
+		return learn(fetch.get(), timeout, url, now);
+	}
+
+	private boolean waitsLongerThanFailed(Duration timeout) {
+		return this.timedOutWithin != null && timeout.compareTo(this.timedOutWithin) > 0;
 	}
 
 	synchronized boolean isExpired(long now) {
 		return (this.rules == null || now - this.rulesExpire >= 0) && now - this.unavailableUntil >= 0;
 	}
 
-	private RobotsVerdict learn(RobotsFile file, String url, long now) {
+	private RobotsVerdict learn(RobotsFile file, Duration timeout, String url, long now) {
 		if (file.rules() != null) {
 			this.rules = file.rules();
 			this.rulesExpire = now + this.properties.cacheTtl().toNanos();
 			this.failures = 0;
+			this.timedOutWithin = null;
 			return verdictOf(this.rules, url);
 		}
 		if (file.aborted()) {
@@ -56,6 +74,7 @@ final class SiteRobots {
 		}
 		this.failures = (this.failures >= this.properties.attempts()) ? 1 : this.failures + 1;
 		this.lastFailure = file.failure();
+		this.timedOutWithin = file.timedOut() ? timeout : null;
 		if (this.failures < this.properties.attempts()) {
 			return RobotsVerdict.retryLater(this.lastFailure);
 		}

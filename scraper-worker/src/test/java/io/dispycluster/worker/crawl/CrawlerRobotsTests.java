@@ -144,6 +144,22 @@ class CrawlerRobotsTests {
 	}
 
 	@Test
+	void skipsASiteWhoseRobotsTxtTimedOutOnlyForCrawlsThatWouldNotWaitLonger() {
+		this.site.slowPage("/robots.txt", Duration.ofMillis(700), "User-agent: *\nDisallow:\n").page("/", linking());
+
+		CrawlOutcome hasty = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofMillis(200)));
+		CrawlOutcome asHasty = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofMillis(200)));
+		long robotsRequests = this.site.robotsRequests();
+		CrawlOutcome patient = crawl(anOrderFor(this.site.url("/")).withRequestTimeout(Duration.ofSeconds(5)));
+
+		assertThat(hasty.refusal()).startsWith("robots.txt unavailable after 3 attempts (Timeout");
+		assertThat(asHasty.refusal()).isEqualTo(hasty.refusal());
+		assertThat(robotsRequests).isEqualTo(3);
+		assertThat(patient.refusal()).isNull();
+		assertThat(patient.result().crawled()).containsExactly(this.site.url("/"));
+	}
+
+	@Test
 	void honoursCrawlDelayUpToTheCap() {
 		RobotsProperties capped = new RobotsProperties(true, Duration.ofHours(1), Duration.ofMillis(300), 3,
 				Duration.ofMillis(50), Duration.ofMinutes(10));
