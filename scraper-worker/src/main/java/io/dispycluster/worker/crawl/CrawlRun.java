@@ -130,6 +130,9 @@ final class CrawlRun {
 				content.data()));
 		this.states.merge(PageState.CRAWLED, 1, Integer::sum);
 		this.frontier.markSeen(page.finalUrl());
+		if (url.depth() == 0) {
+			this.scope.landedOn(page.finalUrl());
+		}
 		for (String link : content.links()) {
 			follow(link, url.depth() + 1);
 		}

@@ -188,6 +188,23 @@ class CrawlerTests {
 	}
 
 	@Test
+	void followsTheLinksOfTheSiteTheStartUrlRedirectsTo() {
+		try (FixtureSite other = FixtureSite.start()) {
+			other.page("/", linking());
+			String start = "http://localhost:" + this.site.port() + "/";
+			this.site.redirect("/", 301, this.site.url("/home"))
+				.page("/home", linking("/a.html", other.url("/")))
+				.page("/a.html", linking());
+
+			CrawlResult result = crawl(anOrderFor(start));
+
+			assertThat(result.crawled()).containsExactly(start, this.site.url("/a.html"));
+			assertThat(result.states()).containsEntry("out_of_scope", 1);
+			assertThat(other.requestedPaths()).isEmpty();
+		}
+	}
+
+	@Test
 	void recordsARedirectWithoutAUsableLocationAsAnHttpError() {
 		this.site.page("/", linking("/nowhere")).redirect("/nowhere", 302, "mailto:someone@example.org");
 
