@@ -24,6 +24,17 @@ public class PageReader {
 
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+	// The charsets that browsers read with a wider decoder than Java's of the same name
+	// (WHATWG Encoding Standard), by Java's name: pages so labelled use the wider one's
+	// characters often enough (curly quotes and the euro sign of windows-1252, GBK's
+	// hanzi, the circled numbers of windows-31j) that reading them literally garbles
+	// them.
+	private static final Map<String, String> AS_BROWSERS_READ = Map.ofEntries(Map.entry("ISO-8859-1", "windows-1252"),
+			Map.entry("US-ASCII", "windows-1252"), Map.entry("ISO-8859-9", "windows-1254"),
+			Map.entry("TIS-620", "x-windows-874"), Map.entry("x-iso-8859-11", "x-windows-874"),
+			Map.entry("GB2312", "GB18030"), Map.entry("GBK", "GB18030"), Map.entry("EUC-KR", "x-windows-949"),
+			Map.entry("Shift_JIS", "windows-31j"), Map.entry("Big5", "Big5-HKSCS"));
+
 	private static final Evaluator META_CHARSET = QueryParser
 		.parse("meta[charset], meta[http-equiv=content-type][content*=charset]");
 
@@ -55,8 +66,9 @@ public class PageReader {
 	 * ISO-8859-1 or US-ASCII, by its response or its {@code <meta>}, is read as
 	 * windows-1252, as browsers read it (WHATWG Encoding Standard): the pages so labelled
 	 * are written in windows-1252 often enough that its dashes, curly quotes and euro
-	 * sign in 0x80-0x9F, control characters in ISO-8859-1, are the common case. A page
-	 * that names no charset at all is read as UTF-8 if it is valid UTF-8, else as
+	 * sign in 0x80-0x9F, control characters in ISO-8859-1, are the common case; likewise
+	 * GB2312 as GB18030, EUC-KR as windows-949, Shift_JIS as windows-31j. A page that
+	 * names no charset at all is read as UTF-8 if it is valid UTF-8, else as
 	 * windows-1252, the browsers' default for most of the world's pages, instead of with
 	 * a replacement character for every accented letter.
 	 * @param page a response with a body
@@ -75,10 +87,14 @@ public class PageReader {
 		if (byteOrderMark) {
 			return document;
 		}
-		// The page's own <meta> named a Latin-1 label, which jsoup takes literally; or
-		// nothing named a charset, and the body is not the UTF-8 jsoup assumed then.
-		boolean latin1 = !asBrowsersRead(document.charset()).equals(document.charset());
-		if (latin1 || (document.selectFirst(META_CHARSET) == null && !isUtf8(body))) {
+		// The page's own <meta> named a label that jsoup takes literally and browsers
+		// do not; or nothing named a charset, and the body is not the UTF-8 jsoup
+		// assumed then.
+		Charset asBrowsersRead = asBrowsersRead(document.charset());
+		if (!asBrowsersRead.equals(document.charset())) {
+			return Jsoup.parse(new String(body, asBrowsersRead), page.finalUrl());
+		}
+		if (document.selectFirst(META_CHARSET) == null && !isUtf8(body)) {
 			return Jsoup.parse(new String(body, WINDOWS_1252), page.finalUrl());
 		}
 		return document;
@@ -105,8 +121,8 @@ public class PageReader {
 	}
 
 	private static Charset asBrowsersRead(Charset charset) {
-		boolean latin1 = charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII);
-		return latin1 ? WINDOWS_1252 : charset;
+		String wider = AS_BROWSERS_READ.get(charset.name());
+		return (wider != null && Charset.isSupported(wider)) ? Charset.forName(wider) : charset;
 	}
 
 	// A BOM names the charset whatever the header says: jsoup's stream path honours it.

@@ -9,6 +9,7 @@ import io.dispycluster.worker.fetch.FetchedPage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bodies are decoded with the charset the response declares, unless a byte order mark
  * says otherwise, and with the charset the page declares when the response names none; a
- * Latin-1 label is read as windows-1252, as browsers do, and so is a page that names no
- * charset and is not UTF-8.
+ * Latin-1 label is read as windows-1252, as browsers do (and other labels with the wider
+ * decoders browsers use), and so is a page that names no charset and is not UTF-8.
  */
 class PageReaderTests {
 
@@ -63,6 +64,19 @@ class PageReaderTests {
 
 		assertThat(PageReader.parse(page(byResponse, label)).title()).isEqualTo("Café – 5 €, “menu”");
 		assertThat(PageReader.parse(page(byMeta, null)).title()).isEqualTo("Café – 5 €, “menu”");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "GB2312, 朱镕基, GB18030", "gbk, 朱镕基, GB18030", "EUC-KR, 똠방각하, x-windows-949",
+			"Shift_JIS, 会議室①～, windows-31j", "ISO-8859-9, İstanbul’da, windows-1254",
+			"TIS-620, ราคา ๕๐ €, x-windows-874" })
+	void readsOtherLabelsWithTheWiderDecoderBrowsersUse(String label, String title, String encoding) {
+		byte[] encoded = title.getBytes(Charset.forName(encoding));
+		byte[] byResponse = html("<html><head><title>", encoded, "</title></head></html>");
+		byte[] byMeta = html("<html><head><meta charset=\"" + label + "\"><title>", encoded, "</title></head></html>");
+
+		assertThat(PageReader.parse(page(byResponse, label)).title()).isEqualTo(title);
+		assertThat(PageReader.parse(page(byMeta, null)).title()).isEqualTo(title);
 	}
 
 	@Test
