@@ -69,7 +69,7 @@ public class RobotsRules {
 		prune();
 		String key = RobotsFetch.productToken(agent) + " " + robotsUrl;
 		SiteRobots site = this.sites.computeIfAbsent(key, (k) -> new SiteRobots(this.properties));
-		return site.verdict(url, timeout, () -> this.fetch.fetch(robotsUrl, agent, timeout, signal));
+		return site.verdict(url, timeout, signal, () -> this.fetch.fetch(robotsUrl, agent, timeout, signal));
 	}
 
 	private void prune() {

@@ -2,6 +2,8 @@ package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dispycluster.worker.robots.RobotsProperties;
@@ -15,6 +17,7 @@ import static io.dispycluster.worker.crawl.CrawlOrderBuilder.anOrderFor;
 import static io.dispycluster.worker.crawl.Pages.linking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.awaitility.Awaitility.await;
 
 /**
  * robots.txt in a crawl: allow and deny, statuses that allow everything, failures that
@@ -157,6 +160,26 @@ class CrawlerRobotsTests {
 		assertThat(robotsRequests).isEqualTo(3);
 		assertThat(patient.refusal()).isNull();
 		assertThat(patient.result().crawled()).containsExactly(this.site.url("/"));
+	}
+
+	@Test
+	void stopsACancelledCrawlThatWaitsForAnotherCrawlsRobotsTxtWithinASecond() {
+		this.site.slowPage("/robots.txt", Duration.ofSeconds(10), "User-agent: *\nDisallow:\n").page("/", linking());
+		CompletableFuture.runAsync(() -> crawl(anOrderFor(this.site.url("/"))));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.site.robotsRequests() == 1);
+		CrawlControl control = new CrawlControl();
+		CompletableFuture<CrawlOutcome> waiting = new CompletableFuture<>();
+		Thread thread = new Thread(
+				() -> waiting.complete(this.crawler.crawl(anOrderFor(this.site.url("/")).build(), control)));
+		thread.start();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> thread.getState() == Thread.State.BLOCKED || thread.getState() == Thread.State.TIMED_WAITING);
+
+		control.cancel();
+
+		CrawlOutcome outcome = waiting.orTimeout(1, TimeUnit.SECONDS).join();
+		assertThat(outcome.result().stopReason()).isEqualTo("cancelled");
+		assertThat(this.site.robotsRequests()).isEqualTo(1);
 	}
 
 	@Test
