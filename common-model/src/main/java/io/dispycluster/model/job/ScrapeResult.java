@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * {@code "HTTP 404 / type
  * text/html"})
  * @param pages per-page detail, in visit order
- * @param stopReason why the crawl ended: {@code frontier_exhausted}, {@code max_pages},
- * {@code budget_exhausted} or {@code cancelled}; null when unknown
+ * @param stopReason why the crawl ended: {@code frontier_exhausted},
+ * {@code frontier_full}, {@code max_pages}, {@code budget_exhausted} or
+ * {@code cancelled}; null when unknown
  */
 public record ScrapeResult(List<String> crawled, Map<String, PiiFindings> piiByUrl, Map<String, String> errors,
 		List<PageSummary> pages, @Nullable String stopReason) {

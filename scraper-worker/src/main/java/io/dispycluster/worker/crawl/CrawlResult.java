@@ -19,8 +19,8 @@ import io.dispycluster.model.job.ScrapeResult;
  * @param piiByUrl personal data found, one entry per crawled URL
  * @param errors each URL that could not be crawled, with why
  * @param pages per-page detail, in visit order
- * @param stopReason why the crawl ended: {@code frontier_exhausted}, {@code max_pages},
- * {@code budget_exhausted} or {@code cancelled}
+ * @param stopReason why the crawl ended: {@code frontier_exhausted},
+ * {@code frontier_full}, {@code max_pages}, {@code budget_exhausted} or {@code cancelled}
  * @param states the number of URLs that ended in each state ({@code crawled},
  * {@code http_error}, {@code robots_denied}, ...), states no URL reached left out
  */

@@ -79,11 +79,14 @@ final class CrawlRun {
 		if (budgetExhausted()) {
 			return StopReason.BUDGET_EXHAUSTED;
 		}
-		return (inFlight == 0 && frontierIsEmpty()) ? StopReason.FRONTIER_EXHAUSTED : null;
+		return (inFlight == 0) ? endOfFrontier() : null;
 	}
 
-	private synchronized boolean frontierIsEmpty() {
-		return this.frontier.isEmpty();
+	private synchronized @Nullable StopReason endOfFrontier() {
+		if (!this.frontier.isEmpty()) {
+			return null;
+		}
+		return this.frontier.leftLinksOut() ? StopReason.FRONTIER_FULL : StopReason.FRONTIER_EXHAUSTED;
 	}
 
 	synchronized @Nullable QueuedUrl next() {

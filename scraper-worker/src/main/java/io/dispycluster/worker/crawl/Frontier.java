@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The URLs waiting to be visited, first in first out (breadth-first), each offered once.
  * Like the upstream, it stops taking URLs once those seen (visited or queued) reach three
- * times {@code max_pages}, which bounds its memory whatever the site does.
+ * times {@code max_pages}, which bounds its memory and its requests whatever the site
+ * does; unlike the upstream, it remembers that it left links out, so that the crawl can
+ * say so.
  */
 final class Frontier {
 
@@ -19,6 +21,8 @@ final class Frontier {
 	private final Set<String> seen = new HashSet<>();
 
 	private final int capacity;
+
+	private boolean leftLinksOut;
 
 	Frontier(String startUrl, int maxPages) {
 		this.capacity = Math.multiplyExact(maxPages, 3);
@@ -30,10 +34,19 @@ final class Frontier {
 	 * @return whether it was queued
 	 */
 	boolean offer(String url, int depth) {
-		if (this.seen.size() >= this.capacity || !this.seen.add(url)) {
+		if (this.seen.size() >= this.capacity) {
+			this.leftLinksOut |= !this.seen.contains(url);
+			return false;
+		}
+		if (!this.seen.add(url)) {
 			return false;
 		}
 		return this.queue.add(new QueuedUrl(url, depth));
+	}
+
+	/** Whether a new URL was refused because the frontier was full. */
+	boolean leftLinksOut() {
+		return this.leftLinksOut;
 	}
 
 	/**

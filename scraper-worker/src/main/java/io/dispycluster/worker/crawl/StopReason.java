@@ -10,6 +10,13 @@ public enum StopReason {
 	/** Every reachable URL within the limits was visited. */
 	FRONTIER_EXHAUSTED,
 
+	/**
+	 * Nothing was left to visit, but links were left out: the crawl had seen (visited or
+	 * queued) three times {@code max_pages} URLs, most of them not pages (failed, not
+	 * HTML). A larger {@code max_pages} follows them.
+	 */
+	FRONTIER_FULL,
+
 	/** {@code max_pages} pages were crawled. */
 	MAX_PAGES,
 

@@ -1,7 +1,9 @@
 package io.dispycluster.worker.crawl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.dispycluster.model.job.PiiFindings;
 import io.dispycluster.worker.testsupport.FixtureSite;
@@ -275,7 +277,21 @@ class CrawlerTests {
 
 		assertThat(this.site.requestedPaths()).containsExactly("/", "/1", "/2", "/3", "/4", "/5");
 		assertThat(result.errors()).hasSize(5);
-		assertThat(result.stopReason()).isEqualTo("frontier_exhausted");
+		// links were left out: the crawl says so rather than "nothing left to visit"
+		assertThat(result.stopReason()).isEqualTo("frontier_full");
+	}
+
+	@Test
+	void saysTheFrontierWasFullWhenLinksToOtherFilesCrowdedPagesOut() {
+		List<String> links = new ArrayList<>();
+		IntStream.range(0, 40).forEach((i) -> links.add("/files/" + i + ".pdf"));
+		IntStream.range(0, 5).forEach((i) -> links.add("/page" + i));
+		this.site.page("/", linking(links.toArray(String[]::new)));
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(10));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"));
+		assertThat(result.stopReason()).isEqualTo("frontier_full");
 	}
 
 	@Test
