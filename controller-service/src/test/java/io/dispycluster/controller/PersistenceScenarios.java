@@ -110,6 +110,32 @@ abstract class PersistenceScenarios {
 		}
 	}
 
+	@Test
+	void aControllerDownLongerThanTheLeaseLetsTheWorkerReportItsRunningJob() throws InterruptedException {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = api(port);
+		// A silent worker neither sends progress nor lists its jobs: only its report
+		// can tell the restarted controller about the attempt.
+		StubWorker worker = worker("patient", api, Mode.SILENT).register();
+		String id = api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		first.close();
+		// Longer than the lease (2 s): the worker could not report to a stopped
+		// controller.
+		Thread.sleep(3000);
+
+		start(port);
+		Thread.sleep(600);
+		assertThat(worker.report(worker.received().get(0), "succeeded", null)).isEqualTo(204);
+		JsonNode job = api.job(id);
+		assertThat(job.get("status").stringValue()).isEqualTo("completed");
+		assertThat(job.get("attempts").intValue()).isEqualTo(1);
+		assertThat(worker.cancelled()).doesNotContain(id);
+		assertThat(api.get("/jobs/" + id + "/history").json()).extracting((event) -> event.get("to").stringValue())
+			.containsExactly("queued", "dispatched", "succeeded");
+	}
+
 	ConfigurableApplicationContext start(int port) {
 		ConfigurableApplicationContext controller = Controllers.start(port, database());
 		this.controllers.add(controller);

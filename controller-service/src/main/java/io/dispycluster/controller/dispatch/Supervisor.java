@@ -46,6 +46,13 @@ class Supervisor implements SchedulingConfigurer {
 
 	private final Clock clock;
 
+	/**
+	 * Before this instant no lease expires: a lease that ran out while the controller was
+	 * down measured the controller's silence, not the worker's, so each worker gets one
+	 * whole lease after the start to send its progress or its report again.
+	 */
+	private final Instant firstExpiry;
+
 	Supervisor(JobQueue jobs, Failover failover, AssignmentSender sender, Dispatcher dispatcher,
 			DispatchProperties properties, DispatchMetrics metrics, Clock clock) {
 		this.jobs = jobs;
@@ -55,6 +62,7 @@ class Supervisor implements SchedulingConfigurer {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.firstExpiry = clock.instant().plus(properties.leaseDuration());
 	}
 
 	@Override
@@ -74,8 +82,12 @@ class Supervisor implements SchedulingConfigurer {
 	}
 
 	private void expireLeases() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.firstExpiry)) {
+			return;
+		}
 		boolean requeued = false;
-		for (Job job : this.jobs.leaseExpired(this.clock.instant())) {
+		for (Job job : this.jobs.leaseExpired(now)) {
 			String node = String.valueOf(job.assignedWorker());
 			requeued |= this.failover.attemptLost(job.id(), job.attempt(), LossReason.LEASE_EXPIRED,
 					"no news from " + node + " within the lease");
