@@ -336,6 +336,29 @@ class ControllerIT {
 	}
 
 	@Test
+	void aWorkerThatHandsItsJobBackWhileStoppingGetsNoJobUntilItIsSeenAgain() throws InterruptedException {
+		StubWorker leaving = worker(Mode.HOLD, 4).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> leaving.running().containsKey(id));
+		Assignment assignment = leaving.running().get(id);
+		// A stopping worker answers nothing more after it hands its jobs back.
+		leaving.hang();
+		assertThat(leaving.report(assignment, "cancelled", null)).isEqualTo(204);
+		assertThat(this.api.get("/workers/" + leaving.node()).json().get("worker").get("status").stringValue())
+			.isEqualTo("offline");
+		// Several requeue backoffs and dispatch rounds: long enough to send it back.
+		Thread.sleep(1000);
+
+		StubWorker staying = worker(Mode.COMPLETE, 2).register();
+		await().until(() -> this.api.status(id).equals("completed"));
+		assertThat(this.api.job(id).get("assigned_worker").stringValue()).isEqualTo(staying.node());
+		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("reason").stringValue())
+			.contains("requeued: attempt cancelled on " + leaving.node())
+			.filteredOn((reason) -> reason.startsWith("dispatched"))
+			.containsExactly("dispatched to " + leaving.node(), "dispatched to " + staying.node());
+	}
+
+	@Test
 	void aWorkerThatNeverReportsHasItsJobRequeuedThenFailedWithTheReason() {
 		StubWorker silent = worker(Mode.SILENT, 1).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

@@ -106,6 +106,7 @@ class AttemptReports {
 		if (!current) {
 			throw new StaleAttemptException(id, attempt, job.attempt(), job.state());
 		}
+		this.workers.handedBack(node);
 		this.failover.attemptLost(id, attempt, LossReason.CANCELLED_ON_WORKER, "attempt cancelled on " + node);
 	}
 

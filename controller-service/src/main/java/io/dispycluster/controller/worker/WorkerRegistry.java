@@ -193,6 +193,20 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		});
 	}
 
+	/**
+	 * The worker handed a job back on its own, which it does when it is stopping: it gets
+	 * no new jobs (offline) until a health check or its registration finds it again,
+	 * rather than have the job sent straight back to it.
+	 */
+	public void handedBack(String node) {
+		this.store.find(node).ifPresent((worker) -> {
+			if (worker.status() != WorkerState.OFFLINE) {
+				LOG.info("Worker stopping: node={}", node);
+			}
+			this.store.setStatus(node, WorkerState.OFFLINE, "stopping: it handed its jobs back");
+		});
+	}
+
 	/** The worker completed a job: counted, and a busy worker is online again. */
 	public void completedJob(String node) {
 		this.store.countCompletion(node);

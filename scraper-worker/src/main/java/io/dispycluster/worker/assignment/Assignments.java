@@ -1,5 +1,6 @@
 package io.dispycluster.worker.assignment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlOutcome;
 import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.Crawler;
+import io.dispycluster.worker.report.Answer;
 import io.dispycluster.worker.report.AttemptReportBody;
 import io.dispycluster.worker.report.ControllerReports;
 import io.dispycluster.worker.scrape.CrawlOrders;
@@ -40,6 +42,9 @@ public class Assignments implements DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Assignments.class);
 
+	/** How long a stopping worker waits for its crawls to stop and report. */
+	private static final Duration HAND_BACK_TIMEOUT = Duration.ofSeconds(10);
+
 	private final Crawler crawler;
 
 	private final CrawlOrders orders;
@@ -51,6 +56,8 @@ public class Assignments implements DisposableBean {
 	private final ThreadPoolExecutor executor;
 
 	private final Map<String, RunningAssignment> running = new LinkedHashMap<>();
+
+	private volatile boolean stopping;
 
 	Assignments(Crawler crawler, CrawlOrders orders, ControllerReports reports, WorkerProperties worker,
 			MeterRegistry meterRegistry) {
@@ -155,7 +162,7 @@ public class Assignments implements DisposableBean {
 			// Free the slot before reporting: the controller may dispatch a job at once.
 			finished(assignment);
 			if (!assignment.isStale()) {
-				this.reports.report(assignment.jobId(), report);
+				report(assignment, report);
 			}
 		}
 		finally {
@@ -179,14 +186,51 @@ public class Assignments implements DisposableBean {
 		}
 	}
 
+	private void report(RunningAssignment assignment, AttemptReportBody report) {
+		if (!this.stopping) {
+			this.reports.report(assignment.jobId(), report);
+			return;
+		}
+		// The background retries end with the worker: deliver the report now, once, even
+		// from a crawl that had to be interrupted (the interrupt has done its work).
+		Thread.interrupted();
+		Answer answer = this.reports.reportOnce(assignment.jobId(), report);
+		if (answer != Answer.ACCEPTED) {
+			LOG.warn("Job(id={}, attempt={}) report ({}) not delivered before stopping: {}", assignment.jobId(),
+					assignment.attempt(), report.outcome(), answer);
+		}
+	}
+
 	private synchronized void finished(RunningAssignment assignment) {
 		this.running.remove(assignment.jobId(), assignment);
 	}
 
+	/**
+	 * Hands the running jobs back before the worker stops: each crawl is cancelled and
+	 * reports itself cancelled, so that the controller requeues it at once rather than
+	 * after failed health checks (the report client is still there: it is destroyed after
+	 * this bean, which depends on it).
+	 */
 	@Override
 	public void destroy() {
-		// Interrupting the crawl threads cancels their crawls.
-		this.executor.shutdownNow();
+		List<RunningAssignment> handedBack;
+		synchronized (this) {
+			this.stopping = true;
+			handedBack = new ArrayList<>(this.running.values());
+		}
+		handedBack.forEach(RunningAssignment::cancel);
+		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(HAND_BACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				LOG.warn("Crawls still running after {} s of stopping; interrupting them",
+						HAND_BACK_TIMEOUT.toSeconds());
+				this.executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			this.executor.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -45,6 +45,16 @@ public class ControllerReports {
 	}
 
 	/**
+	 * Delivers a final report once, on the caller's thread, for a worker that is stopping
+	 * and has no background left to retry in.
+	 * @return the controller's answer
+	 */
+	public Answer reportOnce(String jobId, AttemptReportBody report) {
+		return Answer.of("Report of job " + jobId + " attempt " + report.attempt(),
+				() -> this.client.report(jobId, report));
+	}
+
+	/**
 	 * Registers the worker once, on the caller's thread; {@link RegistrationLoop} repeats
 	 * it.
 	 * @return the controller's answer
