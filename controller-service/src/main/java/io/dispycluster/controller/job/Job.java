@@ -322,6 +322,8 @@ public final class Job {
 		this.notBefore = notBefore;
 		this.assignedWorker = null;
 		this.startedAt = null;
+		// The next attempt crawls from the start URL again.
+		this.pagesCrawled = 0;
 		this.leaseExpiresAt = null;
 		this.budgetEndsAt = null;
 		this.currentUrl = null;

@@ -158,11 +158,14 @@ class JobTests {
 	@Test
 	void requeueWaitsForTheBackoffAndFreesTheWorker() {
 		Job job = JobFixtures.aRunningJob(NODE);
+		job.recordProgress(1, NODE, 9, "http://site.test/9", NOW, LEASE);
 		boolean queued = job.requeue(1, "worker offline", NOW, Duration.ofSeconds(10), 3);
 		assertThat(queued).isTrue();
 		assertThat(job.state()).isEqualTo(JobState.QUEUED);
 		assertThat(job.notBefore()).isEqualTo(NOW.plusSeconds(10));
 		assertThat(job.assignedWorker()).isNull();
+		// The next attempt starts from scratch: the lost one's pages are not the job's.
+		assertThat(job.pagesCrawled()).isZero();
 		assertThat(job.lostAttempts()).isEqualTo(1);
 		assertThat(job.attempt()).isEqualTo(1);
 	}
