@@ -3,6 +3,7 @@ package io.dispycluster.controller;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -136,8 +137,33 @@ abstract class PersistenceScenarios {
 			.containsExactly("queued", "dispatched", "succeeded");
 	}
 
+	@Test
+	void aControllerDownPastAJobsBudgetLetsTheWorkerReportItsResultInTime() throws InterruptedException {
+		int port = Controllers.freePort();
+		Map<String, String> tightGrace = new HashMap<>(database());
+		tightGrace.put("dispycluster.controller.timeout-grace", "300ms");
+		ConfigurableApplicationContext first = start(port, tightGrace);
+		Api api = api(port);
+		StubWorker worker = worker("punctual", api, Mode.SILENT).register();
+		String id = api.submit("{\"start_url\":\"http://site.test/\",\"max_duration_s\":1}");
+		await().until(() -> worker.running().containsKey(id));
+		first.close();
+		// The worker finished within its budget (1 s) but could not report: the
+		// controller was down until well past the budget and its grace.
+		Thread.sleep(3000);
+
+		start(port, tightGrace);
+		Thread.sleep(600);
+		assertThat(worker.report(worker.received().get(0), "succeeded", null)).isEqualTo(204);
+		assertThat(api.status(id)).isEqualTo("completed");
+	}
+
 	ConfigurableApplicationContext start(int port) {
-		ConfigurableApplicationContext controller = Controllers.start(port, database());
+		return start(port, database());
+	}
+
+	ConfigurableApplicationContext start(int port, Map<String, String> properties) {
+		ConfigurableApplicationContext controller = Controllers.start(port, properties);
 		this.controllers.add(controller);
 		return controller;
 	}

@@ -47,9 +47,10 @@ class Supervisor implements SchedulingConfigurer {
 	private final Clock clock;
 
 	/**
-	 * Before this instant no lease expires: a lease that ran out while the controller was
-	 * down measured the controller's silence, not the worker's, so each worker gets one
-	 * whole lease after the start to send its progress or its report again.
+	 * Before this instant no lease expires and no budget runs out: a lease or a grace
+	 * period that ended while the controller was down measured the controller's silence,
+	 * not the worker's, so each worker gets one whole lease after the start to send its
+	 * progress or its report again (a crawl that ended within its budget included).
 	 */
 	private final Instant firstExpiry;
 
@@ -72,6 +73,9 @@ class Supervisor implements SchedulingConfigurer {
 
 	/** One round: expired leases, then exhausted budgets. */
 	void sweep() {
+		if (this.clock.instant().isBefore(this.firstExpiry)) {
+			return;
+		}
 		try {
 			expireLeases();
 			enforceBudgets();
@@ -83,9 +87,6 @@ class Supervisor implements SchedulingConfigurer {
 
 	private void expireLeases() {
 		Instant now = this.clock.instant();
-		if (now.isBefore(this.firstExpiry)) {
-			return;
-		}
 		boolean requeued = false;
 		for (Job job : this.jobs.leaseExpired(now)) {
 			String node = String.valueOf(job.assignedWorker());
