@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -260,7 +261,10 @@ public class Scrapes {
 				completed++;
 			}
 			else if (job.status().isFinished()) {
-				failures.add(job.jobId() + ": " + ((job.error() != null) ? job.error() : job.status().name()));
+				// Without an error (a job cancelled by a user), its status as the API
+				// writes it.
+				failures.add(job.jobId() + ": "
+						+ ((job.error() != null) ? job.error() : job.status().name().toLowerCase(Locale.ROOT)));
 			}
 		}
 		boolean done = completed + failures.size() == jobs.size();

@@ -1,5 +1,9 @@
 package io.dispycluster.scheduler.task;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -408,6 +412,30 @@ class TaskSchedulingIT {
 		assertThat((String) run.get("error")).contains("1 of 2 jobs did not complete").contains("HTTP 500");
 		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("status", "failed")
 			.containsEntry("failure_count", 1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void runFailsNamingAJobCancelledByAUserWithItsWireStatus() throws Exception {
+		controller.pollsBeforeDone = 1_000_000;
+		String id = createTask("https://cancelled.example/");
+		scheduler.post("/tasks/" + id + "/run");
+		String jobId = await().until(() -> scheduler.historyOf(id)
+			.stream()
+			.flatMap((run) -> ((List<String>) run.get("job_ids")).stream())
+			.findFirst()
+			.orElse(null), (job) -> job != null);
+		// A user cancels the job through the gateway, which adds the internal token.
+		HttpRequest cancel = HttpRequest.newBuilder(URI.create(controller.url() + "/jobs/" + jobId + "/cancel"))
+			.header("X-Internal-Token", RunningScheduler.INTERNAL_TOKEN)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		assertThat(HttpClient.newHttpClient().send(cancel, HttpResponse.BodyHandlers.discarding()).statusCode())
+			.isEqualTo(200);
+
+		Map<String, Object> run = scheduler.awaitFinishedRun(id);
+		assertThat(run).containsEntry("status", "failed");
+		assertThat((String) run.get("error")).isEqualTo("1 of 1 jobs did not complete; " + jobId + ": cancelled");
 	}
 
 	@Test
