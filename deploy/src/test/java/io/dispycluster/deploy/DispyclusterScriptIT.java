@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -88,6 +90,15 @@ class DispyclusterScriptIT {
 
 				Result status = dispycluster(basePort, "status");
 				assertThat(status.output()).contains("gateway", "running").doesNotContain("stopped");
+
+				// a source changed while the cluster runs: no build replaces the jars
+				// under it
+				Path source = this.checkout.resolve("controller-service/pom.xml");
+				Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
+				Result again = dispycluster(basePort, "up");
+				assertThat(again.exitCode()).as(again.output()).isNotZero();
+				assertThat(again.output()).contains("./dispycluster down").doesNotContain("Building the jars");
+				assertThat(get(gateway + "/jobs/" + jobId).statusCode()).isEqualTo(200);
 			}
 			finally {
 				List<Long> pids = pids();
