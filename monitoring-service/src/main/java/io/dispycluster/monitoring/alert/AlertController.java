@@ -65,7 +65,8 @@ class AlertController {
 	}
 
 	private int window(@Nullable String hours, List<FieldProblem> problems) {
-		if (hours == null) {
+		// "hours=" as left by a script that had no value is no window either
+		if (hours == null || hours.isBlank()) {
 			return (int) this.collection.retention().toHours();
 		}
 		try {
