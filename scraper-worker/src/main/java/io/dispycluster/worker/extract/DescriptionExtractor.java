@@ -1,6 +1,7 @@
 package io.dispycluster.worker.extract;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -8,12 +9,15 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
- * The page's {@code <meta name="description">}, whitespace-normalised; empty when missing
- * or blank.
+ * The page's {@code <meta name="description">}, whitespace-normalised as the title is
+ * (no-break spaces included, which {@code &nbsp;} in the attribute gives); empty when
+ * missing or blank.
  */
 public class DescriptionExtractor implements Extractor<Optional<String>> {
 
 	private static final Evaluator DESCRIPTION = QueryParser.parse("meta[name=description][content]");
+
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
 
 	@Override
 	public Optional<String> extract(Document page) {
@@ -21,7 +25,7 @@ public class DescriptionExtractor implements Extractor<Optional<String>> {
 		if (meta == null) {
 			return Optional.empty();
 		}
-		String description = meta.attr("content").strip().replaceAll("\\s+", " ");
+		String description = WHITESPACE.matcher(meta.attr("content")).replaceAll(" ").strip();
 		return description.isEmpty() ? Optional.empty() : Optional.of(description);
 	}
 
