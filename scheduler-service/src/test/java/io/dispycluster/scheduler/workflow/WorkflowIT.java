@@ -248,9 +248,18 @@ class WorkflowIT {
 				.append("\",\"name\":\"s\",\"action\":\"wait\"}");
 		}
 		assertInvalid(many.append("]}").toString(), "steps");
+		// a field of the wrong type is named with those out of range
 		assertInvalid("""
 				{"steps":[{"step_id":"a b","name":"","action":"wait"}],"schedule_type":"cron",
-				 "schedule_config":{"cron":"* *"},"error_policy":"ignore"}""", "error_policy");
+				 "schedule_config":{"cron":"* *"},"error_policy":"ignore"}""", "error_policy", "name",
+				"steps[0].step_id", "steps[0].name", "schedule_config.cron");
+		assertInvalid("""
+				{"name":7,"steps":[{"step_id":5,"name":"a","action":"wait","timeout_s":"x","retries":1.5},
+				                   {"step_id":"b","name":"b","action":"wait","config":"none","depends_on":[5]},
+				                   {"step_id":"c","name":"c","action":"wait","depends_on":"b"}, 3],
+				 "schedule_type":"weekly","schedule_config":{"cron":"* *"}}""", "name", "steps[0].step_id",
+				"steps[0].timeout_s", "steps[0].retries", "steps[1].config", "steps[1].depends_on[0]",
+				"steps[2].depends_on", "steps[3]", "schedule_type");
 		assertInvalid("""
 				{"steps":[{"step_id":"a b","name":"","action":"wait"}],"schedule_type":"cron",
 				 "schedule_config":{"cron":"* *"}}""", "name", "steps[0].step_id", "steps[0].name",
