@@ -1,7 +1,6 @@
 package io.dispycluster.worker.extract;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,15 +16,13 @@ public class DescriptionExtractor implements Extractor<Optional<String>> {
 
 	private static final Evaluator DESCRIPTION = QueryParser.parse("meta[name=description][content]");
 
-	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
-
 	@Override
 	public Optional<String> extract(Document page) {
 		Element meta = page.selectFirst(DESCRIPTION);
 		if (meta == null) {
 			return Optional.empty();
 		}
-		String description = WHITESPACE.matcher(meta.attr("content")).replaceAll(" ").strip();
+		String description = NormalisedText.of(meta.attr("content"));
 		return description.isEmpty() ? Optional.empty() : Optional.of(description);
 	}
 

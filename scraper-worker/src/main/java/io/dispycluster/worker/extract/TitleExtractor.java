@@ -1,7 +1,6 @@
 package io.dispycluster.worker.extract;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -22,9 +21,6 @@ public class TitleExtractor implements Extractor<Optional<String>> {
 
 	private static final Evaluator TITLE = QueryParser.parse("title");
 
-	// What Document.title() collapses, no-break spaces included.
-	private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r\\u00A0]+");
-
 	@Override
 	public Optional<String> extract(Document page) {
 		Element title = page.head().selectFirst(TITLE);
@@ -35,7 +31,7 @@ public class TitleExtractor implements Extractor<Optional<String>> {
 				.findFirst()
 				.orElse(null);
 		}
-		String text = (title != null) ? WHITESPACE.matcher(title.text()).replaceAll(" ").strip() : "";
+		String text = (title != null) ? NormalisedText.of(title.text()) : "";
 		return text.isEmpty() ? Optional.empty() : Optional.of(text);
 	}
 
