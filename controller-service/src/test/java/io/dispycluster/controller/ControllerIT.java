@@ -353,9 +353,54 @@ class ControllerIT {
 		await().until(() -> this.api.status(id).equals("completed"));
 		assertThat(this.api.job(id).get("assigned_worker").stringValue()).isEqualTo(staying.node());
 		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("reason").stringValue())
-			.contains("requeued: attempt cancelled on " + leaving.node())
+			.contains("returned to queue: " + leaving.node() + " handed it back (stopping)")
 			.filteredOn((reason) -> reason.startsWith("dispatched"))
 			.containsExactly("dispatched to " + leaving.node(), "dispatched to " + staying.node());
+		assertThat(this.api.get("/actuator/prometheus").body())
+			.contains("dispycluster_job_requeues_total{reason=\"handed_back\"}");
+	}
+
+	@Test
+	void rollingRestartsDoNotUseUpAJobsAttempts() {
+		// max-attempts is 3: a job handed back by four stopping workers in a row still
+		// runs.
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		for (int restart = 0; restart < 4; restart++) {
+			StubWorker leaving = worker(Mode.HOLD, 1).register();
+			await().until(() -> leaving.running().containsKey(id));
+			leaving.hang();
+			assertThat(leaving.report(leaving.running().get(id), "cancelled", null)).isEqualTo(204);
+		}
+		StubWorker staying = worker(Mode.COMPLETE, 1).register();
+
+		await().until(() -> this.api.status(id).equals("completed"));
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(5);
+		assertThat(this.api.job(id).get("assigned_worker").stringValue()).isEqualTo(staying.node());
+	}
+
+	@Test
+	void aWorkerThatRestartedWithoutHandingItsJobsBackHasThemRequeuedWhenItRegisters() {
+		StubWorker killed = worker(Mode.HOLD, 2).instanceId("run-1").register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> killed.running().containsKey(id));
+
+		// The same node back before any health check failed: a new process, holding
+		// nothing. (The old one stays up until then so that no check fails first.)
+		StubWorker restarted = StubWorker.start(killed.node(), 2, this.api.baseUrl(), Mode.HOLD).instanceId("run-2");
+		this.workers.add(restarted);
+		restarted.register();
+		killed.close();
+
+		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("reason").stringValue())
+			.contains("requeued: worker " + killed.node() + " restarted");
+		await().until(() -> restarted.running().containsKey(id));
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+
+		// A later restart whose new run already holds the job (dispatch reached it before
+		// its registration did) keeps it.
+		restarted.instanceId("run-3").register();
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+		assertThat(this.api.status(id)).isEqualTo("running");
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package io.dispycluster.worker;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +148,17 @@ class WorkerApplicationIT extends WorkerITSupport {
 		assertThat(CONTROLLER.bodies("/internal/workers/register").get(1)).contains("\"node\":\"it-node\"")
 			.contains("\"capacity\":2")
 			.contains("\"url\":\"http://localhost:")
-			.contains("\"labels\":{\"model\":\"pi4\",\"zone\":\"attic\"}");
+			.contains("\"labels\":{\"model\":\"pi4\",\"zone\":\"attic\"}")
+			.containsPattern("\"instance_id\":\"[0-9a-f-]{36}\"");
+		// One id per process: the controller takes a new one for a restart.
+		assertThat(instanceId(CONTROLLER.bodies("/internal/workers/register").get(0)))
+			.isEqualTo(instanceId(CONTROLLER.bodies("/internal/workers/register").get(1)));
+	}
+
+	private static String instanceId(String registration) {
+		Matcher matcher = Pattern.compile("\"instance_id\":\"([^\"]+)\"").matcher(registration);
+		assertThat(matcher.find()).as(registration).isTrue();
+		return matcher.group(1);
 	}
 
 }

@@ -34,8 +34,6 @@ class AttemptReports {
 
 	private final WorkerRegistry workers;
 
-	private final Failover failover;
-
 	private final Dispatcher dispatcher;
 
 	private final DispatchProperties properties;
@@ -46,11 +44,10 @@ class AttemptReports {
 
 	private final Clock clock;
 
-	AttemptReports(JobQueue jobs, WorkerRegistry workers, Failover failover, Dispatcher dispatcher,
-			DispatchProperties properties, DispatchMetrics metrics, JsonMapper json, Clock clock) {
+	AttemptReports(JobQueue jobs, WorkerRegistry workers, Dispatcher dispatcher, DispatchProperties properties,
+			DispatchMetrics metrics, JsonMapper json, Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
-		this.failover = failover;
 		this.dispatcher = dispatcher;
 		this.properties = properties;
 		this.metrics = metrics;
@@ -96,9 +93,11 @@ class AttemptReports {
 	}
 
 	/**
-	 * The worker stopped the attempt by itself (e.g. it is shutting down); the
-	 * controller's own cancellations make the attempt stale before such a report arrives.
-	 * The job is not lost: it goes back to the queue.
+	 * The worker stopped the attempt by itself, which it does when it is shutting down
+	 * (the controller's own cancellations make the attempt stale before such a report
+	 * arrives). The job goes back to the queue at once and the attempt does not count as
+	 * lost: the crawl did not fail, its worker stopped, and a few rolling restarts must
+	 * not use up a job's attempts.
 	 */
 	private void cancelledOnWorker(JobId id, int attempt, String node) {
 		Job job = this.jobs.get(id);
@@ -107,7 +106,10 @@ class AttemptReports {
 			throw new StaleAttemptException(id, attempt, job.attempt(), job.state());
 		}
 		this.workers.handedBack(node);
-		this.failover.attemptLost(id, attempt, LossReason.CANCELLED_ON_WORKER, "attempt cancelled on " + node);
+		this.jobs.modify(id,
+				(j) -> j.returnToQueue(attempt, node + " handed it back (stopping)", this.clock.instant()));
+		this.metrics.requeued(LossReason.HANDED_BACK);
+		LOG.info("Job handed back: job={} node={} attempt={}", id, node, attempt);
 	}
 
 	private ResultDocument requireResult(@Nullable JsonNode result) {

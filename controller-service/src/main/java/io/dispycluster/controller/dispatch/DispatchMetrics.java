@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatchMetrics {
 
-	/** Why an attempt was lost. */
+	/** Why a job went back to the queue. */
 	enum LossReason {
 
 		/** The worker did not accept the assignment. */
@@ -27,11 +27,14 @@ class DispatchMetrics {
 		/** The worker stopped answering its health checks. */
 		WORKER_OFFLINE,
 
+		/** The worker restarted without the attempt. */
+		WORKER_RESTARTED,
+
 		/** No news from the worker within the lease. */
 		LEASE_EXPIRED,
 
-		/** The worker stopped the attempt by itself. */
-		CANCELLED_ON_WORKER
+		/** The worker handed the job back as it stopped (not a lost attempt). */
+		HANDED_BACK
 
 	}
 

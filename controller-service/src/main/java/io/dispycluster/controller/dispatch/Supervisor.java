@@ -3,6 +3,8 @@ package io.dispycluster.controller.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.dispycluster.controller.dispatch.DispatchMetrics.LossReason;
 import io.dispycluster.controller.job.IllegalJobTransitionException;
@@ -13,6 +15,8 @@ import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.StaleAttemptException;
 import io.dispycluster.controller.worker.AssignmentStatus;
 import io.dispycluster.controller.worker.AssignmentsConfirmed;
+import io.dispycluster.controller.worker.WorkerClient;
+import io.dispycluster.controller.worker.WorkerRestarted;
 import io.dispycluster.controller.worker.WorkerWentOffline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +25,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 
 /**
- * Keeps running jobs honest: requeues the jobs of a worker that went offline and those
- * whose lease expired, renews the leases a worker confirms, and fails with reason
- * {@code timeout} a job whose attempt runs past its budget plus the grace period.
+ * Keeps running jobs honest: requeues the jobs of a worker that went offline or restarted
+ * and those whose lease expired, renews the leases a worker confirms, and fails with
+ * reason {@code timeout} a job whose attempt runs past its budget plus the grace period.
  */
 @Component
 class Supervisor implements SchedulingConfigurer {
@@ -44,6 +49,8 @@ class Supervisor implements SchedulingConfigurer {
 
 	private final DispatchMetrics metrics;
 
+	private final WorkerClient workerClient;
+
 	private final Clock clock;
 
 	/**
@@ -55,13 +62,14 @@ class Supervisor implements SchedulingConfigurer {
 	private final Instant firstExpiry;
 
 	Supervisor(JobQueue jobs, Failover failover, AssignmentSender sender, Dispatcher dispatcher,
-			DispatchProperties properties, DispatchMetrics metrics, Clock clock) {
+			DispatchProperties properties, DispatchMetrics metrics, WorkerClient workerClient, Clock clock) {
 		this.jobs = jobs;
 		this.failover = failover;
 		this.sender = sender;
 		this.dispatcher = dispatcher;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.workerClient = workerClient;
 		this.clock = clock;
 		this.firstExpiry = clock.instant().plus(properties.leaseDuration());
 	}
@@ -123,6 +131,38 @@ class Supervisor implements SchedulingConfigurer {
 		for (Job job : this.jobs.activeOn(event.node())) {
 			requeued |= this.failover.attemptLost(job.id(), job.attempt(), LossReason.WORKER_OFFLINE,
 					"worker " + event.node() + " offline (" + event.reason() + ")");
+		}
+		if (requeued) {
+			this.dispatcher.nudge();
+		}
+	}
+
+	/**
+	 * A worker came back from a restart: the attempts its previous run held are lost now,
+	 * not when their leases expire. Only those it does not list are: dispatch may have
+	 * reached the new run before its registration did.
+	 */
+	@EventListener
+	void on(WorkerRestarted event) {
+		Set<JobId> running;
+		try {
+			running = this.workerClient.assignments(WorkerClient.at(event.url()))
+				.stream()
+				.map((assignment) -> new JobId(assignment.jobId()))
+				.collect(Collectors.toSet());
+		}
+		catch (RestClientException ex) {
+			LOG.info("Assignments of restarted worker not readable, its jobs wait for their leases: node={} reason={}",
+					event.node(), WorkerClient.describe(ex));
+			return;
+		}
+		boolean requeued = false;
+		for (Job job : this.jobs.activeOn(event.node())) {
+			boolean dispatchedBefore = job.startedAt() == null || job.startedAt().isBefore(event.registeredAt());
+			if (dispatchedBefore && !running.contains(job.id())) {
+				requeued |= this.failover.attemptLost(job.id(), job.attempt(), LossReason.WORKER_RESTARTED,
+						"worker " + event.node() + " restarted");
+			}
 		}
 		if (requeued) {
 			this.dispatcher.nudge();

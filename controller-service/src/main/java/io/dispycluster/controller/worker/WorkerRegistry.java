@@ -41,6 +41,8 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 
 	private static final int MAX_CAPACITY = 1000;
 
+	private static final int MAX_INSTANCE_ID = 64;
+
 	private final WorkerStore store;
 
 	private final NodeInventoryProperties inventory;
@@ -105,12 +107,12 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		Map<String, String> labels = NodeLabels.merge(registration.labels(),
 				this.inventory.labelsOf(registration.node()));
 		Optional<Worker> known = this.store.find(registration.node());
-		if (known.isPresent() && isRenewal(known.get(), url, registration.capacity(), labels)) {
+		boolean restarted = known.isPresent() && recordInstance(registration);
+		if (known.isPresent() && !restarted && isRenewal(known.get(), url, registration.capacity(), labels)) {
 			// Workers register again every interval, so that a controller that forgot
-			// them
-			// learns them back. For one the health checks already watch, that is only a
-			// sign of life: its active jobs and figures stay as the last check found
-			// them.
+			// them learns them back. For one the health checks already watch, that is
+			// only a sign of life: its active jobs and figures stay as the last check
+			// found them.
 			this.store.setLastSeen(registration.node(), now);
 			LOG.debug("Worker renewed its registration: node={}", registration.node());
 			return known.get();
@@ -123,10 +125,34 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 			// Registered concurrently (two start-up retries): the row exists now.
 			worker = upsert(registration, url, labels, now);
 		}
+		if (known.isEmpty()) {
+			recordInstance(registration); // a first registration: nothing ran before
+		}
 		LOG.info("Worker registered: node={} url={} capacity={} labels={}", worker.node(), worker.url(),
 				worker.capacity(), NodeLabels.describe(worker.labels()));
+		if (restarted) {
+			LOG.info("Worker restarted: node={}", worker.node());
+			// Before it is available again, so that the jobs its previous run held are
+			// back in the queue when dispatch next looks.
+			this.events.publishEvent(new WorkerRestarted(worker.node(), worker.url(), now));
+		}
 		this.events.publishEvent(new WorkerAvailable(worker.node()));
 		return worker;
+	}
+
+	/**
+	 * Records the id of the worker's process.
+	 * @return whether it replaced another one, which means the worker restarted since (a
+	 * restart faster than the health checks notice, or while the controller was down)
+	 */
+	private boolean recordInstance(WorkerRegistration registration) {
+		String instanceId = registration.instanceId();
+		if (instanceId == null) {
+			return false;
+		}
+		return this.store.swapInstance(registration.node(), instanceId)
+			.filter((previous) -> !previous.equals(instanceId))
+			.isPresent();
 	}
 
 	private static boolean isRenewal(Worker known, String url, int capacity, Map<String, String> labels) {
@@ -279,6 +305,10 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 			errors.add(new FieldProblem("capacity", "must be between 1 and " + MAX_CAPACITY));
 		}
 		errors.addAll(LabelRules.problems(registration.labels(), "labels"));
+		String instanceId = registration.instanceId();
+		if (instanceId != null && (instanceId.isBlank() || instanceId.length() > MAX_INSTANCE_ID)) {
+			errors.add(new FieldProblem("instance_id", "must hold 1 to " + MAX_INSTANCE_ID + " characters"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}

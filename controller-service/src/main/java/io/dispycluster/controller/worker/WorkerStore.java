@@ -84,6 +84,21 @@ class WorkerStore {
 				Map.of("node", node, "at", at.atOffset(ZoneOffset.UTC)));
 	}
 
+	/**
+	 * Records the id of the worker's running process.
+	 * @return the id recorded before, if any
+	 */
+	Optional<String> swapInstance(String node, String instanceId) {
+		Map<String, String> params = Map.of("node", node, "instanceId", instanceId);
+		Optional<String> previous = this.jdbc
+			.queryForList("SELECT instance_id FROM worker WHERE node = :node AND instance_id IS NOT NULL", params,
+					String.class)
+			.stream()
+			.findFirst();
+		this.jdbc.update("UPDATE worker SET instance_id = :instanceId WHERE node = :node", params);
+		return previous;
+	}
+
 	void setLastAssigned(String node, Instant at) {
 		this.jdbc.update("UPDATE worker SET last_assigned_at = :at WHERE node = :node",
 				Map.of("node", node, "at", at.atOffset(ZoneOffset.UTC)));

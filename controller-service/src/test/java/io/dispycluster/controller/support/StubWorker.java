@@ -102,6 +102,8 @@ public final class StubWorker implements AutoCloseable {
 
 	private volatile Map<String, String> labels = Map.of();
 
+	private volatile String instanceId;
+
 	private final List<String> callsWithoutToken = new CopyOnWriteArrayList<>();
 
 	private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -146,11 +148,21 @@ public final class StubWorker implements AutoCloseable {
 			.append("\":\"")
 			.append(value)
 			.append('"'));
+		String instance = (this.instanceId != null) ? ",\"instance_id\":\"" + this.instanceId + "\"" : "";
 		int status = post("/internal/workers/register", "{\"node\":\"" + this.node + "\",\"url\":\"" + url()
-				+ "\",\"capacity\":" + this.capacity + ",\"labels\":{" + labels + "}}", false);
+				+ "\",\"capacity\":" + this.capacity + ",\"labels\":{" + labels + "}" + instance + "}", false);
 		if (status != 200) {
 			throw new IllegalStateException("Registration refused: HTTP " + status);
 		}
+		return this;
+	}
+
+	/**
+	 * The id of the worker's process to send in the registration (call before
+	 * {@link #register()}); none by default, as older workers.
+	 */
+	public StubWorker instanceId(String instanceId) {
+		this.instanceId = instanceId;
 		return this;
 	}
 

@@ -12,6 +12,7 @@ import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.support.MigratedH2;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.worker.WorkerState;
+import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,36 @@ class WorkerRegistryTests {
 		assertThat(moved.url()).isEqualTo("http://10.0.0.9:8080");
 		assertThat(moved.capacity()).isEqualTo(4);
 		assertThat(this.events).hasSize(3);
+	}
+
+	@Test
+	void aRegistrationFromANewProcessIsARestartAnnouncedBeforeTheWorkerIsAvailable() {
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-1"));
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-1"));
+		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"));
+
+		this.now = T0.plusSeconds(5);
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-2"));
+
+		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"),
+				new WorkerRestarted("pi-1", "http://10.0.0.1:8080", T0.plusSeconds(5)), new WorkerAvailable("pi-1"));
+	}
+
+	@Test
+	void aWorkerThatSendsNoInstanceIdIsNeverTakenForARestart() {
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-1"));
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2));
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-1"));
+
+		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"));
+	}
+
+	@Test
+	void anInstanceIdOfMoreThan64CharactersIsRefused() {
+		assertThatThrownBy(() -> this.registry
+			.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "x".repeat(65))))
+			.isInstanceOfSatisfying(InvalidRequestException.class,
+					(ex) -> assertThat(ex.getErrors()).extracting(FieldProblem::field).containsExactly("instance_id"));
 	}
 
 }

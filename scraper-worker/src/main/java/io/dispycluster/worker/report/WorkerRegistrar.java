@@ -1,5 +1,6 @@
 package io.dispycluster.worker.report;
 
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.dispycluster.model.worker.WorkerRegistration;
@@ -31,6 +32,12 @@ class WorkerRegistrar {
 
 	private final ReportProperties properties;
 
+	/**
+	 * This process's own id, sent with every registration: the controller tells a restart
+	 * from a renewal by it, even one faster than its health checks.
+	 */
+	private final String instanceId = UUID.randomUUID().toString();
+
 	WorkerRegistrar(WorkerProperties worker, ControllerReports reports,
 			ScheduledExecutorService controllerCallScheduler, ReportProperties properties) {
 		this.worker = worker;
@@ -49,7 +56,7 @@ class WorkerRegistrar {
 		LOG.info("Registering node {} at {} with the controller, labels {}", this.worker.nodeName(), url,
 				this.worker.labels());
 		WorkerRegistration registration = new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity(),
-				this.worker.labels());
+				this.worker.labels(), this.instanceId);
 		new RegistrationLoop(registration, this.reports, this.scheduler, this.properties,
 				this.worker.registrationInterval())
 			.start();
