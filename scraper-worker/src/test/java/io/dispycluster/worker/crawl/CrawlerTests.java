@@ -54,7 +54,7 @@ class CrawlerTests {
 	}
 
 	@Test
-	void followsOnlyAnchorAndAreaLinks() {
+	void followsOnlyWhereAVisitorGoesNeverWhatAPageEmbeds() {
 		this.site.page("/", """
 				<html><head><link rel="stylesheet" href="/style.css"><link rel="icon" href="/favicon.ico">
 				<script src="/app.js"></script></head>
@@ -65,6 +65,22 @@ class CrawlerTests {
 		crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(this.site.requestedPaths()).containsExactly("/", "/area.html", "/a.html");
+	}
+
+	@Test
+	void followsAMetaRefreshAndTheFramesOfAFrameset() {
+		this.site.page("/", """
+				<html><head><meta http-equiv="refresh" content="0; url=/en/"></head>
+				<body>Redirecting…</body></html>""")
+			.page("/en/", """
+					<html><frameset><frame src="/en/menu.html"><frame src="/en/main.html"></frameset></html>""")
+			.page("/en/menu.html", linking())
+			.page("/en/main.html", linking());
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/en/"),
+				this.site.url("/en/menu.html"), this.site.url("/en/main.html"));
 	}
 
 	@Test

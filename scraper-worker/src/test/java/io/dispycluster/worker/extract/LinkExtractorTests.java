@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Links on a saved page: anchors and areas only, resolved against the base href, in
- * normal form, without fragments, each once.
+ * Links on a saved page: anchors, areas, frames and meta refreshes, resolved against the
+ * base href, in normal form, without fragments, each once.
  */
 class LinkExtractorTests {
 
@@ -26,6 +26,30 @@ class LinkExtractorTests {
 
 		assertThat(new LinkExtractor().extract(page)).containsExactly("http://example.org/a/b.html",
 				"http://example.org/c");
+	}
+
+	@Test
+	void followsFramesAndMetaRefreshButNotEmbeddedFrames() {
+		var page = org.jsoup.Jsoup.parse("""
+				<html><head><meta http-equiv="Refresh" content="0; URL='/en/'">
+				<meta http-equiv="content-type" content="0; url=/not-a-refresh"></head>
+				<frameset><frame src="menu.html"><frame src="main.html#top"></frameset>
+				<iframe src="https://maps.example.com/embed"></iframe></html>""", "http://example.org/");
+
+		assertThat(new LinkExtractor().extract(page)).containsExactly("http://example.org/en/",
+				"http://example.org/menu.html", "http://example.org/main.html");
+	}
+
+	@Test
+	void readsTheRefreshTargetAsBrowsersDo() {
+		assertThat(MetaRefresh.target("5; url=https://example.org/next")).hasValue("https://example.org/next");
+		assertThat(MetaRefresh.target(" 0 ,URL = \"/moved here\" ")).hasValue("/moved here");
+		assertThat(MetaRefresh.target("3;/direct")).hasValue("/direct");
+		assertThat(MetaRefresh.target("1.5; url='/quoted' trailing")).hasValue("/quoted");
+		assertThat(MetaRefresh.target("0; urlish.html")).hasValue("urlish.html");
+		assertThat(MetaRefresh.target("30")).isEmpty();
+		assertThat(MetaRefresh.target("30; ")).isEmpty();
+		assertThat(MetaRefresh.target("url=/no-time")).isEmpty();
 	}
 
 }
