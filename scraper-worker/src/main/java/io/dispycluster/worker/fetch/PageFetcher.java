@@ -217,6 +217,15 @@ public class PageFetcher {
 		else if (response.code() == 200 && ContentTypes.isHtml(contentType)) {
 			body = readCapped(url, call, response.body());
 		}
+		else if (response.code() == 200 && contentType.isBlank()) {
+			body = readCapped(url, call, response.body());
+			if (ContentTypes.startsAsHtml(body)) {
+				contentType = ContentTypes.SNIFFED_HTML;
+			}
+			else {
+				body = null;
+			}
+		}
 		else {
 			// Cancelling closes the connection instead of draining a body nobody wants.
 			call.cancel();

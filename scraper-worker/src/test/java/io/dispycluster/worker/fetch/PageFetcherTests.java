@@ -61,6 +61,23 @@ class PageFetcherTests {
 	}
 
 	@Test
+	void readsAPageSentWithoutATypeAsHtmlWhenItStartsAsHtmlAsBrowsersDo() throws FetchException {
+		this.site.respond("/untyped", 200, "", "\n  <!doctype html><title>Old server</title>")
+			.respond("/bold", 200, "", "<b>bold</b>")
+			.respond("/text", 200, "", "plain text, <html> later")
+			.respond("/xml", 200, "", "<?xml version=\"1.0\"?><rss/>")
+			.respond("/bad-tag", 200, "", "<bodyguard>");
+
+		FetchedPage untyped = fetch(this.site.url("/untyped"));
+		assertThat(untyped.hasBody()).isTrue();
+		assertThat(untyped.contentType()).isEqualTo("text/html");
+		assertThat(fetch(this.site.url("/bold")).hasBody()).isTrue();
+		assertThat(fetch(this.site.url("/text")).hasBody()).isFalse();
+		assertThat(fetch(this.site.url("/xml")).hasBody()).isFalse();
+		assertThat(fetch(this.site.url("/bad-tag")).hasBody()).isFalse();
+	}
+
+	@Test
 	void refusesABodyLargerThanTheCap() {
 		this.site.page("/big", "x".repeat(5000));
 
