@@ -30,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequeueBackoff the longest such wait (default 5m)
  * @param timeoutGrace how long past its {@code max_duration_s} an attempt may run before
  * the job fails with reason {@code timeout} (default 60s)
+ * @param oneWorkerPerHost whether jobs whose start URLs have the same host run on one
+ * worker at a time, so that the worker's politeness delay spaces all the cluster's
+ * requests to that site rather than each worker's own (default false: they spread over
+ * the workers, each polite on its own)
  */
 @ConfigurationProperties("dispycluster.controller")
 @Validated
@@ -37,7 +41,7 @@ public record DispatchProperties(@DefaultValue("10") @Min(1) @Max(100000) int ma
 		@DefaultValue("2s") Duration dispatchInterval, @DefaultValue("10ms") Duration dispatchSpacing,
 		@DefaultValue("60s") Duration leaseDuration, @DefaultValue("3") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("10s") Duration requeueBackoff, @DefaultValue("5m") Duration maxRequeueBackoff,
-		@DefaultValue("60s") Duration timeoutGrace) {
+		@DefaultValue("60s") Duration timeoutGrace, @DefaultValue("false") boolean oneWorkerPerHost) {
 
 	public DispatchProperties {
 		requirePositive("dispatch-interval", dispatchInterval);

@@ -38,12 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * worker holds, reads the next queued jobs in queue order (as many as the online workers
  * have free capacity, within {@code max-concurrent-jobs} running in all, and at most
  * {@value #CLAIM_BATCH}), gives each to the best worker that has every label of its
- * {@code node_labels} ({@link WorkerChoice}), claims them in one batch of conditional
- * updates and commits; the assignments are then sent. A job that no free worker can take
- * stays queued in its place, and the pass looks further down the queue (up to
- * {@value #CLAIM_BATCH} jobs) for jobs that one can. Passes run one at a time on one
- * thread: at once when something changed ({@link #nudge()}), and on an interval so that
- * nothing stays queued while a worker has room.
+ * {@code node_labels} ({@link WorkerChoice}) (with {@code one-worker-per-host}, to the
+ * worker already crawling its start URL's host, if one is: {@link SiteAffinity}), claims
+ * them in one batch of conditional updates and commits; the assignments are then sent. A
+ * job that no free worker can take stays queued in its place, and the pass looks further
+ * down the queue (up to {@value #CLAIM_BATCH} jobs) for jobs that one can. Passes run one
+ * at a time on one thread: at once when something changed ({@link #nudge()}), and on an
+ * interval so that nothing stays queued while a worker has room.
  * <p>
  * Two controllers on one database take turns through the dispatch lock, so neither can
  * push a worker above its capacity; and the claim writes a job only if it is still queued
@@ -169,6 +170,8 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 			return List.of();
 		}
 		Instant now = this.clock.instant();
+		SiteAffinity sites = this.properties.oneWorkerPerHost() ? SiteAffinity.of(this.jobs.activeNodeByStartUrl())
+				: SiteAffinity.none();
 		Map<JobId, Worker> chosen = new LinkedHashMap<>();
 		List<Job> candidates = new ArrayList<>();
 		int window = limit;
@@ -179,10 +182,10 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 				if (chosen.containsKey(job.id())) {
 					continue;
 				}
-				Optional<Worker> worker = (chosen.size() < limit) ? choice.take(now, job.spec().nodeLabels())
-						: Optional.empty();
+				Optional<Worker> worker = (chosen.size() < limit) ? choose(choice, sites, job, now) : Optional.empty();
 				if (worker.isEmpty()) {
-					// No free worker has its labels: it stays queued, in its place.
+					// No free worker has its labels (or its site's worker is full): it
+					// stays queued, in its place.
 					skipped = true;
 					continue;
 				}
@@ -207,6 +210,13 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 		}
 		used.forEach((node) -> this.workers.assigned(node, now));
 		return claims;
+	}
+
+	private static Optional<Worker> choose(WorkerChoice choice, SiteAffinity sites, Job job, Instant now) {
+		String startUrl = job.spec().startUrl();
+		Optional<Worker> worker = choice.take(now, job.spec().nodeLabels(), sites.nodeFor(startUrl).orElse(null));
+		worker.ifPresent((w) -> sites.dispatched(startUrl, w.node()));
+		return worker;
 	}
 
 	@Override

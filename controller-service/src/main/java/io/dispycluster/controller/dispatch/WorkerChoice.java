@@ -86,8 +86,21 @@ final class WorkerChoice {
 	 * @return the worker, or empty if no worker with those labels has a free slot
 	 */
 	Optional<Worker> take(Instant now, Map<String, String> required) {
+		return take(now, required, null);
+	}
+
+	/**
+	 * Takes a slot on the best worker that has every label a job asks for, or on one
+	 * given worker only.
+	 * @param now the time of the assignment
+	 * @param required the job's {@code node_labels} (empty: any worker)
+	 * @param only the one worker that may take the job, or null for any
+	 * @return the worker, or empty if none of those has a free slot
+	 */
+	Optional<Worker> take(Instant now, Map<String, String> required, @Nullable String only) {
 		Optional<Slot> best = this.slots.stream()
-			.filter((slot) -> slot.free() > 0 && NodeLabels.satisfies(slot.worker().labels(), required))
+			.filter((slot) -> slot.free() > 0 && (only == null || only.equals(slot.node()))
+					&& NodeLabels.satisfies(slot.worker().labels(), required))
 			.min(ORDER);
 		best.ifPresent((slot) -> this.slots.set(this.slots.indexOf(slot), slot.taken(now)));
 		return best.map(Slot::worker);

@@ -216,6 +216,13 @@ public class JobQueue {
 		return this.store.activeCountByNode();
 	}
 
+	/**
+	 * The start URL of each job a worker holds (dispatched or running), with the worker.
+	 */
+	public Map<String, String> activeNodeByStartUrl() {
+		return this.store.activeNodeByStartUrl();
+	}
+
 	/** Jobs a worker holds. */
 	public List<Job> activeOn(String node) {
 		return this.store.findActiveOn(node);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,6 +189,16 @@ class JobStore {
 					counts.put(rs.getString(1), rs.getInt(2));
 				});
 		return counts;
+	}
+
+	Map<String, String> activeNodeByStartUrl() {
+		Map<String, String> nodes = new HashMap<>();
+		this.jdbc.query(
+				"SELECT start_url, assigned_worker FROM job WHERE state IN (:active) AND assigned_worker IS NOT NULL",
+				Map.of("active", ACTIVE), (rs) -> {
+					nodes.putIfAbsent(rs.getString(1), rs.getString(2));
+				});
+		return nodes;
 	}
 
 	List<Job> findActiveOn(String node) {

@@ -11,7 +11,7 @@ class DispatchPropertiesTests {
 
 	private final DispatchProperties properties = new DispatchProperties(10, Duration.ofSeconds(2),
 			Duration.ofMillis(10), Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5),
-			Duration.ofSeconds(60));
+			Duration.ofSeconds(60), false);
 
 	@Test
 	void doublesTheBackoffAfterEachLostAttemptUpToTheCap() {
@@ -26,7 +26,7 @@ class DispatchPropertiesTests {
 	void refusesANonPositiveLeaseNamingTheProperty() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DispatchProperties(10, Duration.ofSeconds(2), Duration.ofMillis(10), Duration.ZERO, 3,
-					Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60)))
+					Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60), false))
 			.withMessageContaining("dispycluster.controller.lease-duration");
 	}
 
@@ -34,7 +34,8 @@ class DispatchPropertiesTests {
 	void refusesADispatchSpacingLongerThanTheIntervalNamingTheProperty() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DispatchProperties(10, Duration.ofSeconds(2), Duration.ofSeconds(3),
-					Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60)))
+					Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60),
+					false))
 			.withMessageContaining("dispycluster.controller.dispatch-spacing");
 	}
 

@@ -143,6 +143,41 @@ class DispatcherTests {
 	}
 
 	@Test
+	void withOneWorkerPerHostAJobGoesToTheWorkerAlreadyCrawlingItsSiteOrWaits() {
+		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 2), worker("b", 10)));
+		given(this.jobs.activeCountByNode()).willReturn(Map.of("a", 1));
+		given(this.jobs.activeNodeByStartUrl()).willReturn(Map.of("https://Shop.example/", "a"));
+		Job sameSite = JobFixtures.aQueuedJobFor("https://shop.example/p/1");
+		Job sameSiteWhenAIsFull = JobFixtures.aQueuedJobFor("http://shop.example:8080/p/2");
+		Job otherSite = JobFixtures.aQueuedJobFor("https://blog.example/");
+		Job otherSiteAgain = JobFixtures.aQueuedJobFor("https://blog.example/archive");
+		given(this.jobs.nextQueued(any(), anyInt()))
+			.willReturn(List.of(sameSite, sameSiteWhenAIsFull, otherSite, otherSiteAgain));
+
+		assertThat(dispatcher(100, true).dispatchOnce()).isEqualTo(3);
+
+		assertThat(sameSite.assignedWorker()).isEqualTo("a");
+		// "a" is full now: the site's next job waits for it rather than go to "b".
+		assertThat(sameSiteWhenAIsFull.state()).isEqualTo(JobState.QUEUED);
+		// A site nobody crawls goes to the best worker, then stays with it.
+		assertThat(otherSite.assignedWorker()).isEqualTo("b");
+		assertThat(otherSiteAgain.assignedWorker()).isEqualTo("b");
+	}
+
+	@Test
+	void withoutOneWorkerPerHostJobsOfOneSiteSpreadOverTheWorkers() {
+		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 1), worker("b", 1)));
+		Job first = JobFixtures.aQueuedJobFor("https://shop.example/p/1");
+		Job second = JobFixtures.aQueuedJobFor("https://shop.example/p/2");
+		given(this.jobs.nextQueued(any(), anyInt())).willReturn(List.of(first, second));
+
+		assertThat(dispatcher(100).dispatchOnce()).isEqualTo(2);
+
+		assertThat(List.of(first.assignedWorker(), second.assignedWorker())).containsExactlyInAnyOrder("a", "b");
+		verify(this.jobs, never()).activeNodeByStartUrl();
+	}
+
+	@Test
 	void dispatchesAtOnceWhenIdleAndSpacesThePassesWhenBusy() {
 		List<Long> passes = Collections.synchronizedList(new ArrayList<>());
 		given(this.workers.dispatchable()).willAnswer((invocation) -> {
@@ -171,12 +206,21 @@ class DispatcherTests {
 	}
 
 	private Dispatcher dispatcher(int maxConcurrentJobs) {
-		return dispatcher(maxConcurrentJobs, Duration.ofMillis(10));
+		return dispatcher(maxConcurrentJobs, false);
+	}
+
+	private Dispatcher dispatcher(int maxConcurrentJobs, boolean oneWorkerPerHost) {
+		return dispatcher(maxConcurrentJobs, Duration.ofMillis(10), oneWorkerPerHost);
 	}
 
 	private Dispatcher dispatcher(int maxConcurrentJobs, Duration spacing) {
+		return dispatcher(maxConcurrentJobs, spacing, false);
+	}
+
+	private Dispatcher dispatcher(int maxConcurrentJobs, Duration spacing, boolean oneWorkerPerHost) {
 		DispatchProperties properties = new DispatchProperties(maxConcurrentJobs, Duration.ofSeconds(2), spacing,
-				Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60));
+				Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60),
+				oneWorkerPerHost);
 		return new Dispatcher(this.jobs, this.workers, this.sender, this.transactions, properties,
 				new DispatchMetrics(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
 	}

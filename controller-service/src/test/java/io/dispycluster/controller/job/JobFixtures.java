@@ -38,6 +38,15 @@ public final class JobFixtures {
 				T0, QueueOrder.rank(1, T0, Duration.ofMinutes(5)));
 	}
 
+	/** A queued job that starts at this URL. */
+	public static Job aQueuedJobFor(String startUrl) {
+		JobSpec spec = aSpec(1);
+		return Job.accept(new JobId("job_fixture_" + (++counter)), null,
+				new JobSpec(startUrl, spec.maxPages(), spec.sameOriginOnly(), spec.timeoutS(), spec.priority(),
+						spec.maxDurationS(), spec.options(), spec.nodeLabels()),
+				T0, QueueOrder.rank(1, T0, Duration.ofMinutes(5)));
+	}
+
 	public static Job aQueuedJobWithPriority(int priority, Instant queuedAt) {
 		return Job.accept(new JobId("job_fixture_" + (++counter)), null, aSpec(priority), queuedAt,
 				QueueOrder.rank(priority, queuedAt, Duration.ofMinutes(5)));

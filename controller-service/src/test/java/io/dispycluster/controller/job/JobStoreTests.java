@@ -182,6 +182,7 @@ class JobStoreTests {
 		loaded.dispatchTo("node-a", T0, JobFixtures.LEASE);
 		this.store.update(loaded);
 		assertThat(this.store.activeCountByNode()).containsEntry("node-a", 1);
+		assertThat(this.store.activeNodeByStartUrl()).containsExactlyEntriesOf(Map.of("http://site.test/", "node-a"));
 		assertThat(this.store.countQueuedByPriority()).containsExactlyEntriesOf(Map.of(7, 1L));
 		assertThat(this.store.findLeaseExpired(T0.plus(JobFixtures.LEASE).plusSeconds(1))).hasSize(1);
 		assertThat(this.store.findBudgetEndedBefore(T0.plusSeconds(3601))).hasSize(1);
