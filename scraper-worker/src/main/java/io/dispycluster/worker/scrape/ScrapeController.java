@@ -2,23 +2,28 @@ package io.dispycluster.worker.scrape;
 
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeRequest;
-import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlResult;
-import io.dispycluster.worker.crawl.Crawler;
 import io.dispycluster.worker.system.JsonBodies;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
  * The upstream's synchronous {@code POST /scrape}: crawls while the client waits and
  * answers with the result (the contract's fields, with more detail). The body is the
- * contract's, with the optional job fields alongside.
+ * contract's, with the optional job fields alongside. A crawl whose client leaves stops
+ * (see {@link SynchronousCrawls}).
  */
 @RestController
 class ScrapeController {
@@ -27,25 +32,25 @@ class ScrapeController {
 
 	private final CrawlOrders orders;
 
-	private final Crawler crawler;
+	private final SynchronousCrawls crawls;
 
 	private final JsonBodies bodies;
 
-	ScrapeController(CrawlOrders orders, Crawler crawler, JsonBodies bodies) {
+	ScrapeController(CrawlOrders orders, SynchronousCrawls crawls, JsonBodies bodies) {
 		this.orders = orders;
-		this.crawler = crawler;
+		this.crawls = crawls;
 		this.bodies = bodies;
 	}
 
 	@PostMapping("/scrape")
-	CrawlResult scrape(@RequestBody JsonNode body) {
+	@ApiResponse(responseCode = "200", description = "The crawl's result",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = CrawlResult.class)))
+	ResponseEntity<ResponseBodyEmitter> scrape(@RequestBody JsonNode body) {
 		CrawlOrder order = this.orders.fromRequest(this.bodies.read(body, ScrapeRequest.class, ""),
 				this.bodies.read(body, CrawlOptions.class, ""));
 		LOG.info("Synchronous crawl of {} started (max_pages={})", order.startUrl(), order.maxPages());
-		CrawlResult result = this.crawler.crawl(order, new CrawlControl()).result();
-		LOG.info("Synchronous crawl of {} ended: {} pages, {} errors, {}", order.startUrl(), result.crawled().size(),
-				result.errors().size(), result.stopReason());
-		return result;
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.crawls.start(order));
 	}
 
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -57,6 +59,16 @@ class ScrapeControllerTests extends WebSliceTests {
 			.andExpect(jsonPath("$.pages[0].fetch_ms").value(15))
 			.andExpect(jsonPath("$.states.not_html").value(1))
 			.andExpect(jsonPath("$.stop_reason").value("frontier_exhausted"));
+	}
+
+	@Test
+	void saysInTheBodyThatTheCrawlFailedOnceTheStatusHasLeft() throws Exception {
+		given(this.crawler.crawl(any(), any())).willThrow(new IllegalStateException("a bug"));
+
+		scrape("{\"start_url\":\"http://h/\"}").andExpect(status().isOk())
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:internal-error"))
+			.andExpect(jsonPath("$.status").value(500))
+			.andExpect(jsonPath("$.detail").value("Erreur interne du service"));
 	}
 
 	@Test
@@ -184,8 +196,16 @@ class ScrapeControllerTests extends WebSliceTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 
+	// A valid body starts the crawl in the background; its answer comes on the async
+	// dispatch.
 	private ResultActions scrape(String body) throws Exception {
-		return this.mvc.perform(post("/scrape").contentType(MediaType.APPLICATION_JSON).content(body));
+		ResultActions started = this.mvc.perform(post("/scrape").contentType(MediaType.APPLICATION_JSON).content(body));
+		MvcResult result = started.andReturn();
+		if (!result.getRequest().isAsyncStarted()) {
+			return started;
+		}
+		result.getAsyncResult(Duration.ofSeconds(10).toMillis());
+		return this.mvc.perform(asyncDispatch(result));
 	}
 
 	private CrawlOrder capturedOrder() {
