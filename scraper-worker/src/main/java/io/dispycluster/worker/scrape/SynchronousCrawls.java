@@ -35,10 +35,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * (Tomcat watches an asynchronous request's connection only when the application writes
  * to it), so a crawl blocking a request thread would run to its end. Each crawl therefore
  * runs on a thread of its own behind an asynchronous response, which is kept alive with a
- * space every second: the first write that fails tells the client has left, and the crawl
- * is cancelled as a cancelled assignment is. The price is that the 200 and its headers
- * leave when the crawl starts, and that a client's read timeout no longer cuts a crawl
- * short; {@code max_duration_s} is the way to bound it.
+ * space every second: the first write that fails shows that the client has left, and the
+ * crawl is cancelled as a cancelled assignment is. The price is that the 200 and its
+ * headers leave when the crawl starts, and that a client's read timeout no longer cuts a
+ * crawl short; {@code max_duration_s} is the way to bound it.
  */
 @Component
 class SynchronousCrawls implements DisposableBean {

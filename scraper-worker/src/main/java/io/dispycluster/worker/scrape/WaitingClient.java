@@ -1,6 +1,8 @@
 package io.dispycluster.worker.scrape;
 
 import java.io.IOException;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlResult;
@@ -24,6 +26,8 @@ final class WaitingClient {
 
 	private final CrawlControl crawl;
 
+	private final Lock lock = new ReentrantLock();
+
 	private boolean answered;
 
 	private volatile boolean left;
@@ -34,17 +38,26 @@ final class WaitingClient {
 		response.onError((ex) -> left());
 	}
 
-	/** Writes a space, which finds out whether the client is still there. */
-	synchronized void keepAlive() {
-		if (this.answered || this.left) {
+	/**
+	 * Writes a space, which finds out whether the client is still there. Skipped while
+	 * the answer is being written: one slow client must not hold up the keep-alives of
+	 * the others.
+	 */
+	void keepAlive() {
+		if (!this.lock.tryLock()) {
 			return;
 		}
 		try {
-			this.response.send(KEEP_ALIVE, MediaType.TEXT_PLAIN);
+			if (!this.answered && !this.left) {
+				this.response.send(KEEP_ALIVE, MediaType.TEXT_PLAIN);
+			}
 		}
 		catch (IOException | IllegalStateException ex) {
 			// IllegalStateException: the container already ended the response.
 			left();
+		}
+		finally {
+			this.lock.unlock();
 		}
 	}
 
@@ -52,7 +65,7 @@ final class WaitingClient {
 	 * Sends the result and ends the response.
 	 * @return false if the client had left
 	 */
-	synchronized boolean answer(CrawlResult result) {
+	boolean answer(CrawlResult result) {
 		return send(result);
 	}
 
@@ -60,7 +73,7 @@ final class WaitingClient {
 	 * Ends the response with a problem: its 200 has left already, so the body says that
 	 * the crawl failed.
 	 */
-	synchronized void fail(ProblemDetail problem) {
+	void fail(ProblemDetail problem) {
 		send(problem);
 	}
 
@@ -69,21 +82,24 @@ final class WaitingClient {
 		return this.crawl;
 	}
 
-	// Called with the lock held.
 	private boolean send(Object answer) {
-		if (this.left) {
-			return false;
-		}
-		this.answered = true;
+		this.lock.lock();
 		try {
+			if (this.left) {
+				return false;
+			}
+			this.answered = true;
 			this.response.send(answer, MediaType.APPLICATION_JSON);
+			this.response.complete();
+			return true;
 		}
 		catch (IOException ex) {
 			left();
 			return false;
 		}
-		this.response.complete();
-		return true;
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	private void left() {
