@@ -6,8 +6,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.dispycluster.worker.crawl.CrawlControl;
@@ -21,9 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 /**
@@ -52,17 +58,33 @@ class SynchronousCrawls implements DisposableBean {
 
 	private final Crawler crawler;
 
-	// A thread per crawl, as when crawls ran on request threads: synchronous crawls do
-	// not take the worker's capacity.
-	private final ExecutorService crawls = Executors.newCachedThreadPool(new CustomizableThreadFactory("scrape-"));
+	/**
+	 * The most synchronous crawls at once: as many as the request threads (Tomcat's 200)
+	 * that bounded them when they ran on those, since they do not take the worker's
+	 * capacity.
+	 */
+	static final int MAX_CRAWLS = 200;
+
+	private final int maxCrawls;
+
+	// A thread per crawl, as when crawls ran on request threads; none queued.
+	private final ExecutorService crawls;
 
 	private final ScheduledExecutorService keepAlives = Executors
 		.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("scrape-keep-alive-"));
 
 	private final Set<CrawlControl> running = ConcurrentHashMap.newKeySet();
 
+	@Autowired
 	SynchronousCrawls(Crawler crawler) {
+		this(crawler, MAX_CRAWLS);
+	}
+
+	SynchronousCrawls(Crawler crawler, int maxCrawls) {
 		this.crawler = crawler;
+		this.maxCrawls = maxCrawls;
+		this.crawls = new ThreadPoolExecutor(0, maxCrawls, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				new CustomizableThreadFactory("scrape-"));
 	}
 
 	/**
@@ -74,7 +96,18 @@ class SynchronousCrawls implements DisposableBean {
 		ResponseBodyEmitter response = new ResponseBodyEmitter(0L);
 		WaitingClient client = new WaitingClient(response, new CrawlControl());
 		Map<String, String> context = MDC.getCopyOfContextMap();
-		this.crawls.execute(() -> run(order, client, context));
+		try {
+			this.crawls.execute(() -> run(order, client, context));
+		}
+		catch (RejectedExecutionException ex) {
+			// Before the response starts: the client gets a proper 503.
+			ErrorResponseException busy = new ErrorResponseException(
+					HttpStatus.SERVICE_UNAVAILABLE, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+							"Service unavailable", "The worker already runs " + this.maxCrawls + " synchronous crawls"),
+					ex);
+			busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			throw busy;
+		}
 		return response;
 	}
 
