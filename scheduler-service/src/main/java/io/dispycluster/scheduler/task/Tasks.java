@@ -57,6 +57,12 @@ class Tasks {
 		return this.repository.findAll().stream().map(this::view).toList();
 	}
 
+	/** Checks that a task exists: {@link TaskNotFoundException} otherwise. */
+	@Transactional(readOnly = true)
+	void requireExists(String id) {
+		this.lifecycle.find(id);
+	}
+
 	@Transactional(readOnly = true)
 	Task get(String id) {
 		return view(this.lifecycle.find(id));

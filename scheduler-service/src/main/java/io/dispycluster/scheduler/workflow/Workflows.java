@@ -58,6 +58,12 @@ public class Workflows {
 		return this.repository.findAll().stream().map(this::view).toList();
 	}
 
+	/** Checks that a workflow exists: {@link WorkflowNotFoundException} otherwise. */
+	@Transactional(readOnly = true)
+	void requireExists(String id) {
+		this.lifecycle.find(id);
+	}
+
 	@Transactional(readOnly = true)
 	Workflow get(String id) {
 		return view(this.lifecycle.find(id));

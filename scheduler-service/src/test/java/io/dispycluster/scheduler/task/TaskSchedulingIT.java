@@ -512,6 +512,39 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void answersAnUpdateOfAnUnknownTaskWithNotFoundWhateverItsBody() {
+		Map<MediaType, List<String>> bodies = Map.of(MediaType.APPLICATION_JSON,
+				List.of("{}", "{\"name\":5,\"max_pages\":0}", "{\"name\": ", "[]", ""), MediaType.TEXT_PLAIN,
+				List.of("name"));
+		bodies.forEach((type,
+				list) -> list.forEach((body) -> scheduler.http()
+					.put()
+					.uri("/tasks/task_0_0")
+					.contentType(type)
+					.body(body)
+					.exchange()
+					.expectStatus()
+					.isNotFound()
+					.expectBody()
+					.jsonPath("$.type")
+					.isEqualTo("urn:dispycluster:problem:task-not-found")
+					.jsonPath("$.task_id")
+					.isEqualTo("task_0_0")));
+		// a task that exists still has its body judged
+		scheduler.http()
+			.put()
+			.uri("/tasks/" + createTask("https://known.example/"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\":5,\"max_pages\":0}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value(List.class, (fields) -> assertThat(fields).containsExactly("max_pages", "name", "urls"));
+	}
+
+	@Test
 	void deletesATaskAndKeepsItsHistory() {
 		String id = createTask("https://deleted.example/");
 		scheduler.post("/tasks/" + id + "/run");

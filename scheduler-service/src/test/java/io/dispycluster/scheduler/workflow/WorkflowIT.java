@@ -342,6 +342,33 @@ class WorkflowIT {
 		assertThat(scheduler.historyOf(id)).isNotEmpty();
 	}
 
+	@Test
+	void answersAnUpdateOfAnUnknownWorkflowWithNotFoundWhateverItsBody() {
+		for (String body : List.of("{}", "{\"name\":5,\"steps\":[{\"retries\":1.5}]}", "{\"steps\": ", "")) {
+			scheduler.http()
+				.put()
+				.uri("/workflows/workflow_0_0")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:dispycluster:problem:workflow-not-found")
+				.jsonPath("$.workflow_id")
+				.isEqualTo("workflow_0_0");
+		}
+		scheduler.http()
+			.put()
+			.uri("/workflows/" + create(conditional(1)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422);
+	}
+
 	private static void assertWorkflowNotFound(String uri) {
 		scheduler.http()
 			.get()
