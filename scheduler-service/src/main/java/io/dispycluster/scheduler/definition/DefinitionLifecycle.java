@@ -65,7 +65,8 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 	}
 
 	/**
-	 * Changes a definition; its new schedule applies at once if it is enabled.
+	 * Changes a definition; a new schedule applies at once if it is enabled, and one left
+	 * as it was keeps its fires.
 	 * @param definition the new definition as of a time, made once the definition is
 	 * known to exist (an unknown id is a not-found before any invalid field)
 	 * @return the new definition
@@ -75,7 +76,11 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 		Instant now = this.clock.instant();
 		D changed = definition.apply(now);
 		this.table.update(id, changed, now);
-		if (stored.enabled()) {
+		// Scheduled again from now, a once date that has passed would fire again, and an
+		// interval would start its period over: renaming a task that ran once ran it
+		// again. An update sends every field, the schedule too: the same schedule sent
+		// back means "leave when it runs as it is".
+		if (stored.enabled() && !changed.schedule().isSameAs(stored.schedule(now))) {
 			this.schedules.schedule(key(id), this.fireJob, changed.schedule(), now);
 		}
 		return changed;

@@ -43,6 +43,14 @@ public sealed interface ScheduleSpec {
 	String describe();
 
 	/**
+	 * Whether another schedule is this one: the same type and the same configuration,
+	 * defaults applied.
+	 */
+	default boolean isSameAs(ScheduleSpec other) {
+		return type() == other.type() && config().equals(other.config());
+	}
+
+	/**
 	 * The Quartz triggers of this schedule for a job, firing first after {@code from}.
 	 * Triggers are named {@code <job>#<n>} in the job's group.
 	 */
@@ -52,7 +60,7 @@ public sealed interface ScheduleSpec {
 	 * Validates a schedule and applies its defaults.
 	 * @param type the schedule type, {@code once} when null
 	 * @param config its configuration; unknown keys are ignored
-	 * @param now the current time (a {@code once} in the past means now)
+	 * @param now the current time (a {@code once} without a date is now)
 	 * @throws InvalidScheduleException naming the faulty key
 	 */
 	static ScheduleSpec parse(@Nullable ScheduleType type, @Nullable Map<String, ?> config, Instant now) {
@@ -85,7 +93,7 @@ public sealed interface ScheduleSpec {
 	}
 
 	/**
-	 * Runs once.
+	 * Runs once, at its date or at once if that date has passed.
 	 *
 	 * @param at when
 	 */
@@ -109,7 +117,10 @@ public sealed interface ScheduleSpec {
 			if (at.isAfter(LATEST)) {
 				throw new InvalidScheduleException("datetime", "must be a date before the year 10000");
 			}
-			return new Once(at.isBefore(now) ? now : at);
+			// kept as given, past or not: it fires at once all the same (see triggers),
+			// and
+			// an update that sends the same date back is then seen to keep the schedule
+			return new Once(at);
 		}
 
 		private static Instant instant(String text, ZoneId zone) {

@@ -75,8 +75,23 @@ class ScheduleSpecTests {
 	@Test
 	void runsOnceNowWhenTheDateIsMissingOrPast() {
 		assertThat(ScheduleSpec.parse(null, Map.of(), NOW)).isEqualTo(new ScheduleSpec.Once(NOW));
-		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2020-01-01T00:00:00Z"), NOW))
-			.isEqualTo(new ScheduleSpec.Once(NOW));
+		ScheduleSpec past = ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2020-01-01T00:00:00Z"), NOW);
+		assertThat(firstFire(past)).isEqualTo(NOW);
+		// the date is kept as given, so that the same date sent again is the same
+		// schedule
+		assertThat(past.config()).isEqualTo(Map.of("datetime", "2020-01-01T00:00:00Z"));
+	}
+
+	@Test
+	void tellsTheSameScheduleFromAnother() {
+		assertThat(cron("0 6 * * 0", "Europe/Paris").isSameAs(cron("0 6 * * 0", "Europe/Paris"))).isTrue();
+		assertThat(cron("0 6 * * 0", "Europe/Paris").isSameAs(cron("0 6 * * 0", "UTC"))).isFalse();
+		assertThat(ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", "60"), NOW)
+			.isSameAs(ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", 60), NOW))).isTrue();
+		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2020-01-01T01:00:00+01:00"), NOW)
+			.isSameAs(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2020-01-01T00:00:00Z"), NOW))).isTrue();
+		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of(), NOW)
+			.isSameAs(ScheduleSpec.parse(ScheduleType.ONCE, Map.of(), NOW.plusSeconds(1)))).isFalse();
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import io.dispycluster.scheduler.RunningScheduler;
 import io.dispycluster.scheduler.SchedulerSuiteDatabase;
 import io.dispycluster.scheduler.StubController;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -494,6 +495,55 @@ class TaskSchedulingIT {
 		// its date has not come: the run by hand was no fire of its schedule
 		assertThat(scheduler.post("/tasks/" + id + "/enable")).containsEntry("next_run", "2099-06-01T00:00:00Z");
 		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("next_run", "2099-06-01T00:00:00Z");
+	}
+
+	@Test
+	void anUpdateThatKeepsTheDateOfAOnceTaskThatRanDoesNotRunItAgain() {
+		String body = """
+				{"name":"%s","urls":["https://once-updated.example/"],"schedule_type":"once",
+				 "schedule_config":{"datetime":"2020-01-01T00:00:00Z"}}""";
+		String id = (String) scheduler.post("/tasks", body.formatted("avant")).get("task_id");
+		scheduler.awaitFinishedRun(id);
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("schedule_config",
+				Map.of("datetime", "2020-01-01T00:00:00Z"));
+
+		assertThat(put("/tasks/" + id, body.formatted("après"))).containsEntry("next_run", null);
+		assertThat(scheduler.getObject("/tasks/" + id)).containsEntry("name", "après")
+			.containsEntry("next_run", null)
+			.containsEntry("run_count", 1);
+		// the same once task given another date in the past: that means now, as on create
+		Map<String, Object> moved = put("/tasks/" + id, body.formatted("encore").replace("2020-", "2021-"));
+		assertThat(moved.get("next_run")).isNotNull();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.historyOf(id).stream().filter((run) -> run.get("finished_at") != null).count(),
+					(count) -> count == 2);
+	}
+
+	@Test
+	void anUpdateThatKeepsTheScheduleOfAnIntervalTaskKeepsItsRhythm() {
+		String body = """
+				{"name":"%s","urls":["https://rhythm.example/"],"schedule_type":"interval",
+				 "schedule_config":{"seconds":3600}}""";
+		Map<String, Object> created = scheduler.post("/tasks", body.formatted("avant"));
+		String id = (String) created.get("task_id");
+		assertThat(put("/tasks/" + id, body.formatted("après"))).containsEntry("next_run", created.get("next_run"));
+		Map<String, Object> changed = put("/tasks/" + id, body.formatted("après").replace("3600", "7200"));
+		assertThat(Instant.parse((String) changed.get("next_run")))
+			.isAfter(Instant.parse((String) created.get("next_run")));
+	}
+
+	private static Map<String, Object> put(String uri, String body) {
+		return scheduler.http()
+			.put()
+			.uri(uri)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.getResponseBody();
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.dispycluster.scheduler.RunningScheduler;
 import io.dispycluster.scheduler.StubController;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -367,6 +368,30 @@ class WorkflowIT {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(422);
+	}
+
+	@Test
+	void anUpdateThatKeepsTheDateOfAOnceWorkflowThatRanDoesNotRunItAgain() {
+		String body = """
+				{"name":"%s","schedule_type":"once","schedule_config":{"datetime":"2020-01-01T00:00:00Z"},
+				 "steps":[{"step_id":"w","name":"w","action":"wait","config":{"seconds":0}}]}""";
+		String id = create(body.formatted("avant"));
+		awaitRun(id);
+		Map<String, Object> updated = scheduler.http()
+			.put()
+			.uri("/workflows/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body.formatted("après"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.getResponseBody();
+		assertThat(updated).containsEntry("next_run", null);
+		assertThat(scheduler.getObject("/workflows/" + id)).containsEntry("name", "après")
+			.containsEntry("next_run", null)
+			.containsEntry("run_count", 1);
 	}
 
 	private static void assertWorkflowNotFound(String uri) {
