@@ -286,8 +286,10 @@ public sealed interface ScheduleSpec {
 			}
 		}
 
+		// Normalised first: TimeZone does not know the ids ZoneId gives offsets written
+		// from UTC or UT ("UTC+2" is "UTC+02:00"), and silently reads them as UTC.
 		private TimeZone timeZone() {
-			return TimeZone.getTimeZone((this.zone != null) ? this.zone : ZoneId.systemDefault());
+			return TimeZone.getTimeZone(((this.zone != null) ? this.zone : ZoneId.systemDefault()).normalized());
 		}
 
 		@Override

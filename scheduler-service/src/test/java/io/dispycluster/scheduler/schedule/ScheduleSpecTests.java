@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.quartz.JobKey;
 import org.quartz.Trigger;
 import org.quartz.spi.OperableTrigger;
@@ -40,6 +42,17 @@ class ScheduleSpecTests {
 		ScheduleSpec summer = cron("0 6 * * *", "America/New_York");
 		assertThat(firstFire(summer, Instant.parse("2026-07-06T00:00:00Z")))
 			.isEqualTo(Instant.parse("2026-07-06T10:00:00Z"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "UTC+2", "UTC+02:00", "GMT+2", "UT+2", "+02:00", "Etc/GMT-2" })
+	void readsCronInATimeZoneGivenAsAnOffset(String zone) {
+		// a zone Java's TimeZone did not know stood for UTC: 06:00 at UTC+2 fired at
+		// 06:00
+		// UTC
+		assertThat(firstFire(cron("0 6 * * *", zone))).isEqualTo(Instant.parse("2026-12-08T04:00:00Z"));
+		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2030-01-01T06:00", "timezone", zone), NOW)
+			.config()).isEqualTo(Map.of("datetime", "2030-01-01T04:00:00Z"));
 	}
 
 	@Test
