@@ -9,7 +9,6 @@ import org.quartz.Job;
 import org.quartz.JobKey;
 
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
-import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.schedule.Schedules;
 import io.dispycluster.scheduler.system.Ids;
 
@@ -80,8 +79,11 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 		// interval would start its period over: renaming a task that ran once ran it
 		// again. An update sends every field, the schedule too: the same schedule sent
 		// back means "leave when it runs as it is".
-		if (stored.enabled() && !changed.schedule().isSameAs(stored.schedule(now))) {
-			this.schedules.schedule(key(id), this.fireJob, changed.schedule(), now);
+		if (!changed.schedule().isSameAs(stored.schedule(now))) {
+			this.table.scheduleSet(id, now);
+			if (stored.enabled()) {
+				this.schedules.schedule(key(id), this.fireJob, changed.schedule(), now);
+			}
 		}
 		return changed;
 	}
@@ -104,8 +106,8 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 
 	/**
 	 * Enables a definition; enabling an enabled one changes nothing. A once schedule
-	 * whose date has passed and that already ran is not run again (update it with a new
-	 * date to do so).
+	 * whose date has passed and that ran since it was set is not run again (update it
+	 * with a new date to do so).
 	 * @return whether it was disabled
 	 */
 	public boolean enable(String id) {
@@ -116,16 +118,19 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 		Instant now = this.clock.instant();
 		this.table.setEnabled(id, true, now);
 		ScheduleSpec schedule = stored.schedule(now);
-		if (stored.scheduleType() != ScheduleType.ONCE || stored.runCount() == 0 || isAhead(schedule, now)) {
+		if (!isSpent(id, schedule, now)) {
 			this.schedules.schedule(key(id), this.fireJob, schedule, now);
 		}
 		return true;
 	}
 
-	// A once date still to come has not fired: the runs counted were started by hand (or
-	// before an update moved the date), and must not cancel it.
-	private static boolean isAhead(ScheduleSpec schedule, Instant now) {
-		return schedule instanceof ScheduleSpec.Once once && once.at().isAfter(now);
+	// A once date still to come has not fired: the runs counted were started by hand and
+	// must not cancel it. One that has passed fired, unless no run started since it was
+	// set: the runs before were for another date (it was moved while disabled), and a
+	// date set in the past means now.
+	private boolean isSpent(String id, ScheduleSpec schedule, Instant now) {
+		return schedule instanceof ScheduleSpec.Once once && !once.at().isAfter(now)
+				&& this.table.ranSinceScheduleSet(id);
 	}
 
 	/**

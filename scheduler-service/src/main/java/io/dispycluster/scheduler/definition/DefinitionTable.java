@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 /**
  * A table of scheduled definitions ({@code task}, {@code workflow}): the columns they all
  * have ({@code id}, {@code enabled}, {@code status}, {@code run_count}, {@code last_run},
- * {@code created_at}, {@code updated_at}) and what is done with them alike. Each
- * feature's table writes its own columns in {@link #insert} and {@link #update}, and
- * reads a whole row in {@link #row}.
+ * {@code created_at}, {@code updated_at}, {@code schedule_set_at}) and what is done with
+ * them alike. Each feature's table writes its own columns in {@link #insert} and
+ * {@link #update}, and reads a whole row in {@link #row}.
  *
  * @param <D> the definition written
  * @param <S> the row read
@@ -51,7 +51,9 @@ public abstract class DefinitionTable<D extends ScheduledDefinition, S extends S
 		this.table = table;
 	}
 
-	/** Stores a new definition, enabled, that never ran. */
+	/**
+	 * Stores a new definition, enabled, that never ran, its schedule set {@code now}.
+	 */
 	public abstract void insert(String id, D definition, Instant now);
 
 	/** Replaces what a definition does and when; its state and counters stay. */
@@ -113,6 +115,22 @@ public abstract class DefinitionTable<D extends ScheduledDefinition, S extends S
 			.param("enabled", enabled)
 			.param("now", Sql.timestamp(now))
 			.update();
+	}
+
+	/** A definition was given a new schedule. */
+	public void scheduleSet(String id, Instant now) {
+		this.jdbc.sql("UPDATE " + this.table + " SET schedule_set_at = :now WHERE id = :id")
+			.param("id", id)
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
+	/** Whether a run of a definition started since its schedule was last set. */
+	public boolean ranSinceScheduleSet(String id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + this.table + " WHERE id = :id AND last_run >= schedule_set_at")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	public boolean delete(String id) {

@@ -19,9 +19,6 @@ public interface StoredDefinition {
 	/** The type of its schedule. */
 	ScheduleType scheduleType();
 
-	/** How many runs it started. */
-	int runCount();
-
 	/** Its schedule, read again as of {@code now}. */
 	ScheduleSpec schedule(Instant now);
 

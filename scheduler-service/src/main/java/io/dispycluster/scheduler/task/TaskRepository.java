@@ -35,10 +35,11 @@ class TaskRepository extends DefinitionTable<TaskDefinition, StoredTask> {
 		bindDefinition(this.jdbc.sql("""
 				INSERT INTO task (id, name, description, urls, max_pages, same_origin_only, timeout_s, priority,
 				                  crawl_fields, schedule_type, schedule_config, allow_concurrent_runs, enabled,
-				                  status, created_at, updated_at, run_count, success_count, failure_count)
+				                  status, created_at, updated_at, schedule_set_at, run_count, success_count,
+				                  failure_count)
 				VALUES (:id, :name, :description, :urls, :maxPages, :sameOriginOnly, :timeoutS, :priority,
 				        :crawlFields, :scheduleType, :scheduleConfig, :allowConcurrentRuns, TRUE, 'SCHEDULED',
-				        :now, :now, 0, 0, 0)"""), task).param("id", id).param("now", Sql.timestamp(now)).update();
+				        :now, :now, :now, 0, 0, 0)"""), task).param("id", id).param("now", Sql.timestamp(now)).update();
 	}
 
 	@Override

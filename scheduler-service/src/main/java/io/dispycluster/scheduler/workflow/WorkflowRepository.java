@@ -32,9 +32,10 @@ class WorkflowRepository extends DefinitionTable<WorkflowDefinition, StoredWorkf
 	public void insert(String id, WorkflowDefinition workflow, Instant now) {
 		bind(this.jdbc.sql("""
 				INSERT INTO workflow (id, name, description, steps, error_policy, schedule_type, schedule_config,
-				                      enabled, status, created_at, updated_at, run_count, success_count, failure_count)
+				                      enabled, status, created_at, updated_at, schedule_set_at, run_count,
+				                      success_count, failure_count)
 				VALUES (:id, :name, :description, :steps, :errorPolicy, :scheduleType, :scheduleConfig,
-				        TRUE, 'SCHEDULED', :now, :now, 0, 0, 0)"""), workflow).param("id", id)
+				        TRUE, 'SCHEDULED', :now, :now, :now, 0, 0, 0)"""), workflow).param("id", id)
 			.param("now", Sql.timestamp(now))
 			.update();
 	}

@@ -520,6 +520,26 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void aOnceTaskThatRanGivenANewPastDateWhileDisabledRunsWhenEnabled() {
+		String body = """
+				{"name":"déplacée","urls":["https://moved-while-disabled.example/"],"schedule_type":"once",
+				 "schedule_config":{"datetime":"%s"}}""";
+		String id = (String) scheduler.post("/tasks", body.formatted("2020-01-01T00:00:00Z")).get("task_id");
+		scheduler.awaitFinishedRun(id);
+		scheduler.post("/tasks/" + id + "/disable");
+
+		assertThat(put("/tasks/" + id, body.formatted("2021-01-01T00:00:00Z"))).containsEntry("next_run", null);
+		// the run before was for the old date; the new one has passed: it means now
+		assertThat(scheduler.post("/tasks/" + id + "/enable").get("next_run")).isNotNull();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> scheduler.historyOf(id).stream().filter((run) -> run.get("finished_at") != null).count(),
+					(count) -> count == 2);
+		// and once it ran for that date, enabling it again does not run it again
+		scheduler.post("/tasks/" + id + "/disable");
+		assertThat(scheduler.post("/tasks/" + id + "/enable")).containsEntry("next_run", null);
+	}
+
+	@Test
 	void anUpdateThatKeepsTheScheduleOfAnIntervalTaskKeepsItsRhythm() {
 		String body = """
 				{"name":"%s","urls":["https://rhythm.example/"],"schedule_type":"interval",
