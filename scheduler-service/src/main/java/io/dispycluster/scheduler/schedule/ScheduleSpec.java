@@ -1,6 +1,6 @@
 package io.dispycluster.scheduler.schedule;
 
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -191,17 +191,26 @@ public sealed interface ScheduleSpec {
 			return new Interval(seconds);
 		}
 
+		/**
+		 * A whole number in the forms the other integers of a body take ({@code 60},
+		 * {@code 60.0}, {@code "60"}), clamped to a long so that the range check names a
+		 * number too large.
+		 */
 		private static long wholeNumber(Object value) {
-			if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-				return ((Number) value).longValue();
+			BigDecimal number = (value instanceof Number || value instanceof String) ? decimal(value.toString()) : null;
+			if (number == null || number.stripTrailingZeros().scale() > 0) {
+				throw new InvalidScheduleException("seconds", "must be a whole number of seconds");
 			}
-			if (value instanceof BigInteger big && big.bitLength() < 63) {
-				return big.longValue();
+			return number.max(BigDecimal.valueOf(Long.MIN_VALUE)).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
+		}
+
+		private static @Nullable BigDecimal decimal(String text) {
+			try {
+				return new BigDecimal(text.strip());
 			}
-			if (value instanceof String text && text.trim().matches("\\d{1,12}")) {
-				return Long.parseLong(text.trim());
+			catch (NumberFormatException ex) {
+				return null;
 			}
-			throw new InvalidScheduleException("seconds", "must be a whole number of seconds");
 		}
 
 		@Override

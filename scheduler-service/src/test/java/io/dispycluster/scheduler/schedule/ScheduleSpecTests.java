@@ -1,5 +1,7 @@
 package io.dispycluster.scheduler.schedule;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -116,6 +118,20 @@ class ScheduleSpecTests {
 		assertThat(once("2030-01-01", "UTC")).isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
 		ZonedDateTime local = ZonedDateTime.of(2030, 1, 1, 10, 0, 0, 0, ZoneId.systemDefault());
 		assertThat(once("2030-01-01T10:00:00", null)).isEqualTo(local.toInstant());
+	}
+
+	@Test
+	void readsIntervalSecondsInTheLaxFormsOfTheOtherIntegers() {
+		// as max_pages or priority: 60.0 and "60" are 60, as the upstream took them
+		for (Object seconds : List.of(60, 60L, 60.0, "60", " 60.0 ", new BigDecimal("6E+1"))) {
+			assertThat(ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", seconds), NOW))
+				.isEqualTo(new ScheduleSpec.Interval(60));
+		}
+		for (Object tooLarge : List.of(1e30, new BigInteger("99999999999999999999"), "99999999999999")) {
+			assertThatExceptionOfType(InvalidScheduleException.class)
+				.isThrownBy(() -> ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", tooLarge), NOW))
+				.withMessage("must be between 1 and " + ScheduleSpec.MAX_INTERVAL_SECONDS);
+		}
 	}
 
 	@Test
