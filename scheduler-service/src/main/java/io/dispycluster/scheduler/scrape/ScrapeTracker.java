@@ -1,5 +1,6 @@
 package io.dispycluster.scheduler.scrape;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -93,8 +94,22 @@ class ScrapeTracker implements RunAdvancer {
 			}
 		}
 		catch (RestClientException ex) {
-			retryOrFail(submission, "the controller is unreachable: " + ex.getMessage(), now);
+			retryOrFail(submission, "the controller is unreachable: " + describe(ex), now);
 		}
+	}
+
+	/**
+	 * What went wrong reaching the controller. The client's text ends with its cause's
+	 * message, and a refused connection has none: the run said "...: null".
+	 */
+	private static String describe(RestClientException ex) {
+		String text = String.valueOf(ex.getMessage());
+		Throwable cause = ex.getCause();
+		if (cause == null || cause.getMessage() != null) {
+			return text;
+		}
+		String why = (cause instanceof ConnectException) ? "connection refused" : cause.getClass().getSimpleName();
+		return text.endsWith(": null") ? text.substring(0, text.length() - "null".length()) + why : text + ": " + why;
 	}
 
 	private void retryOrFail(Submission submission, String reason, Instant now) {

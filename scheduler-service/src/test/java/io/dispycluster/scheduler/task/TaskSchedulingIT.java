@@ -1,5 +1,6 @@
 package io.dispycluster.scheduler.task;
 
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -398,6 +399,26 @@ class TaskSchedulingIT {
 			assertThat(jobIds).hasSize(1);
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(controller.cancelled).containsAll(jobIds));
+		}
+	}
+
+	@Test
+	void failsTheRunSayingWhyTheControllerIsUnreachable(@TempDir Path otherDataDir) throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		try (RunningScheduler alone = RunningScheduler.start(otherDataDir, "http://127.0.0.1:" + closedPort,
+				"--dispycluster.scheduler.runs.submit-attempts=1", "--spring.quartz.scheduler-name=alone-scheduler")) {
+			String id = (String) alone.post("/tasks", """
+					{"name":"seule","urls":["https://alone.example/"]}""").get("task_id");
+
+			Map<String, Object> run = alone.awaitFinishedRun(id);
+
+			assertThat(run).containsEntry("status", "failed");
+			assertThat((String) run.get("error")).startsWith("the controller is unreachable: ")
+				.contains("http://127.0.0.1:" + closedPort)
+				.doesNotContain("null");
 		}
 	}
 
