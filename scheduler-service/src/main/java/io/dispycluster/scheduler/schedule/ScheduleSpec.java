@@ -1,6 +1,5 @@
 package io.dispycluster.scheduler.schedule;
 
-import java.math.BigDecimal;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,6 +22,8 @@ import org.quartz.JobKey;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+
+import io.dispycluster.scheduler.system.WholeNumbers;
 
 /**
  * A validated schedule: the {@code schedule_type} and {@code schedule_config} of a task
@@ -191,26 +192,12 @@ public sealed interface ScheduleSpec {
 			return new Interval(seconds);
 		}
 
-		/**
-		 * A whole number in the forms the other integers of a body take ({@code 60},
-		 * {@code 60.0}, {@code "60"}), clamped to a long so that the range check names a
-		 * number too large.
-		 */
 		private static long wholeNumber(Object value) {
-			BigDecimal number = (value instanceof Number || value instanceof String) ? decimal(value.toString()) : null;
-			if (number == null || number.stripTrailingZeros().scale() > 0) {
+			Long number = WholeNumbers.of(value);
+			if (number == null) {
 				throw new InvalidScheduleException("seconds", "must be a whole number of seconds");
 			}
-			return number.max(BigDecimal.valueOf(Long.MIN_VALUE)).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
-		}
-
-		private static @Nullable BigDecimal decimal(String text) {
-			try {
-				return new BigDecimal(text.strip());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
+			return number;
 		}
 
 		@Override

@@ -1,7 +1,6 @@
 package io.dispycluster.scheduler.workflow;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.scheduler.system.WebUrls;
+import io.dispycluster.scheduler.system.WholeNumbers;
 
 /**
  * Reads the values of a step's {@code config}, collecting a problem for each bad one.
@@ -48,9 +48,7 @@ final class ConfigReader {
 		if (value == null) {
 			return defaultValue;
 		}
-		Long number = (value instanceof Integer || value instanceof Long || value instanceof Short)
-				? Long.valueOf(((Number) value).longValue())
-				: (value instanceof BigInteger big && big.bitLength() < 63) ? big.longValue() : null;
+		Long number = WholeNumbers.of(value);
 		if (number == null) {
 			problem(key, "must be a whole number");
 			return defaultValue;

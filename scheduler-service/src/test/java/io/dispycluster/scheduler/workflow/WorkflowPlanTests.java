@@ -46,6 +46,23 @@ class WorkflowPlanTests {
 	}
 
 	@Test
+	void readsTheIntegersOfAStepsConfigInTheLaxFormsOfATask() {
+		// as a task's max_pages and priority: "5" is 5 and 2.0 is 2, as the upstream took
+		// them
+		List<StepRequest> steps = List.of(new StepRequest("s", "s", "scrape",
+				Map.of("urls", List.of("https://example.org/"), "max_pages", "5", "priority", 2.0), List.of(), null,
+				null), new StepRequest("w", "w", "wait", Map.of("seconds", 5.0), List.of(), null, null));
+		assertThat(WorkflowPlan.problems(steps)).isEmpty();
+		List<StepDefinition> defined = WorkflowPlan.define(steps);
+		assertThat(defined.get(0).config()).containsEntry("max_pages", 5).containsEntry("priority", 2);
+		assertThat(defined.get(1).config()).containsEntry("seconds", 5L);
+		assertThat(WorkflowPlan
+			.problems(List.of(new StepRequest("w", "w", "wait", Map.of("seconds", 1.5), List.of(), null, null))))
+			.singleElement()
+			.isEqualTo(new FieldProblem("steps[0].config.seconds", "must be a whole number"));
+	}
+
+	@Test
 	void checksEachActionsSettings() {
 		List<StepRequest> steps = List.of(
 				new StepRequest("s", "s", "scrape", Map.of("urls", List.of("file:///etc/passwd"), "max_pages", 0),
