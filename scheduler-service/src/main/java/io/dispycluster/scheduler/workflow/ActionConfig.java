@@ -104,10 +104,13 @@ sealed interface ActionConfig {
 		static @Nullable Webhook read(ConfigReader reader) {
 			String url = reader.requiredText("url");
 			String problem = (url != null) ? WebUrls.problem(url) : null;
-			if (problem == null && url != null && URI.create(url.trim()).getRawUserInfo() != null) {
-				// The HTTP client refuses such a URL on every call: say so when it is
-				// saved
+			URI uri = (problem == null && url != null) ? URI.create(url.trim()) : null;
+			// The HTTP client refuses such URLs on every call: say so when it is saved
+			if (uri != null && uri.getRawUserInfo() != null) {
 				problem = "must not contain a user name or password (user:password@)";
+			}
+			else if (uri != null && uri.getHost() == null) {
+				problem = "must have a host name the HTTP client can reach (letters, digits, '-' and '.')";
 			}
 			if (problem != null) {
 				reader.problem("url", problem);

@@ -63,6 +63,15 @@ class WorkflowPlanTests {
 	}
 
 	@Test
+	void refusesAWebhookToAHostTheHttpClientCannotReach() {
+		// a scrape step may name it (the controller takes it), a webhook may not
+		assertThat(WorkflowPlan.problems(List
+			.of(new StepRequest("h", "h", "webhook", Map.of("url", "http://nas_01.lan/hook"), List.of(), null, null))))
+			.extracting(FieldProblem::field)
+			.containsExactly("steps[0].config.url");
+	}
+
+	@Test
 	void checksEachActionsSettings() {
 		List<StepRequest> steps = List.of(
 				new StepRequest("s", "s", "scrape", Map.of("urls", List.of("file:///etc/passwd"), "max_pages", 0),
