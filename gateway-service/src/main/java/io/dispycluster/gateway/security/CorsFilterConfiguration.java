@@ -3,6 +3,11 @@ package io.dispycluster.gateway.security;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
+
 import io.dispycluster.gateway.system.ProblemWriter;
 import io.dispycluster.gateway.system.Problems;
 
@@ -15,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.filter.CorsFilter;
@@ -50,7 +56,10 @@ class CorsFilterConfiguration {
 		return registration;
 	}
 
-	/** Refuses with a problem instead of the plain-text "Invalid CORS request". */
+	/**
+	 * Refuses with a problem instead of the plain-text "Invalid CORS request", naming the
+	 * refused path in {@code instance} like every other problem of the gateway.
+	 */
 	private static final class ProblemCorsProcessor extends DefaultCorsProcessor {
 
 		private final ProblemWriter problems;
@@ -60,15 +69,39 @@ class CorsFilterConfiguration {
 		}
 
 		@Override
+		public boolean processRequest(@Nullable CorsConfiguration config, HttpServletRequest request,
+				HttpServletResponse response) throws IOException {
+			// only a request with an Origin can be refused; the others skip the wrapper
+			HttpServletResponse refusable = (request.getHeader(HttpHeaders.ORIGIN) != null)
+					? new RequestPathResponse(response, request.getRequestURI()) : response;
+			return super.processRequest(config, request, refusable);
+		}
+
+		@Override
 		protected void rejectRequest(ServerHttpResponse response) throws IOException {
+			// the processor hands the refusal only the response: the wrapper carries the
+			// path
+			String path = (response instanceof ServletServerHttpResponse servlet
+					&& servlet.getServletResponse() instanceof RequestPathResponse refused) ? refused.path : "";
 			response.setStatusCode(HttpStatus.FORBIDDEN);
 			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 			ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "cors-refused", "Origin not allowed",
 					"Origine non autorisée (dispycluster.security.cors.allowed-origins)");
 			this.problems.countRefusal(problem);
-			byte[] body = this.problems.toJson(problem, "");
-			response.getBody().write(body);
+			response.getBody().write(this.problems.toJson(problem, path));
 			response.flush();
+		}
+
+	}
+
+	/** The response of a request from a browser, with the path the request was for. */
+	private static final class RequestPathResponse extends HttpServletResponseWrapper {
+
+		private final String path;
+
+		RequestPathResponse(HttpServletResponse response, String path) {
+			super(response);
+			this.path = path;
 		}
 
 	}

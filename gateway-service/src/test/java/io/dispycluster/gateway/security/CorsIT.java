@@ -3,6 +3,8 @@ package io.dispycluster.gateway.security;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.dispycluster.gateway.support.ProductionTestSupport;
 
@@ -40,6 +42,20 @@ class CorsIT extends ProductionTestSupport {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:cors-refused");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} {1} from {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			OPTIONS | /jobs/job_1     | https://evil.example | /jobs/job_1
+			GET     | /tasks?limit=1  | https://evil.example | /tasks
+			GET     | /jobs           | http://[not-an-origin | /jobs
+			""")
+	void namesTheRefusedPathInTheProblem(String method, String path, String origin, String instance) {
+		HttpResponse<String> response = send(method, path, "", "Origin", origin, "Access-Control-Request-Method", "GET",
+				"X-API-Key", OPS_KEY);
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(body(response).path("instance").asString()).isEqualTo(instance);
 	}
 
 	@Test
