@@ -123,12 +123,12 @@ class UpstreamConfiguration {
 	@Bean
 	ProxyExchange proxyExchange(HttpClient upstreamHttpClient, GatewayProperties gateway,
 			GatewayMvcProperties properties, ServicesProperties services, CircuitBreakers breakers,
-			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+			JsonMapper jsonMapper, ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
 		ClientHttpRequestFactory factory = new InterceptingClientHttpRequestFactory(
 				requestFactory(upstreamHttpClient, gateway, gateway.routeTimeout()),
 				interceptors.orderedStream().toList());
 		return new UpstreamProxyExchange(new ClientHttpRequestFactoryProxyExchange(factory, properties), services,
-				breakers);
+				breakers, new ProblemInstances(jsonMapper));
 	}
 
 	@Bean

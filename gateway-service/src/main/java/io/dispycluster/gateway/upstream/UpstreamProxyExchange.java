@@ -20,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The gateway's proxy, turning a transport error into an {@link UpstreamFailure} that
  * names the service, so the client gets a 502 or 504 problem instead of a 500. It is also
  * the one place every routed call goes through, so it refuses the services' private paths
- * ({@link PrivatePaths}) whatever route and spelling led there.
+ * ({@link PrivatePaths}) whatever route and spelling led there, and gives the client its
+ * own path in the problems answered through a prefixed route ({@link ProblemInstances}).
  */
 class UpstreamProxyExchange implements ProxyExchange {
 
@@ -32,10 +33,14 @@ class UpstreamProxyExchange implements ProxyExchange {
 
 	private final CircuitBreakers breakers;
 
-	UpstreamProxyExchange(ProxyExchange delegate, ServicesProperties services, CircuitBreakers breakers) {
+	private final ProblemInstances problemInstances;
+
+	UpstreamProxyExchange(ProxyExchange delegate, ServicesProperties services, CircuitBreakers breakers,
+			ProblemInstances problemInstances) {
 		this.delegate = delegate;
 		this.services = services;
 		this.breakers = breakers;
+		this.problemInstances = problemInstances;
 	}
 
 	@Override
@@ -68,7 +73,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 
 	private ServerResponse send(Request request, String serviceName) {
 		try {
-			return this.delegate.exchange(request);
+			return this.problemInstances.rewrite(request, this.delegate.exchange(request));
 		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
 			throw UpstreamFailure.of(serviceName, ex);

@@ -118,6 +118,40 @@ class RoutingIT extends GatewayTestSupport {
 		assertThat(rejected.body()).isEqualTo(invalid);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/cluster/jobs/job_404?verbose=1 | controller | /jobs/job_404   | /cluster/jobs/job_404
+			/monitoring/nodes/gone.lan      | monitoring | /nodes/gone.lan | /monitoring/nodes/gone.lan
+			/scheduler/tasks/task_0         | scheduler  | /tasks/task_0   | /scheduler/tasks/task_0
+			""")
+	void givesTheClientItsOwnPathInTheProblemsOfAPrefixedRoute(String path, String service, String servicePath,
+			String clientPath) {
+		String problem = "{\"type\":\"urn:dispycluster:problem:not-found\",\"title\":\"Introuvable\",\"status\":404,"
+				+ "\"detail\":\"Élément non trouvé\",\"instance\":\"" + servicePath + "\",\"subject\":\"x\"}";
+		stub(service).on("GET", servicePath, (request) -> Reply.problem(404, problem));
+
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).isEqualTo(problem.replace(servicePath, clientPath));
+	}
+
+	@Test
+	void leavesOtherInstancesLargeProblemsAndSuccessfulAnswersOfAPrefixedRouteAlone() {
+		String elsewhere = "{\"type\":\"urn:dispycluster:problem:conflict\",\"status\":409,\"instance\":\"/jobs\"}";
+		CONTROLLER.on("POST", "/jobs/job_1/cancel", (request) -> Reply.problem(409, elsewhere));
+		String answer = "{\"instance\":\"/jobs/job_1\"}";
+		CONTROLLER.on("GET", "/jobs/job_1", (request) -> Reply.json(200, answer));
+
+		String large = "{\"status\":404,\"instance\":\"/jobs/job_2\",\"detail\":\"" + "x".repeat(20_000) + "\"}";
+		CONTROLLER.on("GET", "/jobs/job_2", (request) -> Reply.problem(404, large));
+
+		assertThat(post("/cluster/jobs/job_1/cancel", "").body()).isEqualTo(elsewhere);
+		assertThat(get("/cluster/jobs/job_1").body()).isEqualTo(answer);
+		assertThat(get("/cluster/jobs/job_2").body()).isEqualTo(large);
+	}
+
 	@Test
 	void passesServerErrorsThroughUnchanged() {
 		CONTROLLER.on("GET", "/workers", (request) -> Reply.json(503, "{\"detail\":\"busy\"}"));
@@ -187,6 +221,10 @@ class RoutingIT extends GatewayTestSupport {
 			.stream()
 			.mapToInt((StubService stub) -> stub.requests().size())
 			.sum()).isZero();
+	}
+
+	private static StubService stub(String service) {
+		return Map.of("controller", CONTROLLER, "monitoring", MONITORING, "scheduler", SCHEDULER).get(service);
 	}
 
 }
