@@ -1,6 +1,7 @@
 package io.dispycluster.gateway.scrape;
 
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,20 +78,50 @@ class ScrapeController {
 	}
 
 	private @Nullable JsonNode parse(HttpServletRequest request, byte @Nullable [] body) {
-		String contentType = request.getContentType();
-		if (contentType != null && !isJson(contentType)) {
-			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
-					"Le corps doit être du JSON (Content-Type: application/json)", null);
-		}
-		if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+		Charset charset = jsonCharset(request.getContentType());
+		if (body == null || new String(body, charset).isBlank()) {
 			return null;
 		}
 		try {
-			return this.jsonMapper.readTree(body);
+			// from the bytes when they are UTF-8 (or without a charset), so that the
+			// parser detects a byte order mark or UTF-16 itself
+			return StandardCharsets.UTF_8.equals(charset) ? this.jsonMapper.readTree(body)
+					: this.jsonMapper.readTree(new String(body, charset));
 		}
 		catch (JacksonException ex) {
 			throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
 					"Le corps de la requête n'est pas du JSON valide", ex);
+		}
+	}
+
+	/**
+	 * The charset a JSON body is written in: the one its {@code Content-Type} declares
+	 * (as the services read it), UTF-8 otherwise.
+	 * @throws ErrorResponseException 415 when the body is declared as something else than
+	 * JSON
+	 */
+	private static Charset jsonCharset(@Nullable String contentType) {
+		if (contentType == null) {
+			return StandardCharsets.UTF_8;
+		}
+		MediaType type = jsonType(contentType);
+		if (type == null) {
+			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+					"Le corps doit être du JSON (Content-Type: application/json)", null);
+		}
+		Charset declared = type.getCharset();
+		return (declared != null) ? declared : StandardCharsets.UTF_8;
+	}
+
+	private static @Nullable MediaType jsonType(String contentType) {
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+			return json ? type : null;
+		}
+		catch (org.springframework.util.InvalidMimeTypeException ex) {
+			// also an unknown charset, which the parsing checks
+			return null;
 		}
 	}
 
@@ -100,16 +131,6 @@ class ScrapeController {
 		}
 		catch (ScrapeBodies.NotAJsonObject ex) {
 			throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", ex.getMessage(), ex);
-		}
-	}
-
-	private static boolean isJson(String contentType) {
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
-		}
-		catch (org.springframework.util.InvalidMimeTypeException ex) {
-			return false;
 		}
 	}
 

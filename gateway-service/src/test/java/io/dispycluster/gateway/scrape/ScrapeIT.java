@@ -1,6 +1,9 @@
 package io.dispycluster.gateway.scrape;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +37,26 @@ class ScrapeIT extends GatewayTestSupport {
 		Recorded received = CONTROLLER.last("/scrape");
 		assertThat(received.header("Content-Type")).startsWith("application/json");
 		assertThat(this.json.readTree(received.body())).isEqualTo(this.json.readTree(body));
+	}
+
+	@Test
+	void readsABodyInTheCharsetItsContentTypeDeclares() {
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+		CONTROLLER.on("POST", "/scrape/batch", (request) -> Reply.json(200, BATCH_CREATED));
+		String single = "{\"start_url\":\"http://café.example/\",\"note\":\"été\"}";
+		String batch = "[\"http://café.example/\"]";
+
+		HttpResponse<String> scraped = send(request("/scrape", "Content-Type", "application/json; charset=ISO-8859-1")
+			.POST(HttpRequest.BodyPublishers.ofString(single, StandardCharsets.ISO_8859_1)));
+		HttpResponse<String> batched = send(
+				request("/scrape/batch", "Content-Type", "application/json;charset=windows-1252")
+					.POST(HttpRequest.BodyPublishers.ofString(batch, Charset.forName("windows-1252"))));
+
+		assertThat(scraped.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape").body())).isEqualTo(this.json.readTree(single));
+		assertThat(batched.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape/batch").body()).path("urls").get(0).asString())
+			.isEqualTo("http://café.example/");
 	}
 
 	@Test
