@@ -125,7 +125,8 @@ public record SecurityProperties(@DefaultValue("false") boolean apiKeyRequired, 
 	 */
 	public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue( {
 			"GET", "POST", "PUT", "DELETE", "PATCH" }) List<String> allowedMethods,
-			@DefaultValue({ "Content-Type", "Authorization", "X-API-Key", "X-Request-Id" }) List<String> allowedHeaders,
+			@DefaultValue({ "Content-Type", "Authorization", "X-API-Key", "X-Request-Id",
+					"Idempotency-Key" }) List<String> allowedHeaders,
 			@DefaultValue("false") boolean allowCredentials, @DefaultValue("30m") Duration maxAge){
 
 		public Cors {

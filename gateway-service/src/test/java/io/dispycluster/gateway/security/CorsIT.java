@@ -34,6 +34,17 @@ class CorsIT extends ProductionTestSupport {
 	}
 
 	@Test
+	void letsABrowserSendAnIdempotencyKeyWithItsSubmission() {
+		HttpResponse<String> response = send("OPTIONS", "/scrape", "", "Origin", ALLOWED,
+				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers",
+				"content-type,idempotency-key,x-api-key");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+			.contains("idempotency-key");
+	}
+
+	@Test
 	void refusesAPreflightFromAnotherOrigin() {
 		HttpResponse<String> response = send("OPTIONS", "/jobs", "", "Origin", "https://evil.example",
 				"Access-Control-Request-Method", "GET");
