@@ -38,7 +38,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(UpstreamFailure.class)
 	ResponseEntity<ProblemDetail> upstreamFailure(UpstreamFailure ex) {
-		LOG.warn("Service {} failed: {}", ex.service(), ex.kind().description());
+		if (ex.kind() == UpstreamFailure.Kind.REFUSED) {
+			LOG.error("Service {} refused the gateway's internal token: dispycluster.security.internal-token "
+					+ "must be the same on every service", ex.service());
+		}
+		else {
+			LOG.warn("Service {} failed: {}", ex.service(), ex.kind().description());
+		}
 		this.meters
 			.counter("dispycluster.gateway.upstream.failures", "service", ex.service(), "kind",
 					ex.kind().name().toLowerCase(Locale.ROOT))
@@ -51,6 +57,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case CIRCUIT_OPEN -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "upstream-circuit-open",
 					"Service suspended", "Erreur de proxy : le service " + ex.service()
 							+ " est suspendu après des échecs répétés, nouvel essai sous peu");
+			case REFUSED -> Problems.of(HttpStatus.BAD_GATEWAY, "upstream-refused", "Service refused the gateway",
+					"Erreur de proxy : le service " + ex.service()
+							+ " refuse le jeton interne de la passerelle (dispycluster.security.internal-token)");
 		};
 		problem.setProperty("service", ex.service());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());

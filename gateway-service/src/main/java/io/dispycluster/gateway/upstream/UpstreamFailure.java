@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A service could not give an answer: it is down or unreachable (502 for the client), too
- * slow (504), or its circuit breaker is open (503).
+ * slow (504), its circuit breaker is open (503), or it refused the gateway's internal
+ * token (502: the cluster is misconfigured, not the client's credentials wrong).
  */
 public class UpstreamFailure extends RuntimeException {
 
@@ -71,7 +72,14 @@ public class UpstreamFailure extends RuntimeException {
 		TIMEOUT("no answer in time"),
 
 		/** Calls are suspended after repeated failures. */
-		CIRCUIT_OPEN("suspended after repeated failures");
+		CIRCUIT_OPEN("suspended after repeated failures"),
+
+		/**
+		 * The service answered 401: it does not take the gateway's internal token. A
+		 * client's own credentials never reach a service, so this is the cluster's
+		 * configuration, never the client's fault.
+		 */
+		REFUSED("refused the gateway's internal token");
 
 		private final String description;
 

@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 import io.dispycluster.gateway.system.Problems;
 
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -18,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The gateway's proxy, turning a transport error into an {@link UpstreamFailure} that
- * names the service, so the client gets a 502 or 504 problem instead of a 500. It is also
+ * names the service, so the client gets a 502 or 504 problem instead of a 500; so is a
+ * service's 401, which refuses the gateway's internal token, not the client. It is also
  * the one place every routed call goes through, so it refuses the services' private paths
  * ({@link PrivatePaths}) whatever route and spelling led there, and gives the client its
  * own path in the problems answered through a prefixed route ({@link ProblemInstances}).
@@ -73,10 +76,23 @@ class UpstreamProxyExchange implements ProxyExchange {
 
 	private ServerResponse send(Request request, String serviceName) {
 		try {
-			return this.problemInstances.rewrite(request, this.delegate.exchange(request));
+			ServerResponse response = this.delegate.exchange(request);
+			if (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
+				discard(request);
+				throw new UpstreamFailure(serviceName, UpstreamFailure.Kind.REFUSED, null);
+			}
+			return this.problemInstances.rewrite(request, response);
 		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
 			throw UpstreamFailure.of(serviceName, ex);
+		}
+	}
+
+	/** Gives the connection of an answer the client will not get back to the pool. */
+	private static void discard(Request request) {
+		ClientHttpResponse response = MvcUtils.getAttribute(request.getServerRequest(), MvcUtils.CLIENT_RESPONSE_ATTR);
+		if (response != null) {
+			response.close();
 		}
 	}
 

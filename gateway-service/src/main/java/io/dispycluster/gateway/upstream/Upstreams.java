@@ -18,6 +18,7 @@ import tools.jackson.databind.node.StringNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.ResourceAccessException;
@@ -94,10 +95,17 @@ public class Upstreams {
 
 	private UpstreamReply fetch(Service service, String path, long start) {
 		try {
-			return this.aggregateClient.get()
-				.uri(uri(service, path))
-				.exchange((request, response) -> new UpstreamReply(service, response.getStatusCode().value(),
-						parse(response.getBody().readAllBytes()), since(start), null), true);
+			return this.aggregateClient.get().uri(uri(service, path)).exchange((request, response) -> {
+				int status = response.getStatusCode().value();
+				if (status == HttpStatus.UNAUTHORIZED.value()) {
+					LOG.error(
+							"Service {} refused the gateway's internal token: "
+									+ "dispycluster.security.internal-token must be the same on every service",
+							service.key());
+					return new UpstreamReply(service, status, null, since(start), UpstreamFailure.Kind.REFUSED);
+				}
+				return new UpstreamReply(service, status, parse(response.getBody().readAllBytes()), since(start), null);
+			}, true);
 		}
 		catch (ResourceAccessException ex) {
 			UpstreamFailure.Kind kind = UpstreamFailure.classify(ex);
@@ -128,6 +136,9 @@ public class Upstreams {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(body)
 				.exchange((request, response) -> {
+					if (response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
+						throw new UpstreamFailure(service.key(), UpstreamFailure.Kind.REFUSED, null);
+					}
 					HttpHeaders answered = new HttpHeaders();
 					MediaType contentType = response.getHeaders().getContentType();
 					if (contentType != null) {

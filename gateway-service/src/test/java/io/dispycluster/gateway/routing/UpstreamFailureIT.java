@@ -2,11 +2,13 @@ package io.dispycluster.gateway.routing;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.dispycluster.gateway.support.GatewayTestSupport;
+import io.dispycluster.gateway.support.StubService.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,31 @@ class UpstreamFailureIT extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(502);
 		assertThat(body(response).path("service").asString()).isEqualTo("scheduler");
+	}
+
+	@Test
+	void answers502WhenAServiceRefusesTheGatewaysInternalToken() {
+		// what a service answers when the gateway's token is not the cluster's
+		String refused = "{\"type\":\"urn:dispycluster:problem:unauthorized\",\"status\":401,"
+				+ "\"detail\":\"Jeton interne absent ou invalide (X-Internal-Token)\"}";
+		CONTROLLER.on("GET", "/jobs", (request) -> Reply.problem(401, refused));
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.problem(401, refused));
+		MONITORING.on("GET", "/cluster/health", (request) -> Reply.problem(401, refused));
+
+		HttpResponse<String> routed = get("/cluster/jobs");
+		HttpResponse<String> submitted = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/json");
+		JsonNode dashboard = body(get("/dashboard")).path("data");
+
+		for (HttpResponse<String> response : List.of(routed, submitted)) {
+			assertThat(response.statusCode()).isEqualTo(502);
+			assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+			JsonNode problem = body(response);
+			assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-refused");
+			assertThat(problem.path("service").asString()).isEqualTo("cluster_controller");
+		}
+		assertThat(dashboard.path("cluster_health").path("reason").asString())
+			.isEqualTo("refused the gateway's internal token");
 	}
 
 	@Test
