@@ -126,8 +126,8 @@ class OverviewController {
 	/**
 	 * The overview's status: {@code critical} when monitoring says the cluster is
 	 * critical or a critical alert is active, {@code warning} when any alert is active, a
-	 * service is offline or the cluster's health is not {@code healthy}, otherwise
-	 * {@code healthy}.
+	 * service is offline or the cluster's health is not {@code healthy} (or could not be
+	 * read), otherwise {@code healthy}.
 	 */
 	private static final class OverviewStatus {
 
@@ -141,7 +141,8 @@ class OverviewController {
 
 		void clusterHealth(@Nullable String overallStatus) {
 			this.critical |= "critical".equalsIgnoreCase(overallStatus);
-			this.warning |= (overallStatus != null) && !"healthy".equalsIgnoreCase(overallStatus);
+			// a health monitoring could not give is no sign that all is well
+			this.warning |= !"healthy".equalsIgnoreCase(overallStatus);
 		}
 
 		String value(List<String> alerts) {

@@ -168,6 +168,18 @@ class AggregationIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void overviewIsNotHealthyWhenTheClusterHealthCannotBeRead() {
+		MONITORING.on("GET", "/alerts", (request) -> Reply.json(200, "{\"active_alerts\":[],\"alert_count\":0}"));
+		MONITORING.on("GET", "/cluster/health", (request) -> Reply.json(500, "{}"));
+
+		JsonNode overview = body(get("/overview"));
+
+		assertThat(overview.path("services").path("monitoring").asString()).isEqualTo("online");
+		assertThat(overview.path("cluster_health").path("reason").asString()).isEqualTo("HTTP 500");
+		assertThat(overview.path("status").asString()).isEqualTo("warning");
+	}
+
+	@Test
 	void overviewSaysWhenStatisticsAreUnavailable() {
 		CONTROLLER.on("GET", "/cluster", (request) -> Reply.json(500, "{}"));
 
