@@ -30,6 +30,8 @@ final class SubmissionReader {
 
 	static final int MAX_URL_LENGTH = 2083;
 
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
 	private final JobProperties properties;
 
 	SubmissionReader(JobProperties properties) {
@@ -114,10 +116,11 @@ final class SubmissionReader {
 	 * if it is not an absolute http(s) URL with a host.
 	 */
 	static @Nullable String normalizeUrl(String raw) {
-		String text = raw.strip();
-		if (text.isEmpty() || text.length() > MAX_URL_LENGTH) {
+		String stripped = raw.strip();
+		if (stripped.isEmpty() || stripped.length() > MAX_URL_LENGTH) {
 			return null;
 		}
+		String text = encodeAfterAuthority(stripped);
 		try {
 			URI uri = new URI(text);
 			String scheme = uri.getScheme();
@@ -138,6 +141,47 @@ final class SubmissionReader {
 		catch (URISyntaxException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The URL with the characters that {@link URI} refuses in a path, query or fragment
+	 * percent-encoded, as browsers, the upstream's URL type and the worker's parser do: a
+	 * space, {@code " < > ^ ` { | }}, and a {@code %} that does not start an escape. The
+	 * scheme and authority are left as written, so a host with such a character is still
+	 * refused; so is a backslash, which browsers read as a slash.
+	 */
+	private static String encodeAfterAuthority(String url) {
+		int scheme = url.indexOf("://");
+		if (scheme < 0) {
+			return url;
+		}
+		int start = scheme + 3;
+		while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
+			start++;
+		}
+		StringBuilder encoded = null;
+		for (int i = start; i < url.length(); i++) {
+			char c = url.charAt(i);
+			boolean escape = " \"<>^`{|}".indexOf(c) >= 0 || (c == '%' && !startsEscape(url, i));
+			if (escape && encoded == null) {
+				encoded = new StringBuilder(url.length() + 16).append(url, 0, i);
+			}
+			if (escape) {
+				encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+			}
+			else if (encoded != null) {
+				encoded.append(c);
+			}
+		}
+		return (encoded != null) ? encoded.toString() : url;
+	}
+
+	private static boolean startsEscape(String url, int percent) {
+		return percent + 2 < url.length() && isHex(url.charAt(percent + 1)) && isHex(url.charAt(percent + 2));
+	}
+
+	private static boolean isHex(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.ArgumentCaptor;
@@ -79,6 +80,9 @@ class JobControllerTests {
 				Arguments.of("{\"start_url\":\"ftp://site.test/\"}", List.of("start_url")),
 				Arguments.of("{\"start_url\":\"javascript:alert(1)\"}", List.of("start_url")),
 				Arguments.of("{\"start_url\":\"not a url\"}", List.of("start_url")),
+				Arguments.of("{\"start_url\":\"http://site test/\"}", List.of("start_url")),
+				Arguments.of("{\"start_url\":\"http://site|test/\"}", List.of("start_url")),
+				Arguments.of("{\"start_url\":\"http://site.test/a\\\\b\"}", List.of("start_url")),
 				Arguments.of("{\"start_url\":\"http://\"}", List.of("start_url")),
 				Arguments.of("{\"start_url\":\"http://site.test:99999/\"}", List.of("start_url")),
 				Arguments.of("{\"start_url\":\"http://127.0.0.1:-1/\"}", List.of("start_url")),
@@ -244,6 +248,29 @@ class JobControllerTests {
 			.andExpect(jsonPath("$.job_id").value("job_1"))
 			.andExpect(jsonPath("$.status").value("pending"));
 		verify(this.intake).submit(eq(new JobSpec("https://Site.test/", 10, true, 30, 1, 3600)), isNull());
+	}
+
+	/**
+	 * Characters that browsers, the upstream's URL type and the worker all accept in a
+	 * path, query or fragment, but that {@link java.net.URI} refuses: the URL is kept,
+	 * with them percent-encoded, instead of the whole request being refused.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiterString = "->", quoteCharacter = '\'', textBlock = """
+			http://s.test/a b.html -> http://s.test/a%20b.html
+			http://s.test/search?q=a|b&tags={x} -> http://s.test/search?q=a%7Cb&tags=%7Bx%7D
+			http://s.test/p?q="quoted"&r=a^b -> http://s.test/p?q=%22quoted%22&r=a%5Eb
+			http://s.test/p?q=100%&r=%41 -> http://s.test/p?q=100%25&r=%41
+			http://s.test/p?q=<b>`x` -> http://s.test/p?q=%3Cb%3E%60x%60
+			http://s.test/p#a|b -> http://s.test/p#a%7Cb
+			http://s.test?q=a b -> http://s.test/?q=a%20b
+			""")
+	void acceptsAUrlWithCharactersToEncodeAndStoresThemEncoded(String url, String stored) throws Exception {
+		this.mvc
+			.perform(post("/scrape").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"start_url\":\"" + url.replace("\"", "\\\"") + "\"}"))
+			.andExpect(status().isOk());
+		verify(this.intake).submit(eq(new JobSpec(stored, 10, true, 30, 1, 3600)), isNull());
 	}
 
 	@Test
