@@ -292,6 +292,31 @@ class ControllerIT {
 	}
 
 	@Test
+	void aRunningJobCancelledByItsUserKeepsThePagesItsWorkerCrawledBeforeItStopped() {
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		Assignment assignment = worker.running().get(id);
+		assertThat(this.api.post("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+		await().until(() -> worker.cancelled().contains(id));
+
+		ObjectNode partial = (ObjectNode) StubWorker.result("http://site.test/");
+		partial.put("stop_reason", "cancelled");
+		assertThat(worker.reportCancelled(assignment, partial)).isEqualTo(204);
+
+		JsonNode job = this.api.get("/jobs/" + id).json();
+		assertThat(job.get("status").stringValue()).isEqualTo("cancelled");
+		assertThat(job.get("pages_crawled").intValue()).isEqualTo(2);
+		assertThat(job.get("result").get("stop_reason").stringValue()).isEqualTo("cancelled");
+		Api.Response csv = this.api.get("/jobs/" + id + "/results?format=csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body().split("\r\n")).hasSize(3);
+		// Still cancelled: the report neither requeues the job nor frees a retry of it.
+		assertThat(this.api.status(id)).isEqualTo("cancelled");
+		assertThat(worker.report(assignment, "succeeded", null)).isEqualTo(409);
+	}
+
+	@Test
 	void aPriorityNineJobSubmittedAfterTenPriorityOneJobsRunsNextOnABusyWorker() {
 		StubWorker worker = worker(Mode.HOLD, 1).register();
 		String blocker = this.api.submit("{\"start_url\":\"http://site.test/blocker\"}");

@@ -7,6 +7,7 @@ import io.dispycluster.controller.dispatch.DispatchMetrics.LossReason;
 import io.dispycluster.controller.job.Job;
 import io.dispycluster.controller.job.JobId;
 import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.job.JobState;
 import io.dispycluster.controller.job.ResultDocument;
 import io.dispycluster.controller.job.StaleAttemptException;
 import io.dispycluster.support.problem.InvalidRequestException;
@@ -69,7 +70,7 @@ class AttemptReports {
 		switch (report.outcome()) {
 			case SUCCEEDED -> succeeded(id, attempt, node, requireResult(report.result()));
 			case FAILED -> failed(id, attempt, node, report);
-			case CANCELLED -> cancelledOnWorker(id, attempt, node);
+			case CANCELLED -> cancelledOnWorker(id, attempt, node, report.result());
 		}
 		this.dispatcher.nudge();
 	}
@@ -93,14 +94,21 @@ class AttemptReports {
 	}
 
 	/**
-	 * The worker stopped the attempt by itself, which it does when it is shutting down
-	 * (the controller's own cancellations make the attempt stale before such a report
-	 * arrives). The job goes back to the queue at once and the attempt does not count as
-	 * lost: the crawl did not fail, its worker stopped, and a few rolling restarts must
-	 * not use up a job's attempts.
+	 * The worker stopped the attempt. Either a user cancelled the job during it, and the
+	 * job keeps what the worker had crawled by then as its result; or the worker stopped
+	 * by itself, which it does when it is shutting down. Then the job goes back to the
+	 * queue at once and the attempt does not count as lost: the crawl did not fail, its
+	 * worker stopped, and a few rolling restarts must not use up a job's attempts.
 	 */
-	private void cancelledOnWorker(JobId id, int attempt, String node) {
+	private void cancelledOnWorker(JobId id, int attempt, String node, @Nullable JsonNode result) {
 		Job job = this.jobs.get(id);
+		if (job.state() == JobState.CANCELLED && result != null && result.isObject()) {
+			ResultDocument partial = document(result);
+			this.jobs.modifyInGroup(id, (j) -> j.keepResultOfCancelledAttempt(attempt, node, partial));
+			LOG.info("Job cancelled with a partial result: job={} node={} attempt={} pages={}", id, node, attempt,
+					partial.pagesCrawled());
+			return;
+		}
 		boolean current = job.state().isActive() && job.attempt() == attempt && node.equals(job.assignedWorker());
 		if (!current) {
 			throw new StaleAttemptException(id, attempt, job.attempt(), job.state());

@@ -265,6 +265,24 @@ public final class Job {
 	}
 
 	/**
+	 * The worker that crawled {@code attempt} when a user cancelled it reports what it
+	 * had crawled by then: the job stays cancelled and keeps those pages as its result.
+	 * @param attempt the attempt the user cancelled
+	 * @param node the reporting worker
+	 * @param partial what the attempt crawled before it stopped
+	 * @throws StaleAttemptException unless the job was cancelled during this attempt on
+	 * this worker
+	 */
+	public void keepResultOfCancelledAttempt(int attempt, String node, ResultDocument partial) {
+		boolean cancelledDuringIt = this.state == JobState.CANCELLED && attempt == this.attempt
+				&& this.assignedWorker != null && this.assignedWorker.equals(node);
+		if (!cancelledDuringIt) {
+			throw new StaleAttemptException(this.id, attempt, this.attempt, this.state);
+		}
+		keepResult(partial);
+	}
+
+	/**
 	 * A user queues a failed or cancelled job again, as a fresh start: its lost attempts
 	 * are forgotten and its old result discarded (attempt numbers keep counting).
 	 * @param now the time of the retry

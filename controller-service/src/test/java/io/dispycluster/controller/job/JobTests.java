@@ -203,6 +203,29 @@ class JobTests {
 	}
 
 	@Test
+	void aJobCancelledWhileRunningKeepsTheResultOfThatAttemptOnly() {
+		Job job = JobFixtures.aRunningJob(NODE);
+		job.cancel(NOW);
+		assertThatThrownBy(() -> job.keepResultOfCancelledAttempt(1, "node-z", JobFixtures.aResult()))
+			.isInstanceOf(StaleAttemptException.class);
+		assertThatThrownBy(() -> job.keepResultOfCancelledAttempt(0, NODE, JobFixtures.aResult()))
+			.isInstanceOf(StaleAttemptException.class);
+		job.keepResultOfCancelledAttempt(1, NODE, JobFixtures.aResult());
+		assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+		assertThat(job.unsavedResult()).isEqualTo(JobFixtures.aResult());
+		assertThat(job.pagesCrawled()).isEqualTo(2);
+
+		Job retried = JobFixtures.aRunningJob(NODE);
+		retried.cancel(NOW);
+		retried.retry(NOW, 42);
+		assertThatThrownBy(() -> retried.keepResultOfCancelledAttempt(1, NODE, JobFixtures.aResult()))
+			.isInstanceOf(StaleAttemptException.class);
+		retried.cancel(NOW);
+		assertThatThrownBy(() -> retried.keepResultOfCancelledAttempt(1, NODE, JobFixtures.aResult()))
+			.isInstanceOf(StaleAttemptException.class);
+	}
+
+	@Test
 	void retryStartsAfreshAndDiscardsTheOldResult() {
 		Job job = JobFixtures.aFailedJob(NODE);
 		job.retry(NOW, 42);

@@ -237,6 +237,11 @@ public final class StubWorker implements AutoCloseable {
 		return report(assignment, outcome, error, "succeeded".equals(outcome) ? result(assignment.startUrl()) : null);
 	}
 
+	/** Reports that an attempt stopped, with what it crawled; returns the status. */
+	public int reportCancelled(Assignment assignment, JsonNode partial) {
+		return report(assignment, "cancelled", null, partial);
+	}
+
 	/** Reports success of a held job's attempt with this result. */
 	public int complete(String jobId, JsonNode result) {
 		return report(this.running.get(jobId), "succeeded", null, result);
