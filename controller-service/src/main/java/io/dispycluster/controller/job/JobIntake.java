@@ -100,7 +100,8 @@ class JobIntake {
 			this.jobs.insert(accepted);
 		}
 		for (Job job : accepted) {
-			LOG.info("Job accepted: job={} priority={} url={}", job.id(), job.spec().priority(), job.spec().startUrl());
+			LOG.info("Job accepted: job={} priority={} url={}", job.id(), job.spec().priority(),
+					withoutCredentials(job.spec().startUrl()));
 		}
 		return accepted;
 	}
@@ -143,6 +144,23 @@ class JobIntake {
 			this.events.publishEvent(new JobsQueued(1));
 		}
 		return replay.answer();
+	}
+
+	/**
+	 * The URL with the user name and password it may carry ({@code http://user:pw@host/})
+	 * masked, for the log: the job keeps them, the log file does not.
+	 */
+	static String withoutCredentials(String url) {
+		int start = url.indexOf("://") + 3;
+		if (start < 3) {
+			return url;
+		}
+		int end = start;
+		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		int at = url.lastIndexOf('@', end - 1);
+		return (at < start) ? url : url.substring(0, start) + "***" + url.substring(at);
 	}
 
 	private static void checkKey(String key) {
