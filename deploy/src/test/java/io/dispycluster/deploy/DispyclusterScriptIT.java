@@ -15,12 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,43 +42,50 @@ import static org.awaitility.Awaitility.await;
  * modules, as on a machine that has never built the project: {@code up} must build every
  * jar itself.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DispyclusterScriptIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	// One checkout for the class: the first test to run builds its jars, as a new user's
+	// first `up` does; the other starts from them.
+	@TempDir
+	static Path checkoutDir;
+
+	private static Path checkout;
+
+	private static Path mavenRepository;
+
 	@TempDir
 	Path workDir;
 
-	private Path checkout;
-
-	private Path mavenRepository;
-
-	@BeforeEach
-	void freshCheckout() throws IOException, InterruptedException {
+	@BeforeAll
+	static void freshCheckout() throws IOException, InterruptedException {
 		Path root = Path.of(System.getProperty("dispycluster.root", "..")).toAbsolutePath().normalize();
-		this.checkout = FreshCheckout.copySources(root, this.workDir.resolve("checkout"));
-		this.mavenRepository = FreshCheckout.repositoryWithoutProjectModules(this.workDir.resolve("m2"));
+		checkout = FreshCheckout.copySources(root, checkoutDir.resolve("checkout"));
+		mavenRepository = FreshCheckout.repositoryWithoutProjectModules(checkoutDir.resolve("m2"));
 	}
 
-	@AfterEach
-	void removeRepositoryLinks() throws IOException {
+	@AfterAll
+	static void removeRepositoryLinks() throws IOException {
 		// before the temporary directory is deleted: its links lead into the user's
 		// repository
-		if (this.mavenRepository != null) {
-			FreshCheckout.removeRepository(this.mavenRepository);
+		if (mavenRepository != null) {
+			FreshCheckout.removeRepository(mavenRepository);
 		}
 	}
 
 	@Test
+	@Order(1)
 	void buildsStartsScrapesAndStopsTheWholeClusterWithOneCommandEach() throws Exception {
 		int basePort = fiveFreePorts();
 		try (FixtureSite site = FixtureSite.start()) {
 			Result up = dispycluster(basePort, "up");
 			try {
 				assertThat(up.exitCode()).as(() -> up.output() + logTails()).isZero();
-				assertThat(up.output()).contains("Building the jars");
+				assertThat(up.output()).contains("Building the jars", "Starting DispyCluster (development profile)");
 				assertThat(up.output()).contains("Gateway: http://localhost:" + (basePort + 4));
 				assertThat(up.output()).contains("allow-list");
 
@@ -93,9 +104,11 @@ class DispyclusterScriptIT {
 
 				// a source changed while the cluster runs: no build replaces the jars
 				// under it
-				Path source = this.checkout.resolve("controller-service/pom.xml");
+				Path source = checkout.resolve("controller-service/pom.xml");
+				FileTime built = Files.getLastModifiedTime(source);
 				Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
 				Result again = dispycluster(basePort, "up");
+				Files.setLastModifiedTime(source, built);
 				assertThat(again.exitCode()).as(again.output()).isNotZero();
 				assertThat(again.output()).contains("./dispycluster down").doesNotContain("Building the jars");
 				assertThat(get(gateway + "/jobs/" + jobId).statusCode()).isEqualTo(200);
@@ -115,15 +128,44 @@ class DispyclusterScriptIT {
 		}
 	}
 
+	@Test
+	@Order(2)
+	void startsAClusterWhoseServicesRequireTheInternalToken() throws Exception {
+		int basePort = fiveFreePorts();
+		// The services then refuse every call without the token, the script's health
+		// checks
+		// included.
+		Map<String, String> secured = Map.of("DISPYCLUSTER_ENV", "staging", "DISPYCLUSTER_SECURITY_INTERNALTOKEN",
+				"a-local-internal-token-of-32-chars");
+		Result up = dispycluster(basePort, "up", secured);
+		try {
+			assertThat(up.exitCode()).as(() -> up.output() + logTails()).isZero();
+			assertThat(up.output()).doesNotContain("Building the jars");
+			assertThat(up.output()).contains("staging profile").doesNotContain("development profile");
+			assertThat(get("http://127.0.0.1:" + (basePort + 1) + "/workers").statusCode()).isEqualTo(401);
+			assertThat(get("http://127.0.0.1:" + (basePort + 4) + "/jobs").statusCode()).isEqualTo(200);
+		}
+		finally {
+			Result down = dispycluster(basePort, "down", secured);
+			assertThat(down.exitCode()).as(down.output()).isZero();
+		}
+	}
+
 	private Result dispycluster(int basePort, String command) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder("bash", this.checkout.resolve("dispycluster").toString(), command)
-			.directory(this.checkout.toFile())
+		return dispycluster(basePort, command, Map.of());
+	}
+
+	private Result dispycluster(int basePort, String command, Map<String, String> environment)
+			throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder("bash", checkout.resolve("dispycluster").toString(), command)
+			.directory(checkout.toFile())
 			.redirectErrorStream(true);
 		// offline: everything the build needs was resolved by the build running this test
-		builder.environment().put("MAVEN_ARGS", "-o -Dmaven.repo.local=" + this.mavenRepository);
+		builder.environment().put("MAVEN_ARGS", "-o -Dmaven.repo.local=" + mavenRepository);
 		builder.environment().put("DISPYCLUSTER_BASE_PORT", Integer.toString(basePort));
 		builder.environment().put("DISPYCLUSTER_DATA_DIR", this.workDir.resolve("data").toString());
 		builder.environment().put("DISPYCLUSTER_LOG_DIR", this.workDir.resolve("logs").toString());
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
