@@ -1,7 +1,5 @@
 package io.dispycluster.controller.job;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.support.submission.CrawlOptionsReader;
 import io.dispycluster.support.submission.JsonValues;
 import io.dispycluster.support.submission.NodeLabelsReader;
+import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.model.job.CrawlOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -24,13 +23,9 @@ import tools.jackson.databind.JsonNode;
  * numbers ({@code 5.0}) or numeric strings, and booleans as
  * {@code "true"}/{@code "false"}; {@code null} means "take the default"; unknown fields
  * are ignored. The optional crawl fields are read by {@link CrawlOptionsReader}; in a
- * batch they apply to every URL, like {@code node_labels}.
+ * batch they apply to every URL, like {@code node_labels}. URLs follow {@link StartUrls}.
  */
 final class SubmissionReader {
-
-	static final int MAX_URL_LENGTH = 2083;
-
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
 	private final JobProperties properties;
 
@@ -103,107 +98,12 @@ final class SubmissionReader {
 			errors.add(new FieldProblem(field, "must be a string holding an http or https URL"));
 			return "";
 		}
-		String url = normalizeUrl(node.stringValue());
+		String url = StartUrls.normalise(node.stringValue());
 		if (url == null) {
 			errors.add(new FieldProblem(field, "must be a valid http or https URL"));
 			return "";
 		}
 		return url;
-	}
-
-	/**
-	 * The URL with a {@code /} path when it had none (as the upstream stores it), or null
-	 * if it is not an absolute http(s) URL with a host.
-	 */
-	static @Nullable String normalizeUrl(String raw) {
-		String stripped = raw.strip();
-		if (stripped.isEmpty() || stripped.length() > MAX_URL_LENGTH) {
-			return null;
-		}
-		String text = encodeAfterAuthority(stripped);
-		try {
-			URI uri = new URI(text);
-			String scheme = uri.getScheme();
-			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-				return null;
-			}
-			String authority = uri.getRawAuthority();
-			if (uri.isOpaque() || authority == null || authority.isEmpty() || authority.startsWith(":")
-					|| authority.endsWith("@")) {
-				return null;
-			}
-			if (!hasValidPort(authority)) {
-				return null;
-			}
-			return (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-					? scheme + "://" + authority + "/" + rest(uri) : text;
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * The URL with the characters that {@link URI} refuses in a path, query or fragment
-	 * percent-encoded, as browsers, the upstream's URL type and the worker's parser do: a
-	 * space, {@code " < > ^ ` { | }}, and a {@code %} that does not start an escape. The
-	 * scheme and authority are left as written, so a host with such a character is still
-	 * refused; so is a backslash, which browsers read as a slash.
-	 */
-	private static String encodeAfterAuthority(String url) {
-		int scheme = url.indexOf("://");
-		if (scheme < 0) {
-			return url;
-		}
-		int start = scheme + 3;
-		while (start < url.length() && "/?#".indexOf(url.charAt(start)) < 0) {
-			start++;
-		}
-		StringBuilder encoded = null;
-		for (int i = start; i < url.length(); i++) {
-			char c = url.charAt(i);
-			boolean escape = " \"<>^`{|}".indexOf(c) >= 0 || (c == '%' && !startsEscape(url, i));
-			if (escape && encoded == null) {
-				encoded = new StringBuilder(url.length() + 16).append(url, 0, i);
-			}
-			if (escape) {
-				encoded.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-			}
-			else if (encoded != null) {
-				encoded.append(c);
-			}
-		}
-		return (encoded != null) ? encoded.toString() : url;
-	}
-
-	private static boolean startsEscape(String url, int percent) {
-		return percent + 2 < url.length() && isHex(url.charAt(percent + 1)) && isHex(url.charAt(percent + 2));
-	}
-
-	private static boolean isHex(char c) {
-		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-	}
-
-	/**
-	 * Whether the authority's port, if written, is one a worker can connect to (1 to
-	 * 65535). {@link URI} reads {@code host:-1} as a registry name without a port, and
-	 * {@code host:0} as port 0, which the worker's stricter parser refuses: such a job
-	 * would fail on every worker instead of being refused here.
-	 */
-	private static boolean hasValidPort(String authority) {
-		String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
-		int colon = hostAndPort.lastIndexOf(':');
-		if (colon < 0 || colon < hostAndPort.lastIndexOf(']')) {
-			return true;
-		}
-		String port = hostAndPort.substring(colon + 1);
-		return port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
-	}
-
-	private static String rest(URI uri) {
-		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
-		String fragment = (uri.getRawFragment() != null) ? "#" + uri.getRawFragment() : "";
-		return query + fragment;
 	}
 
 	private static int readInt(JsonNode body, String field, int min, int max, int fallback, List<FieldProblem> errors) {

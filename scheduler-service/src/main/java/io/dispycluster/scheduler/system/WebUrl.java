@@ -1,5 +1,6 @@
 package io.dispycluster.scheduler.system;
 
+import io.dispycluster.support.submission.StartUrls;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,7 +13,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * The annotated string is a URL that can be scraped (see {@link WebUrls}).
+ * The annotated string is a URL that can be scraped (see {@link StartUrls}).
  */
 @Documented
 @Constraint(validatedBy = WebUrl.Validator.class)
@@ -26,12 +27,12 @@ public @interface WebUrl {
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Checks with {@link WebUrls#problem(String)}, reporting its message. */
+	/** Checks with {@link StartUrls#problem(String)}, reporting its message. */
 	class Validator implements ConstraintValidator<WebUrl, String> {
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			String problem = WebUrls.problem(value);
+			String problem = StartUrls.problem(value);
 			if (problem == null) {
 				return true;
 			}

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.dispycluster.model.job.BatchScrapeRequest;
 import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.support.problem.FieldProblem;
-import io.dispycluster.scheduler.system.WebUrls;
+import io.dispycluster.support.submission.StartUrls;
 
 /**
  * The validated {@code config} of a step, one record per action.
@@ -103,8 +103,9 @@ sealed interface ActionConfig {
 
 		static @Nullable Webhook read(ConfigReader reader) {
 			String url = reader.requiredText("url");
-			String problem = (url != null) ? WebUrls.problem(url) : null;
-			URI uri = (problem == null && url != null) ? URI.create(url.trim()) : null;
+			String problem = (url != null) ? StartUrls.problem(url) : null;
+			String normalised = (problem == null) ? StartUrls.normalise(url) : null;
+			URI uri = (normalised != null) ? URI.create(normalised) : null;
 			// The HTTP client refuses such URLs on every call: say so when it is saved
 			if (uri != null && uri.getRawUserInfo() != null) {
 				problem = "must not contain a user name or password (user:password@)";
@@ -115,7 +116,7 @@ sealed interface ActionConfig {
 			if (problem != null) {
 				reader.problem("url", problem);
 			}
-			return (url != null && problem == null) ? new Webhook(url) : null;
+			return (normalised != null && problem == null) ? new Webhook(normalised) : null;
 		}
 
 		@Override

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.scheduler.scrape.CrawlFields;
 import io.dispycluster.support.problem.FieldProblem;
-import io.dispycluster.scheduler.system.WebUrls;
+import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.scheduler.system.WholeNumbers;
 
 /**
@@ -111,7 +111,7 @@ final class ConfigReader {
 		List<String> urls = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			Object url = list.get(i);
-			String problem = (url instanceof String text) ? WebUrls.problem(text) : "must be a string";
+			String problem = (url instanceof String text) ? StartUrls.problem(text) : "must be a string";
 			if (problem != null) {
 				problem(key + "[" + i + "]", problem);
 			}
