@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.controller.job.IdempotencyStore.StoredAnswer;
 import io.dispycluster.support.problem.InvalidRequestException;
 import io.dispycluster.model.job.BatchCreated;
@@ -101,7 +102,7 @@ class JobIntake {
 		}
 		for (Job job : accepted) {
 			LOG.info("Job accepted: job={} priority={} url={}", job.id(), job.spec().priority(),
-					withoutCredentials(job.spec().startUrl()));
+					StartUrls.withoutCredentials(job.spec().startUrl()));
 		}
 		return accepted;
 	}
@@ -144,23 +145,6 @@ class JobIntake {
 			this.events.publishEvent(new JobsQueued(1));
 		}
 		return replay.answer();
-	}
-
-	/**
-	 * The URL with the user name and password it may carry ({@code http://user:pw@host/})
-	 * masked, for the log: the job keeps them, the log file does not.
-	 */
-	static String withoutCredentials(String url) {
-		int start = url.indexOf("://") + 3;
-		if (start < 3) {
-			return url;
-		}
-		int end = start;
-		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-			end++;
-		}
-		int at = url.lastIndexOf('@', end - 1);
-		return (at < start) ? url : url.substring(0, start) + "***" + url.substring(at);
 	}
 
 	private static void checkKey(String key) {

@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,17 +40,6 @@ class JobIntakeTests {
 		intake.submit(new JobSpec("http://alice:s3cret@site.test/private?a=1", 10, true, 30, 1, 3600), null);
 
 		assertThat(output.getOut()).contains("url=http://***@site.test/private?a=1").doesNotContain("s3cret");
-	}
-
-	@ParameterizedTest
-	@CsvSource(delimiterString = "->", textBlock = """
-			http://site.test/a@b?c=@d      -> http://site.test/a@b?c=@d
-			https://bob@site.test          -> https://***@site.test
-			http://a:b@c@site.test:8080/x  -> http://***@site.test:8080/x
-			http://site.test?to=a@b.test   -> http://site.test?to=a@b.test
-			""")
-	void masksOnlyTheCredentialsOfTheAuthority(String url, String logged) {
-		assertThat(JobIntake.withoutCredentials(url)).isEqualTo(logged);
 	}
 
 }

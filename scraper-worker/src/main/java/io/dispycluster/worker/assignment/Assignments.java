@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
 import io.dispycluster.worker.WorkerProperties;
@@ -90,8 +91,8 @@ public class Assignments implements DisposableBean {
 			}
 			start(next, current);
 		}
-		LOG.info("Job(id={}, attempt={}) accepted: {} (max_pages={})", next.jobId(), next.attempt(), order.startUrl(),
-				order.maxPages());
+		LOG.info("Job(id={}, attempt={}) accepted: {} (max_pages={})", next.jobId(), next.attempt(),
+				StartUrls.withoutCredentials(order.startUrl()), order.maxPages());
 		return new AssignmentAccepted(next.jobId(), next.attempt());
 	}
 

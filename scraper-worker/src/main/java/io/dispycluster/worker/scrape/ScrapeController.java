@@ -1,5 +1,6 @@
 package io.dispycluster.worker.scrape;
 
+import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeRequest;
 import io.dispycluster.worker.crawl.CrawlOrder;
@@ -49,7 +50,8 @@ class ScrapeController {
 	ResponseEntity<ResponseBodyEmitter> scrape(@RequestBody JsonNode body) {
 		CrawlOrder order = this.orders.fromRequest(this.bodies.read(body, ScrapeRequest.class, ""),
 				this.bodies.read(body, CrawlOptions.class, ""));
-		LOG.info("Synchronous crawl of {} started (max_pages={})", order.startUrl(), order.maxPages());
+		LOG.info("Synchronous crawl of {} started (max_pages={})", StartUrls.withoutCredentials(order.startUrl()),
+				order.maxPages());
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.crawls.start(order));
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlResult;
@@ -112,6 +113,7 @@ class SynchronousCrawls implements DisposableBean {
 	}
 
 	private void run(CrawlOrder order, WaitingClient client, @Nullable Map<String, String> context) {
+		String site = StartUrls.withoutCredentials(order.startUrl()); // for the log
 		if (context != null) {
 			MDC.setContextMap(context);
 		}
@@ -122,16 +124,16 @@ class SynchronousCrawls implements DisposableBean {
 		try {
 			CrawlResult result = this.crawler.crawl(order, client.crawl()).result();
 			if (client.answer(result)) {
-				LOG.info("Synchronous crawl of {} ended: {} pages, {} errors, {}", order.startUrl(),
-						result.crawled().size(), result.errors().size(), result.stopReason());
+				LOG.info("Synchronous crawl of {} ended: {} pages, {} errors, {}", site, result.crawled().size(),
+						result.errors().size(), result.stopReason());
 			}
 			else {
-				LOG.info("Synchronous crawl of {} abandoned: its client left ({} pages crawled)", order.startUrl(),
+				LOG.info("Synchronous crawl of {} abandoned: its client left ({} pages crawled)", site,
 						result.crawled().size());
 			}
 		}
 		catch (RuntimeException ex) {
-			LOG.error("Synchronous crawl of {} failed", order.startUrl(), ex);
+			LOG.error("Synchronous crawl of {} failed", site, ex);
 			client.fail(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 					"Erreur interne du service"));
 		}

@@ -5,13 +5,17 @@ import java.util.concurrent.CountDownLatch;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.Crawler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.ErrorResponseException;
 
 import static io.dispycluster.worker.crawl.CrawlOrderBuilder.anOrderFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -20,6 +24,7 @@ import static org.mockito.Mockito.mock;
  * Synchronous crawls do not take the worker's capacity, but they are bounded: one too
  * many is refused with a 503 before its response starts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SynchronousCrawlsTests {
 
 	@Test
@@ -45,6 +50,23 @@ class SynchronousCrawlsTests {
 		}
 		finally {
 			release.countDown();
+			crawls.destroy();
+		}
+	}
+
+	@Test
+	void logsTheStartUrlWithoutItsCredentials(CapturedOutput output) {
+		Crawler crawler = mock(Crawler.class);
+		given(crawler.crawl(any(), any())).willThrow(new IllegalStateException("a bug"));
+		SynchronousCrawls crawls = new SynchronousCrawls(crawler, 2);
+		try {
+			crawls.start(anOrderFor("http://alice:s3cret@site.test/private").build());
+
+			await().untilAsserted(() -> assertThat(output.getOut())
+				.contains("Synchronous crawl of http://***@site.test/private failed"));
+			assertThat(output.getOut()).doesNotContain("s3cret");
+		}
+		finally {
 			crawls.destroy();
 		}
 	}

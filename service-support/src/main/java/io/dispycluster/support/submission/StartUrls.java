@@ -50,6 +50,25 @@ public final class StartUrls {
 		return check(raw).problem();
 	}
 
+	/**
+	 * The URL with the user name and password it may carry ({@code http://user:pw@host/})
+	 * masked, for logs: a job keeps them, log files do not.
+	 * @param url a URL
+	 * @return the URL with {@code ***} for its user information, if it has any
+	 */
+	public static String withoutCredentials(String url) {
+		int start = url.indexOf("://") + 3;
+		if (start < 3) {
+			return url;
+		}
+		int end = start;
+		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		int at = url.lastIndexOf('@', end - 1);
+		return (at < start) ? url : url.substring(0, start) + "***" + url.substring(at);
+	}
+
 	private static Verdict check(@Nullable String raw) {
 		if (raw == null || raw.isBlank()) {
 			return Verdict.refused("must not be blank");

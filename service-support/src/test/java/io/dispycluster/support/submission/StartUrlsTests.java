@@ -55,4 +55,16 @@ class StartUrlsTests {
 			.isEqualTo("https://example.org/100%25?ok=%41");
 	}
 
+	@ParameterizedTest
+	@CsvSource(delimiterString = "->", textBlock = """
+			http://site.test/a@b?c=@d      -> http://site.test/a@b?c=@d
+			https://bob@site.test          -> https://***@site.test
+			http://a:b@c@site.test:8080/x  -> http://***@site.test:8080/x
+			http://site.test?to=a@b.test   -> http://site.test?to=a@b.test
+			not a url                      -> not a url
+			""")
+	void masksOnlyTheCredentialsOfTheAuthorityForLogs(String url, String logged) {
+		assertThat(StartUrls.withoutCredentials(url)).isEqualTo(logged);
+	}
+
 }
