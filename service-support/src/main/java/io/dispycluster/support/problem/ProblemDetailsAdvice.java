@@ -98,7 +98,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		DatabindException databind = cause(ex, DatabindException.class);
-		if (databind != null && cause(ex, StreamReadException.class) == null) {
+		if (databind != null && cause(ex, StreamReadException.class) == null && !isTrailingContent(databind)) {
 			return invalid(ex, List.of(new FieldProblem(path(databind), describe(databind))), headers, request);
 		}
 		String detail = (cause(ex, JacksonException.class) != null) ? "Le corps de la requête n'est pas un JSON valide"
@@ -206,6 +206,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/**
+	 * Whether the body holds more after its JSON value ({@code {"a": 1} {"b": 2}}): not
+	 * JSON, so malformed, not a value of the wrong type (Jackson reports it as a mismatch
+	 * of the whole body, which read as "body must be an object").
+	 */
+	private static boolean isTrailingContent(DatabindException ex) {
+		return ex instanceof MismatchedInputException && ex.getOriginalMessage() != null
+				&& ex.getOriginalMessage().startsWith("Trailing token");
 	}
 
 	private static String describe(DatabindException ex) {

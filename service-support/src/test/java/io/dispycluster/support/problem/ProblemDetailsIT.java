@@ -60,6 +60,12 @@ class ProblemDetailsIT {
 	}
 
 	@Test
+	void aSecondJsonValueAfterTheBodyIsA400() throws Exception {
+		HttpResponse<String> response = post("/things", "{\"max_pages\": 5} {\"max_pages\": 6}");
+		assertProblem(response, 400, "malformed-request");
+	}
+
+	@Test
 	void aValueOfTheWrongTypeIsA422NamingTheField() throws Exception {
 		HttpResponse<String> response = post("/things", "{\"max_pages\": \"many\"}");
 		JsonNode problem = assertProblem(response, 422, "invalid-request");
