@@ -136,6 +136,7 @@ class ControllerIT {
 				+ "http://site.test/,200,Home,0,2,\r\nhttp://site.test/contact,200,Contact,1,0,\r\n");
 		assertThat(this.api.get("/jobs/" + id + "/results?format=ndjson").body().split("\n")).hasSize(2);
 		assertThat(this.api.get("/jobs/" + id + "/results").json()).hasSize(2);
+		assertThat(this.api.get("/jobs/" + id + "/results?format=").json()).hasSize(2);
 	}
 
 	@Test

@@ -150,7 +150,8 @@ class JobController {
 	@GetMapping("/jobs/{jobId}/results")
 	ResponseEntity<StreamingResponseBody> results(@PathVariable String jobId,
 			@RequestParam(required = false) @Nullable String format) {
-		ResultFormat chosen = (format == null) ? ResultFormat.JSON : ResultFormat.parse(format)
+		// an empty value takes the default, as for the other parameters (status=, limit=)
+		ResultFormat chosen = (format == null || format.isBlank()) ? ResultFormat.JSON : ResultFormat.parse(format)
 			.orElseThrow(() -> new InvalidRequestException("format", "must be one of json, ndjson, csv"));
 		JobId id = this.queue.get(new JobId(jobId)).id();
 		if (this.queue.readResult(id, (reader) -> Boolean.TRUE).isEmpty()) {

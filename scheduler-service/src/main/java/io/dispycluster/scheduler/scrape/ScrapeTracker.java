@@ -116,7 +116,8 @@ class ScrapeTracker implements RunAdvancer {
 		if (submission.attempts() >= this.properties.submitAttempts()) {
 			LOG.warn("Scrape failed: scrape={} owner={} attempts={} reason={}", submission.id(), submission.owner(),
 					submission.attempts(), reason);
-			this.scrapes.fail(submission.id(), reason + " (after " + submission.attempts() + " attempts)", now);
+			String attempts = submission.attempts() + ((submission.attempts() == 1) ? " attempt" : " attempts");
+			this.scrapes.fail(submission.id(), reason + " (after " + attempts + ")", now);
 		}
 		else {
 			Duration backoff = this.scrapes.backoff(submission.attempts());

@@ -418,6 +418,7 @@ class TaskSchedulingIT {
 			assertThat(run).containsEntry("status", "failed");
 			assertThat((String) run.get("error")).startsWith("the controller is unreachable: ")
 				.contains("http://127.0.0.1:" + closedPort)
+				.endsWith("(after 1 attempt)")
 				.doesNotContain("null");
 		}
 	}
