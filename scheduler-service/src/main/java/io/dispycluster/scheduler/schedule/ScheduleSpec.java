@@ -89,7 +89,14 @@ public sealed interface ScheduleSpec {
 			return ZoneId.of(name.trim());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidScheduleException("timezone", "unknown time zone '" + name + "'");
+			// "europe/paris" is Europe/Paris, as the zone's name is unambiguous whatever
+			// its case; the stored id takes the proper case
+			return ZoneId.getAvailableZoneIds()
+				.stream()
+				.filter((id) -> id.equalsIgnoreCase(name.trim()))
+				.findFirst()
+				.map(ZoneId::of)
+				.orElseThrow(() -> new InvalidScheduleException("timezone", "unknown time zone '" + name + "'"));
 		}
 	}
 

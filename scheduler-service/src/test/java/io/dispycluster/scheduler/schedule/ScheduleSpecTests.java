@@ -46,6 +46,14 @@ class ScheduleSpecTests {
 			.isEqualTo(Instant.parse("2026-07-06T10:00:00Z"));
 	}
 
+	@Test
+	void readsATimeZoneNameWhateverItsCase() {
+		ScheduleSpec lower = cron("0 6 * * *", "america/new_york");
+		assertThat(firstFire(lower)).isEqualTo(Instant.parse("2026-12-07T11:00:00Z"));
+		assertThat(lower.config()).containsEntry("timezone", "America/New_York");
+		assertThat(firstFire(cron("0 6 * * *", "utc"))).isEqualTo(Instant.parse("2026-12-08T06:00:00Z"));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "UTC+2", "UTC+02:00", "GMT+2", "UT+2", "+02:00", "Etc/GMT-2" })
 	void readsCronInATimeZoneGivenAsAnOffset(String zone) {
