@@ -1,5 +1,6 @@
 package io.dispycluster.controller.job;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -114,19 +115,26 @@ class JobController {
 	}
 
 	/**
-	 * Why a queued job that asks for node labels is not dispatched: no worker up has
-	 * them. It stays queued (a matching worker may join), but the user can see why.
+	 * Why a queued job waits beyond a free slot: no worker up has the node labels it asks
+	 * for (it stays queued, as a matching worker may join), or it lost attempts and waits
+	 * for its next one. The user can see why without reading the history.
 	 */
 	private @Nullable String waitingFor(Job job) {
+		if (job.state() != JobState.QUEUED) {
+			return null;
+		}
+		List<String> reasons = new ArrayList<>();
 		Map<String, String> required = job.spec().nodeLabels();
-		if (job.state() != JobState.QUEUED || required.isEmpty()) {
-			return null;
-		}
 		LabelledWorkers known = this.workers.getIfAvailable();
-		if (known == null || known.anyUpWith(required)) {
-			return null;
+		if (!required.isEmpty() && known != null && !known.anyUpWith(required)) {
+			reasons.add("a worker with the labels " + NodeLabels.describe(required) + " (no worker up has them)");
 		}
-		return "a worker with the labels " + NodeLabels.describe(required) + " (no worker up has them)";
+		if (job.lostAttempts() > 0) {
+			reasons.add("a new attempt, not before " + job.notBefore().truncatedTo(ChronoUnit.MILLIS) + ", after "
+					+ job.lostAttempts() + ((job.lostAttempts() == 1) ? " lost attempt" : " lost attempts")
+					+ " (GET /jobs/" + job.id() + "/history says why)");
+		}
+		return reasons.isEmpty() ? null : String.join("; ", reasons);
 	}
 
 	@PostMapping("/jobs/{jobId}/cancel")

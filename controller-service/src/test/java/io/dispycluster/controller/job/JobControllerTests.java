@@ -1,5 +1,6 @@
 package io.dispycluster.controller.job;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static io.dispycluster.controller.job.JobFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.startsWith;
@@ -38,10 +41,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -320,6 +325,21 @@ class JobControllerTests {
 			.andExpect(jsonPath("$[0].id").value(startsWith("job_")))
 			.andExpect(jsonPath("$[0].result").doesNotExist());
 		verify(this.queue).list(eq(JobState.withStatus(JobStatus.PENDING)), eq(5), eq(0));
+	}
+
+	@Test
+	void saysWhyAJobThatLostAnAttemptWaits() throws Exception {
+		Job job = JobFixtures.aDispatchedJob("pi-1");
+		job.requeue(job.attempt(), "assignment refused by pi-1: HTTP 422", T0.plusSeconds(2), Duration.ofSeconds(10),
+				3);
+		given(this.queue.get(any())).willReturn(job);
+
+		MvcResult streamed = this.mvc.perform(get("/jobs/" + job.id())).andExpect(request().asyncStarted()).andReturn();
+		this.mvc.perform(asyncDispatch(streamed))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("pending"))
+			.andExpect(jsonPath("$.waiting_for").value("a new attempt, not before 2026-12-04T10:00:12Z, after 1 lost "
+					+ "attempt (GET /jobs/" + job.id() + "/history says why)"));
 	}
 
 	@Test
