@@ -87,7 +87,7 @@ class DispyclusterScriptIT {
 				assertThat(up.exitCode()).as(() -> up.output() + logTails()).isZero();
 				assertThat(up.output()).contains("Building the jars", "Starting DispyCluster (development profile)");
 				assertThat(up.output()).contains("Gateway: http://localhost:" + (basePort + 4));
-				assertThat(up.output()).contains("allow-list");
+				assertThat(up.output()).contains("allow-list", "127.0.0.1:8000");
 
 				String gateway = "http://127.0.0.1:" + (basePort + 4);
 				HttpResponse<String> created = post(gateway + "/scrape",
@@ -142,6 +142,8 @@ class DispyclusterScriptIT {
 			assertThat(up.exitCode()).as(() -> up.output() + logTails()).isZero();
 			assertThat(up.output()).doesNotContain("Building the jars");
 			assertThat(up.output()).contains("staging profile").doesNotContain("development profile");
+			// its worker refuses loopback: the example crawl must not name a local site
+			assertThat(up.output()).contains("https://example.com/").doesNotContain("127.0.0.1:8000");
 			assertThat(get("http://127.0.0.1:" + (basePort + 1) + "/workers").statusCode()).isEqualTo(401);
 			assertThat(get("http://127.0.0.1:" + (basePort + 4) + "/jobs").statusCode()).isEqualTo(200);
 		}
