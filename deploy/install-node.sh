@@ -354,11 +354,11 @@ EOF
 	if [ "$1" = master ]; then
 		cat <<EOF
   2. Production: create the PostgreSQL database (docs/operations.md).
-  3. Start and check:  $DC_OPT/bin/start.sh && $DC_OPT/bin/check.sh
+  3. Start and check:  sudo $DC_OPT/bin/start.sh && $DC_OPT/bin/check.sh
 EOF
 	else
 		cat <<EOF
-  2. Start and check:  $DC_OPT/bin/start.sh && $DC_OPT/bin/check.sh
+  2. Start and check:  sudo $DC_OPT/bin/start.sh && $DC_OPT/bin/check.sh
 EOF
 	fi
 	dc_say "Logs: journalctl -u 'dispycluster-*' -f"

@@ -65,6 +65,8 @@ class InstallScriptsIT {
 		assertThat(file("/opt/dispycluster/scraper-worker.jar")).doesNotExist();
 		assertThat(file("/etc/systemd/system/dispycluster-worker.service")).doesNotExist();
 		assertThat(master.output()).contains("skipped (root prefix): systemctl daemon-reload");
+		// start.sh runs systemctl: the next step shown is one that works as typed
+		assertThat(master.output()).contains("sudo /opt/dispycluster/bin/start.sh && /opt/dispycluster/bin/check.sh");
 		for (String script : List.of("start.sh", "stop.sh", "check.sh", "uninstall.sh")) {
 			assertThat(mode("/opt/dispycluster/bin/" + script)).isEqualTo("rwxr-xr-x");
 		}
@@ -92,6 +94,7 @@ class InstallScriptsIT {
 		assertThat(file("/opt/dispycluster/scraper-worker.jar")).isRegularFile();
 		assertThat(file("/etc/systemd/system/dispycluster-worker.service")).isRegularFile();
 		assertThat(node.output()).contains("skipped (root prefix): systemctl enable dispycluster-worker.service");
+		assertThat(node.output()).contains("sudo /opt/dispycluster/bin/start.sh && /opt/dispycluster/bin/check.sh");
 		for (String service : MASTER) {
 			assertThat(file("/opt/dispycluster/" + module(service) + ".jar")).doesNotExist();
 			assertThat(file("/etc/systemd/system/dispycluster-" + service + ".service")).doesNotExist();
