@@ -146,6 +146,12 @@ class DispyclusterScriptIT {
 			assertThat(up.output()).contains("https://example.com/").doesNotContain("127.0.0.1:8000");
 			assertThat(get("http://127.0.0.1:" + (basePort + 1) + "/workers").statusCode()).isEqualTo(401);
 			assertThat(get("http://127.0.0.1:" + (basePort + 4) + "/jobs").statusCode()).isEqualTo(200);
+
+			// a second up without the token says so at once, not after the start timeout
+			Result withoutToken = dispycluster(basePort, "up", Map.of("DISPYCLUSTER_ENV", "staging"));
+			assertThat(withoutToken.exitCode()).as(withoutToken.output()).isNotZero();
+			assertThat(withoutToken.output()).contains("refuses this script's calls (401)",
+					"DISPYCLUSTER_SECURITY_INTERNALTOKEN is not set here");
 		}
 		finally {
 			Result down = dispycluster(basePort, "down", secured);
