@@ -102,6 +102,11 @@ class DispyclusterScriptIT {
 				Result status = dispycluster(basePort, "status");
 				assertThat(status.output()).contains("gateway", "running").doesNotContain("stopped");
 
+				// the running cluster keeps its ports: up on others refuses at once
+				Result elsewhere = dispycluster(basePort + 10, "up");
+				assertThat(elsewhere.exitCode()).as(elsewhere.output()).isNotZero();
+				assertThat(elsewhere.output()).contains("already runs on ports " + basePort + "-" + (basePort + 4));
+
 				// a source changed while the cluster runs: no build replaces the jars
 				// under it
 				Path source = checkout.resolve("controller-service/pom.xml");
