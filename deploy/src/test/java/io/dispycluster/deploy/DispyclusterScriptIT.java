@@ -209,7 +209,9 @@ class DispyclusterScriptIT {
 		if (Files.isDirectory(run)) {
 			try (var files = Files.list(run)) {
 				for (Path file : files.toList()) {
-					pids.add(Long.parseLong(Files.readString(file).trim()));
+					if (file.getFileName().toString().endsWith(".pid")) {
+						pids.add(Long.parseLong(Files.readString(file).trim()));
+					}
 				}
 			}
 		}
