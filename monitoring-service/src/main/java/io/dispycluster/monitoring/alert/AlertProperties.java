@@ -160,6 +160,9 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 
 		public Notifications {
 			webhooks = List.copyOf(webhooks);
+			for (int i = 0; i < webhooks.size(); i++) {
+				checkWebhook(i, webhooks.get(i).url());
+			}
 			if (backoff.isNegative()) {
 				throw new IllegalArgumentException(
 						"dispycluster.monitoring.alerts.notifications.backoff must not be negative");
@@ -167,6 +170,24 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 			if (timeout.isNegative() || timeout.isZero()) {
 				throw new IllegalArgumentException(
 						"dispycluster.monitoring.alerts.notifications.timeout must be positive");
+			}
+		}
+
+		/**
+		 * A URL without a scheme ({@code hooks.slack.com/...}) binds as a relative URI;
+		 * it would only fail when the first alert is sent, so it stops start-up instead.
+		 * The message leaves the URL out: Slack and Discord keep their secret in its
+		 * path.
+		 */
+		private static void checkWebhook(int index, @Nullable URI url) {
+			if (url == null) {
+				return;
+			}
+			String scheme = url.getScheme();
+			boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+			if (!http || url.getHost() == null || url.getHost().isEmpty()) {
+				throw new IllegalArgumentException("dispycluster.monitoring.alerts.notifications.webhooks[" + index
+						+ "].url must be an absolute http or https URL");
 			}
 		}
 
