@@ -1,6 +1,5 @@
 package io.dispycluster.monitoring.collect;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +17,7 @@ import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.node.Workload;
 import io.dispycluster.monitoring.system.Figures;
 import io.dispycluster.monitoring.system.HttpClients;
+import io.dispycluster.monitoring.system.TransportFailures;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -133,26 +133,11 @@ class NodeSources {
 			throw new SourceException("réponse HTTP " + ex.getStatusCode().value() + " de " + url, ex);
 		}
 		catch (ResourceAccessException ex) {
-			throw new SourceException(transportReason(ex) + " (" + url + ")", ex);
+			throw new SourceException(TransportFailures.reason(ex) + " (" + url + ")", ex);
 		}
 		catch (RestClientException | IllegalArgumentException ex) {
 			throw new SourceException("échec de la requête vers " + url + " : " + ex.getMessage(), ex);
 		}
-	}
-
-	private static String transportReason(ResourceAccessException ex) {
-		Throwable cause = ex.getCause();
-		if (cause instanceof HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
-			return "délai dépassé";
-		}
-		if (cause instanceof java.net.ConnectException) {
-			return "connexion refusée";
-		}
-		if (cause instanceof java.nio.channels.UnresolvedAddressException
-				|| cause instanceof java.net.UnknownHostException) {
-			return "hôte inconnu";
-		}
-		return "injoignable" + ((cause != null && cause.getMessage() != null) ? " : " + cause.getMessage() : "");
 	}
 
 	/** Forgets the previous readings of nodes that are no longer sampled. */

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.dispycluster.monitoring.system.ClusterProperties;
 import io.dispycluster.monitoring.system.HttpClients;
+import io.dispycluster.monitoring.system.TransportFailures;
 import io.dispycluster.support.security.InternalTokenProperties;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -120,17 +121,8 @@ public class ControllerClient {
 					"le contrôleur a répondu HTTP " + ex.getStatusCode().value() + " (" + what + ")", ex);
 		}
 		catch (RestClientException ex) {
-			throw new ControllerUnavailableException("contrôleur injoignable (" + what + ") : " + reason(ex), ex);
+			throw new ControllerUnavailableException(TransportFailures.reason(ex) + " (" + what + ")", ex);
 		}
-	}
-
-	private static String reason(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage();
-		return root.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
 
 	/**
