@@ -134,6 +134,8 @@ class AlertsIT extends MonitoringScenario {
 		JsonNode alert = alertOf("node_down", "w-down");
 		assertThat(alert.get("message").asString()).isEqualTo("w-down: Nœud hors ligne (aucune métrique depuis 60 s)");
 		assertThat(alert.get("value").doubleValue()).isEqualTo(60.0);
+		// Offline once the latest sample is older than 3 intervals of 15 s.
+		assertThat(alert.get("threshold").doubleValue()).isEqualTo(45.0);
 
 		health("w-down", "{\"cpu_percent\":5}");
 		roundAfter(Duration.ofSeconds(15));

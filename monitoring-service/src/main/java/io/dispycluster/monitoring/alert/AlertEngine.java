@@ -117,8 +117,8 @@ public class AlertEngine {
 		}
 		this.pending.remove(observation.key());
 		Alert alert = Alert.firing("alert_" + UUID.randomUUID().toString().replace("-", ""), observation.rule(),
-				observation.node(), rule.severity(), observation.value(), rule.threshold(), observation.message(),
-				since, now);
+				observation.node(), rule.severity(), observation.value(), this.conditions.threshold(observation.rule()),
+				observation.message(), since, now);
 		this.store.add(alert);
 		this.metrics.fired(alert.rule());
 		LOG.info("Alert fired: alert={} rule={} node={} severity={} message={}", alert.id(), alert.rule().wireName(),

@@ -152,7 +152,15 @@ class Conditions {
 		return this.properties.rule(rule).enabled();
 	}
 
-	private double threshold(AlertRule rule) {
+	/**
+	 * The value a rule's measure must exceed. A node is down once its latest sample is
+	 * older than the staleness, so that is node_down's threshold, in seconds (the rule's
+	 * own threshold is unused).
+	 */
+	double threshold(AlertRule rule) {
+		if (rule == AlertRule.NODE_DOWN) {
+			return this.collection.staleAfter().toSeconds();
+		}
 		return this.properties.rule(rule).threshold();
 	}
 
