@@ -1,5 +1,7 @@
 package io.dispycluster.monitoring.node;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
  * {@code _load1}, {@code _load5}, {@code _load15},
  * {@code _network_receive_bytes_per_second}, {@code _network_transmit_bytes_per_second}
  * and {@code _uptime_seconds}. A figure nobody measured has no series rather than a
- * made-up value.
+ * made-up value. Whether a node is up is decided when the gauge is read, so that nodes
+ * turn down even if rounds stop coming (a stuck round, a broken scheduler) rather than
+ * stay up on their last refresh.
  */
 @Component
 class NodeGauges {
@@ -28,7 +32,16 @@ class NodeGauges {
 
 	private final List<Figure> figures = new ArrayList<>();
 
-	NodeGauges(MeterRegistry registry) {
+	private final CollectionProperties collection;
+
+	private final Clock clock;
+
+	/** The nodes the up gauge reads: held here, as gauges only hold them weakly. */
+	private List<NodeView> tracked = List.of();
+
+	NodeGauges(MeterRegistry registry, CollectionProperties collection, Clock clock) {
+		this.collection = collection;
+		this.clock = clock;
 		this.up = MultiGauge.builder("dispycluster.node.up")
 			.description("Whether the node's latest sample is fresh (1) or not (0)")
 			.register(registry);
@@ -54,8 +67,9 @@ class NodeGauges {
 	}
 
 	synchronized void refresh(List<NodeView> nodes) {
-		this.up.register(nodes.stream()
-			.map((node) -> MultiGauge.Row.of(Tags.of("node", node.node()), node.online() ? 1 : 0))
+		this.tracked = List.copyOf(nodes);
+		this.up.register(this.tracked.stream()
+			.map((node) -> MultiGauge.Row.of(Tags.of("node", node.node()), node, this::up))
 			.toList(), true);
 		for (Figure figure : this.figures) {
 			List<MultiGauge.Row<?>> rows = new ArrayList<>();
@@ -68,6 +82,16 @@ class NodeGauges {
 			}
 			figure.gauge().register(rows, true);
 		}
+	}
+
+	/**
+	 * 1 while the node's latest sample is fresh (as {@link NodeBoard} decides), else 0.
+	 */
+	private double up(NodeView node) {
+		Instant sampledAt = node.lastUpdate();
+		boolean fresh = sampledAt != null
+				&& !sampledAt.plus(this.collection.staleAfter()).isBefore(this.clock.instant());
+		return fresh ? 1 : 0;
 	}
 
 	private record Figure(MultiGauge gauge, Function<SystemFigures, @Nullable Double> reader) {
