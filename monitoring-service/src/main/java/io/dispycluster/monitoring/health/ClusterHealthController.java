@@ -15,6 +15,7 @@ import io.dispycluster.monitoring.alert.AlertEngine;
 import io.dispycluster.monitoring.alert.AlertProperties;
 import io.dispycluster.monitoring.alert.AlertRule;
 import io.dispycluster.monitoring.alert.Severity;
+import io.dispycluster.monitoring.node.CollectionProperties;
 import io.dispycluster.monitoring.node.NodeBoard;
 import io.dispycluster.monitoring.node.NodeFailure;
 import io.dispycluster.monitoring.node.NodeView;
@@ -41,12 +42,16 @@ class ClusterHealthController {
 
 	private final AlertProperties rules;
 
+	private final CollectionProperties collection;
+
 	private final Clock clock;
 
-	ClusterHealthController(NodeBoard board, AlertEngine alerts, AlertProperties rules, Clock clock) {
+	ClusterHealthController(NodeBoard board, AlertEngine alerts, AlertProperties rules, CollectionProperties collection,
+			Clock clock) {
 		this.board = board;
 		this.alerts = alerts;
 		this.rules = rules;
+		this.collection = collection;
 		this.clock = clock;
 	}
 
@@ -76,6 +81,7 @@ class ClusterHealthController {
 			issues.add(new Issue(null, "controller", Severity.CRITICAL,
 					"Contrôleur injoignable : " + controller.reason()));
 		}
+		collectionIssue(issues);
 		String status = issues.stream()
 			.map(Issue::severity)
 			.max(Comparator.naturalOrder())
@@ -84,6 +90,20 @@ class ClusterHealthController {
 		return new ClusterHealth(status, online.size(), nodes.size(), average(online, SystemFigures::cpuUsage),
 				average(online, SystemFigures::memoryUsage), average(online, SystemFigures::diskUsage),
 				issues.stream().map(Issue::message).toList(), issues, this.clock.instant());
+	}
+
+	/**
+	 * Rounds that stopped ending (one stuck on a node or on the database, a scheduler
+	 * that died) leave every node stale and evaluate no alert rule: said here as the
+	 * cause.
+	 */
+	private void collectionIssue(List<Issue> issues) {
+		Instant lastRound = this.board.lastRound();
+		if (this.collection.enabled() && lastRound != null
+				&& lastRound.plus(this.collection.staleAfter()).isBefore(this.clock.instant())) {
+			issues.add(new Issue(null, "collection", Severity.CRITICAL,
+					"Collecte des métriques arrêtée : aucune ronde depuis " + lastRound));
+		}
 	}
 
 	private void nodeIssues(NodeView node, List<Issue> issues) {
