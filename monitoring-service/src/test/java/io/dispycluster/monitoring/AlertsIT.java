@@ -145,6 +145,23 @@ class AlertsIT extends MonitoringScenario {
 	}
 
 	@Test
+	void aNodeDownAlertGivesTheAgeOfTheLatestSampleAboveItsThreshold() {
+		workers("w-late");
+		health("w-late", "{\"cpu_percent\":5}");
+		roundAfter(Duration.ofSeconds(1));
+		NODES.respond("/w/w-late/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(45));
+		assertThat(alertOf("node_down", "w-late")).isNull();
+
+		roundAfter(Duration.ofMillis(500));
+
+		JsonNode alert = alertOf("node_down", "w-late");
+		assertThat(alert.get("value").doubleValue()).isEqualTo(45.5);
+		assertThat(alert.get("threshold").doubleValue()).isEqualTo(45.0);
+		assertThat(alert.get("message").asString()).isEqualTo("w-late: Nœud hors ligne (aucune métrique depuis 45 s)");
+	}
+
+	@Test
 	void firesOnTheFailureRateOfTheJobsOfTheLastFifteenMinutes() {
 		CLOCK.advance(Duration.ofSeconds(1));
 		jobs(finishedJobs(CLOCK.instant(), 7, 3));

@@ -71,7 +71,7 @@ class Conditions {
 			return;
 		}
 		Instant last = node.lastUpdate();
-		Double age = (last != null) ? (double) Duration.between(last, now).toSeconds() : null;
+		Double age = (last != null) ? Duration.between(last, now).toMillis() / 1000.0 : null;
 		String message = (last != null)
 				? node.node() + ": Nœud hors ligne (aucune métrique depuis " + age.longValue() + " s)"
 				: node.node() + ": Pas de métriques disponibles";
