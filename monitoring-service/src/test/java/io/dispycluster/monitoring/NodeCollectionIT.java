@@ -166,6 +166,8 @@ class NodeCollectionIT extends MonitoringScenario {
 		assertThat(never.get("status").asString()).isEqualTo("offline");
 		assertThat(never.get("last_update").isNull()).isTrue();
 		assertThat(never.get("error").asString()).startsWith("Pas de métriques disponibles");
+		// the node's own page gives the same reason, not less
+		assertThat(getJson("/nodes/w-never").get("error").asString()).isEqualTo(never.get("error").asString());
 	}
 
 	@Test

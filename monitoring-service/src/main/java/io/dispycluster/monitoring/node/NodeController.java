@@ -57,7 +57,8 @@ class NodeController {
 		WindowStats stats = this.samples.stats(node, from, to);
 		String status = view.online() ? "online" : "offline";
 		if (view.latest() == null) {
-			return new NodeError(node, status, "Pas de métriques disponibles", view.labels());
+			// as in GET /nodes: upstream's words, then why sampling fails, when known
+			return new NodeError(node, status, offlineReason(view), view.labels());
 		}
 		if (stats.count() == 0 || stats.first() == null || stats.last() == null) {
 			return new NodeError(node, status, "Pas de métriques dans les dernières " + window + " heures",
