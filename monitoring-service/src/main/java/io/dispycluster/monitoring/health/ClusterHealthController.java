@@ -69,7 +69,7 @@ class ClusterHealthController {
 		}
 		else if (offline * 2 > nodes.size()) {
 			issues.add(new Issue(null, "nodes_down", Severity.CRITICAL,
-					offline + " nœuds sur " + nodes.size() + " hors ligne"));
+					offline + ((offline == 1) ? " nœud" : " nœuds") + " sur " + nodes.size() + " hors ligne"));
 		}
 		for (Alert alert : this.alerts.active()) {
 			if (alert.node() == null) {

@@ -58,6 +58,13 @@ class ClusterHealthControllerTests {
 		assertThat(controller(true).health().issueDetails()).noneMatch((issue) -> issue.rule().equals("collection"));
 	}
 
+	@Test
+	void countsASingleOfflineNodeInTheSingular() {
+		given(this.board.nodes()).willReturn(List.of(new NodeView("pi-1", false, null, null)));
+
+		assertThat(controller(true).health().issues()).contains("1 nœud sur 1 hors ligne");
+	}
+
 	private ClusterHealthController controller(boolean periodicCollection) {
 		return new ClusterHealthController(this.board, mock(AlertEngine.class),
 				new AlertProperties(new AlertProperties.Rules(null, null, null, null, null, null, null),
