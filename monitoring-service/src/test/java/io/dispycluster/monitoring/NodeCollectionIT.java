@@ -143,6 +143,10 @@ class NodeCollectionIT extends MonitoringScenario {
 			assertThat(failure.get("node").asString()).isEqualTo("w-stale");
 			assertThat(failure.get("reason").asString()).contains("réponse HTTP 503");
 		});
+		// Prometheus reads the node down too, without waiting for another round, and
+		// every series it reads has a description
+		assertThat(prometheus()).contains("dispycluster_node_up{node=\"w-stale\"} 0.0")
+			.containsPattern("# HELP dispycluster_monitoring_collection_failures_total \\S");
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -200,7 +201,11 @@ class Collector {
 	}
 
 	private void countFailure(String node) {
-		this.registry.counter("dispycluster.monitoring.collection.failures", "node", node).increment();
+		Counter.builder("dispycluster.monitoring.collection.failures")
+			.description("Failures to sample a node (or to read the controller, under node=\"controller\")")
+			.tag("node", node)
+			.register(this.registry)
+			.increment();
 	}
 
 	private void purgeIfDue(Instant now) {
