@@ -121,6 +121,16 @@ class PerformanceReportIT extends MonitoringScenario {
 		sample(samples, "node-a", now.minus(Duration.ofMinutes(50)), figures(90, 50, 50, 50), 1, 1.5, 5L);
 		sample(samples, "node-b", now.minus(Duration.ofMinutes(100)), figures(10, 88, 93, 50), 0, null, null);
 		sample(samples, "node-b", now.minus(Duration.ofMinutes(50)), figures(10, 92, 95, 50), 0, null, null);
+		// The means of a node count from 5 samples (min-samples): three more, as the
+		// means
+		// were.
+		for (int minutes : new int[] { 90, 80, 70 }) {
+			sample(samples, "node-a", now.minus(Duration.ofMinutes(minutes)), figures(85, 50, 50, 50), 1, null, null);
+			sample(samples, "node-b", now.minus(Duration.ofMinutes(minutes)), figures(10, 90, 90, 50), 0, null, null);
+		}
+		// Hot and saturated in its only two samples: too few to call it so.
+		sample(samples, "node-e", now.minus(Duration.ofMinutes(20)), figures(99, 99, 50, 50), 2, null, null);
+		sample(samples, "node-e", now.minus(Duration.ofMinutes(10)), figures(99, 99, 50, 50), 2, null, null);
 		double[] temperatures = { 70, 75, 82.5, 80, 79 };
 		for (int i = 0; i < temperatures.length; i++) {
 			sample(samples, "node-c", now.minus(Duration.ofMinutes(100 - 10 * i)), figures(20, 30, 40, temperatures[i]),

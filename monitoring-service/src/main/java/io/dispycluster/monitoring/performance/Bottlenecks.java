@@ -14,7 +14,8 @@ import io.dispycluster.monitoring.system.Figures;
  * Finds what held the cluster back over a window, worded in French as upstream's
  * (hard-coded) examples were ("CPU usage élevé sur node6"): a failure rate above the
  * threshold, hot, short-of-memory, nearly full, too hot or saturated nodes, nodes that
- * failed too many jobs, nodes without any sample, and a queue that kept growing.
+ * failed too many jobs, nodes without any sample, and a queue that kept growing. A mean
+ * (CPU, memory, saturation) counts only from {@code min-samples} samples of the node.
  */
 class Bottlenecks {
 
@@ -54,10 +55,11 @@ class Bottlenecks {
 
 	private void node(NodeLoad load, List<String> found) {
 		String node = load.node();
-		if (load.cpuAvg() != null && load.cpuAvg() > this.properties.hotCpuPercent()) {
+		boolean enoughSamples = load.samples() >= this.properties.minSamples();
+		if (enoughSamples && load.cpuAvg() != null && load.cpuAvg() > this.properties.hotCpuPercent()) {
 			found.add("CPU usage élevé sur " + node + " (moyenne " + pct(load.cpuAvg()) + ")");
 		}
-		if (load.memoryAvg() != null && load.memoryAvg() > this.properties.hotMemoryPercent()) {
+		if (enoughSamples && load.memoryAvg() != null && load.memoryAvg() > this.properties.hotMemoryPercent()) {
 			found.add("Mémoire limitée sur " + node + " (moyenne " + pct(load.memoryAvg()) + ")");
 		}
 		if (load.diskMax() != null && load.diskMax() > this.properties.fullDiskPercent()) {
@@ -68,7 +70,8 @@ class Bottlenecks {
 					+ "°C)");
 		}
 		Double saturated = load.saturatedShare();
-		if (saturated != null && saturated >= this.properties.saturatedShare()) {
+		if (load.samplesWithCapacity() >= this.properties.minSamples() && saturated != null
+				&& saturated >= this.properties.saturatedShare()) {
 			found.add(node + " saturé : toutes ses places occupées " + Math.round(saturated * 100) + "% du temps");
 		}
 	}

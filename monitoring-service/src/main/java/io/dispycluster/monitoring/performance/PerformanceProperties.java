@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param minJobs finished jobs needed before a failure rate counts
  * @param queueGrowth growth of the queue (jobs) over the window from which it is called
  * growing
+ * @param minSamples samples of a node needed in the window before its means (CPU, memory,
+ * saturation) count: right after a start, one or two samples of a busy moment would call
+ * a node hot or saturated "over the window"
  */
 @ConfigurationProperties("dispycluster.monitoring.performance")
 @Validated
@@ -35,5 +38,5 @@ public record PerformanceProperties(@DefaultValue("3") @Min(1) int topNodes,
 		@DefaultValue("80") @DecimalMin("0") double hotTemperature,
 		@DefaultValue("0.8") @DecimalMin("0") @DecimalMax("1") double saturatedShare,
 		@DefaultValue("20") @DecimalMin("0") double failureRatePercent, @DefaultValue("5") @Min(1) int minJobs,
-		@DefaultValue("5") @Min(1) long queueGrowth) {
+		@DefaultValue("5") @Min(1) long queueGrowth, @DefaultValue("5") @Min(1) long minSamples) {
 }
