@@ -610,9 +610,15 @@ class ControllerIT {
 		assertThat(this.api.get("/workers/nowhere.lan").json().get("detail").stringValue())
 			.isEqualTo("Worker non trouvé");
 
+		// Each job of the list carries its result, as the contract's Job does, unless
+		// left out.
 		JsonNode list = this.api.get("/jobs?status=completed&limit=1").json();
 		assertThat(list.isArray()).isTrue();
-		assertThat(list.get(0).has("result")).isFalse();
+		assertThat(list.get(0).get("id").stringValue()).isEqualTo(id);
+		assertThat(list.get(0).get("result")).isEqualTo(this.api.get("/jobs/" + id).json().get("result"));
+		assertThat(list.get(0).get("result").get("crawled").isArray()).isTrue();
+		assertThat(this.api.get("/jobs?status=completed&limit=1&include_result=false").json().get(0).has("result"))
+			.isFalse();
 		assertThat(this.api.get("/actuator/health").json().get("status").stringValue()).isEqualTo("UP");
 		JsonNode openApi = this.api.get("/v3/api-docs").json();
 		assertThat(openApi.get("paths").has("/scrape")).isTrue();

@@ -65,7 +65,7 @@ abstract class FailoverScenarios extends ClusterScenarios {
 		if (this.cluster == null) {
 			return; // skipped
 		}
-		for (JsonNode job : json(controller("/jobs?limit=1000"))) {
+		for (JsonNode job : json(controller("/jobs?limit=1000&include_result=false"))) {
 			if (!FINAL_STATES.contains(job.get("status").asString())) {
 				this.cluster.postJson(controllerUrl("/jobs/" + job.get("id").asString() + "/cancel"), "");
 			}

@@ -239,7 +239,8 @@ public final class ControllerBench implements StubWorker.Listener {
 		Map<String, Integer> states = new HashMap<>();
 		int multipleAttempts = 0;
 		for (int offset = 0;; offset += 1000) {
-			HttpRequest request = HttpRequest.newBuilder(controller.resolve("/jobs?limit=1000&offset=" + offset))
+			HttpRequest request = HttpRequest
+				.newBuilder(controller.resolve("/jobs?include_result=false&limit=1000&offset=" + offset))
 				.GET()
 				.build();
 			JsonNode page = json.readTree(client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.dispycluster.support.problem.FieldProblem;
@@ -15,6 +16,7 @@ import io.dispycluster.model.job.BatchCreated;
 import io.dispycluster.model.job.JobCreated;
 import io.dispycluster.model.job.JobStatus;
 import io.dispycluster.model.job.ScrapeRequest;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,7 +59,7 @@ class JobController {
 
 	private final ResultStreamer streamer;
 
-	private final JobDetailsWriter detailsWriter;
+	private final JobJsonWriter jsonWriter;
 
 	private final ObjectProvider<LabelledWorkers> workers;
 
@@ -68,7 +70,7 @@ class JobController {
 		this.queue = queue;
 		this.reader = new SubmissionReader(properties);
 		this.streamer = new ResultStreamer(json);
-		this.detailsWriter = new JobDetailsWriter(json);
+		this.jsonWriter = new JobJsonWriter(json);
 	}
 
 	@PostMapping("/scrape")
@@ -86,22 +88,44 @@ class JobController {
 		return this.intake.submitBatch(this.reader.readBatch(body), idempotencyKey);
 	}
 
+	/**
+	 * Jobs, newest first, each with its result as in the upstream contract (streamed from
+	 * the store one at a time, see {@link JobJsonWriter}), or without it when
+	 * {@code include_result=false}.
+	 */
 	@GetMapping("/jobs")
-	List<JobSummary> list(@RequestParam(required = false) @Nullable String status,
+	@ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			array = @ArraySchema(schema = @Schema(implementation = JobSummary.class))))
+	ResponseEntity<StreamingResponseBody> list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String offset) {
+			@RequestParam(required = false) @Nullable String offset,
+			@RequestParam(name = "include_result", required = false) @Nullable String includeResult) {
 		List<FieldProblem> errors = new ArrayList<>();
 		Set<JobState> states = parseStatus(status, errors);
 		int max = parseInt("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
 		int skip = parseInt("offset", offset, 0, Integer.MAX_VALUE, 0, errors);
+		boolean withResults = parseBoolean("include_result", includeResult, true, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return this.queue.list(states, max, skip).stream().map(JobSummary::of).toList();
+		List<Job> jobs = this.queue.list(states, max, skip);
+		List<JobSummary> summaries = jobs.stream().map(JobSummary::of).toList();
+		StoredResults results = withResults ? storedResultsOf(jobs) : null;
+		StreamingResponseBody body = (out) -> this.jsonWriter.writeList(summaries, results, out);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	/** Reads the results of those jobs only that have one (most in a queue have none). */
+	private StoredResults storedResultsOf(List<Job> jobs) {
+		Set<JobId> withResult = this.queue.withResult(jobs.stream().map(Job::id).toList());
+		if (withResult.isEmpty()) {
+			return StoredResults.NONE;
+		}
+		return (id, copy) -> withResult.contains(id) ? this.queue.readResult(id, copy) : Optional.empty();
 	}
 
 	/**
-	 * The job with its result, streamed from the store (see {@link JobDetailsWriter}): a
+	 * The job with its result, streamed from the store (see {@link JobJsonWriter}): a
 	 * result of any size passes through in constant memory.
 	 */
 	@GetMapping("/jobs/{jobId}")
@@ -109,8 +133,8 @@ class JobController {
 			schema = @Schema(implementation = JobDetails.class)))
 	ResponseEntity<StreamingResponseBody> get(@PathVariable String jobId) {
 		Job job = this.queue.get(new JobId(jobId));
-		StreamingResponseBody body = (out) -> this.detailsWriter.write(JobDetails.of(job, waitingFor(job)),
-				(copy) -> this.queue.readResult(job.id(), copy), out);
+		StreamingResponseBody body = (out) -> this.jsonWriter.writeDetails(JobDetails.of(job, waitingFor(job)),
+				this.queue::readResult, out);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
@@ -199,6 +223,19 @@ class JobController {
 			// reported below
 		}
 		errors.add(new FieldProblem(name, "must be an integer between " + min + " and " + max));
+		return fallback;
+	}
+
+	private static boolean parseBoolean(String name, @Nullable String value, boolean fallback,
+			List<FieldProblem> errors) {
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		String normal = value.strip().toLowerCase(Locale.ROOT);
+		if (normal.equals("true") || normal.equals("false")) {
+			return Boolean.parseBoolean(normal);
+		}
+		errors.add(new FieldProblem(name, "must be true or false"));
 		return fallback;
 	}
 

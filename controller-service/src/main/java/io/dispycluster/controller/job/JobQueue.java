@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -270,6 +271,11 @@ public class JobQueue {
 
 	public List<JobEvent> history(JobId id) {
 		return this.store.history(id);
+	}
+
+	/** Which of the given jobs have a stored result. */
+	public Set<JobId> withResult(Collection<JobId> ids) {
+		return this.store.withResult(ids);
 	}
 
 	/** Reads a job's stored result, if it has one, as a character stream. */

@@ -12,9 +12,11 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -289,6 +291,21 @@ class JobStore {
 				(rs, n) -> new JobEvent(instant(rs, "occurred_at"), state(rs.getString("from_state")),
 						JobState.valueOf(rs.getString("to_state")), rs.getInt("attempt"), rs.getString("node"),
 						rs.getString("reason")));
+	}
+
+	/**
+	 * Which of the given jobs have a stored result: one look at the primary key, so that
+	 * a list reads only the results there are.
+	 */
+	Set<JobId> withResult(Collection<JobId> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		Set<JobId> found = new HashSet<>();
+		this.jdbc.query("SELECT job_id FROM job_result WHERE job_id IN (:ids)",
+				Map.of("ids", ids.stream().map(JobId::value).toList()),
+				(RowCallbackHandler) (rs) -> found.add(new JobId(rs.getString(1))));
+		return found;
 	}
 
 	/**

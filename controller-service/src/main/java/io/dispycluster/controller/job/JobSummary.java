@@ -3,11 +3,17 @@ package io.dispycluster.controller.job;
 import java.time.Instant;
 
 import io.dispycluster.model.job.JobStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
- * A job in a list: the fields of {@code JobView} without {@code result}, which can be
- * large, plus {@code progress} while it runs.
+ * A job in a list: the fields of {@code JobView} plus {@code progress} while it runs. Its
+ * {@code result}, which can be large, is never held here: in {@code GET /jobs}
+ * {@link JobJsonWriter} streams it from the store into its place; the short lists of
+ * recent jobs ({@code GET /workers/{node}}, the dashboard) leave it out.
  *
  * @param id the job's id
  * @param startUrl the URL the crawl starts from
@@ -21,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param assignedWorker the node it runs or ran on, or null
  * @param startedAt when its current (or last) attempt was dispatched, or null
  * @param completedAt when it finished, or null
+ * @param result always null here (left out of the JSON); see above
  * @param error why it failed, or null
  * @param batchId the batch it was submitted in, or null
  * @param attempts how many times it was dispatched
@@ -29,16 +36,19 @@ import org.jspecify.annotations.Nullable;
  */
 public record JobSummary(String id, String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
 		int maxDurationS, Instant createdAt, JobStatus status, @Nullable String assignedWorker,
-		@Nullable Instant startedAt, @Nullable Instant completedAt, @Nullable String error, @Nullable String batchId,
-		int attempts, int pagesCrawled, @Nullable JobProgress progress) {
+		@Nullable Instant startedAt, @Nullable Instant completedAt,
+		@JsonInclude(Include.NON_NULL) @Schema(description = "the crawl result as the worker sent it, or null until "
+				+ "there is one; in GET /jobs only") @Nullable JsonNode result,
+		@Nullable String error, @Nullable String batchId, int attempts, int pagesCrawled,
+		@Nullable JobProgress progress) {
 
 	/** The summary of a job. */
 	public static JobSummary of(Job job) {
 		JobSpec spec = job.spec();
 		return new JobSummary(job.id().value(), spec.startUrl(), spec.maxPages(), spec.sameOriginOnly(),
 				spec.timeoutS(), spec.priority(), spec.maxDurationS(), job.createdAt(), job.state().status(),
-				job.assignedWorker(), job.startedAt(), job.completedAt(), job.error(), job.batchId(), job.attempt(),
-				job.pagesCrawled(), progress(job));
+				job.assignedWorker(), job.startedAt(), job.completedAt(), null, job.error(), job.batchId(),
+				job.attempt(), job.pagesCrawled(), progress(job));
 	}
 
 	static @Nullable JobProgress progress(Job job) {

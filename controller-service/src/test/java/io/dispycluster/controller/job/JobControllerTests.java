@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static io.dispycluster.controller.job.JobFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -40,6 +41,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -311,7 +313,8 @@ class JobControllerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "status=unknown", "limit=0", "limit=1001", "limit=abc", "offset=-1", "offset=x" })
+	@ValueSource(strings = { "status=unknown", "limit=0", "limit=1001", "limit=abc", "offset=-1", "offset=x",
+			"include_result=yes" })
 	void refusesBadListParameters(String query) throws Exception {
 		expectInvalid(this.mvc.perform(get("/jobs?" + query)), List.of(query.substring(0, query.indexOf('='))));
 	}
@@ -319,12 +322,28 @@ class JobControllerTests {
 	@Test
 	void listsJobsByWireStatusIgnoringCase() throws Exception {
 		given(this.queue.list(any(), anyInt(), anyInt())).willReturn(List.of(JobFixtures.aQueuedJob()));
-		this.mvc.perform(get("/jobs?status=PENDING&limit=5&offset=0"))
+		MvcResult streamed = this.mvc.perform(get("/jobs?status=PENDING&limit=5&offset=0"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		this.mvc.perform(asyncDispatch(streamed))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].status").value("pending"))
 			.andExpect(jsonPath("$[0].id").value(startsWith("job_")))
-			.andExpect(jsonPath("$[0].result").doesNotExist());
+			.andExpect(jsonPath("$[0].result").value(nullValue()));
 		verify(this.queue).list(eq(JobState.withStatus(JobStatus.PENDING)), eq(5), eq(0));
+	}
+
+	@Test
+	void listsJobsWithoutTheirResultsWhenAskedTo() throws Exception {
+		given(this.queue.list(any(), anyInt(), anyInt())).willReturn(List.of(JobFixtures.aQueuedJob()));
+		MvcResult streamed = this.mvc.perform(get("/jobs?include_result=FALSE"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		this.mvc.perform(asyncDispatch(streamed))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].status").value("pending"))
+			.andExpect(jsonPath("$[0].result").doesNotExist());
+		verify(this.queue, never()).withResult(any());
 	}
 
 	@Test

@@ -154,6 +154,21 @@ class JobStoreTests {
 	}
 
 	@Test
+	void tellsWhichJobsHaveAStoredResult() {
+		Job done = JobFixtures.aQueuedJob();
+		Job waiting = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(done, waiting));
+		Job loaded = this.store.find(done.id()).orElseThrow();
+		loaded.dispatchTo("node-a", T0.plusSeconds(1), JobFixtures.LEASE);
+		loaded.succeed(1, "node-a", JobFixtures.aResult(), T0.plusSeconds(5));
+		this.store.update(loaded);
+
+		assertThat(this.store.withResult(List.of(done.id(), waiting.id(), new JobId("job_unknown"))))
+			.containsExactly(done.id());
+		assertThat(this.store.withResult(List.of())).isEmpty();
+	}
+
+	@Test
 	void keepsTheCrawlOptionsOfAJob() {
 		Map<String, ExtractRule> extract = new LinkedHashMap<>();
 		extract.put("title", new ExtractRule("h1", null, null));

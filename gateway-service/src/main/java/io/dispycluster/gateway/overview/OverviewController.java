@@ -77,7 +77,11 @@ class OverviewController {
 		sections.put("cluster_stats", this.upstreams.get(Service.CLUSTER_CONTROLLER, "/cluster"));
 		sections.put("cluster_health", this.upstreams.get(Service.MONITORING, "/cluster/health"));
 		sections.put("workers", this.upstreams.get(Service.CLUSTER_CONTROLLER, "/workers"));
-		sections.put("recent_jobs", this.upstreams.get(Service.CLUSTER_CONTROLLER, "/jobs?limit=10"));
+		// Without their results: ten crawl results of up to 1,000 pages each would be
+		// read
+		// whole into the gateway's small heap; GET /jobs/{id} has a job's result.
+		sections.put("recent_jobs",
+				this.upstreams.get(Service.CLUSTER_CONTROLLER, "/jobs?limit=10&include_result=false"));
 		sections.put("scheduled_tasks", this.upstreams.get(Service.SCHEDULER, "/tasks"));
 		return new Dashboard(Replies.now(), collect(sections));
 	}

@@ -124,7 +124,7 @@ class AggregationIT extends GatewayTestSupport {
 		assertThat(data.path("cluster_health").path("error").asString()).isEqualTo("Données indisponibles");
 		assertThat(data.path("cluster_health").path("reason").asString()).isEqualTo("no answer in time");
 		assertThat(data.path("scheduled_tasks").path("reason").asString()).isEqualTo("HTTP 500");
-		assertThat(CONTROLLER.last("/jobs").query()).isEqualTo("limit=10");
+		assertThat(CONTROLLER.last("/jobs").query()).isEqualTo("limit=10&include_result=false");
 		assertThat(dashboard.path("timestamp").asString()).endsWith("Z");
 	}
 

@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ExtractRule;
@@ -22,11 +22,11 @@ import static io.dispycluster.controller.job.JobFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The body of {@code GET /jobs/{id}}: the fields of {@link JobDetails} in their order,
- * with the stored result copied from the store's stream into its place while it is read,
- * never whole in memory.
+ * The bodies of {@code GET /jobs/{id}} and {@code GET /jobs}: the fields of
+ * {@link JobDetails} or {@link JobSummary} in their order, with each stored result copied
+ * from the store's stream into its place while it is read, never whole in memory.
  */
-class JobDetailsWriterTests {
+class JobJsonWriterTests {
 
 	private static final int PAGES = 40_000;
 
@@ -35,7 +35,7 @@ class JobDetailsWriterTests {
 		.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
 		.build();
 
-	private final JobDetailsWriter writer = new JobDetailsWriter(this.json);
+	private final JobJsonWriter writer = new JobJsonWriter(this.json);
 
 	@Test
 	void streamsALargeResultIntoItsPlaceWhileReadingIt() {
@@ -43,7 +43,7 @@ class JobDetailsWriterTests {
 		ReadWatchingOutput out = new ReadWatchingOutput(result);
 		JobDetails details = JobDetails.of(succeededJob(CrawlOptions.none()));
 
-		this.writer.write(details, (copy) -> Optional.of(copy.apply(result)), out);
+		this.writer.writeDetails(details, (id, copy) -> Optional.of(copy.apply(result)), out);
 
 		// Several MB went through, and the first megabyte was written out before the
 		// second megabyte of the result had been read: nothing held the whole document.
@@ -64,7 +64,8 @@ class JobDetailsWriterTests {
 		String result = "{\"crawled\":[\"http://site.test/\"],\"pii_by_url\":{},\"errors\":{},\"n\":1.5,\"big\":12345678901234567890}";
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-		this.writer.write(JobDetails.of(job), (copy) -> Optional.of(copy.apply(new StringReader(result))), out);
+		this.writer.writeDetails(JobDetails.of(job), (id, copy) -> Optional.of(copy.apply(new StringReader(result))),
+				out);
 
 		ObjectNode expected = this.json.valueToTree(JobDetails.of(job));
 		expected.set("result", this.json.readTree(result));
@@ -78,12 +79,80 @@ class JobDetailsWriterTests {
 	@Test
 	void writesANullResultWhenThereIsNone() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		Function<Function<Reader, Boolean>, Optional<Boolean>> none = (copy) -> Optional.empty();
-		this.writer.write(JobDetails.of(JobFixtures.aQueuedJob()), none, out);
+		this.writer.writeDetails(JobDetails.of(JobFixtures.aQueuedJob()), StoredResults.NONE, out);
 		JsonNode written = this.json.readTree(out.toByteArray());
 		assertThat(written.get("result").isNull()).isTrue();
 		assertThat(written.get("status").stringValue()).isEqualTo("pending");
 		assertThat(written.has("extract")).isFalse();
+	}
+
+	@Test
+	void listsJobsWithTheirResultsInTheirPlaceAndNullWhereThereIsNone() {
+		Job succeeded = succeededJob(CrawlOptions.none());
+		Job queued = JobFixtures.aQueuedJob();
+		String result = "{\"crawled\":[\"http://site.test/\"],\"pii_by_url\":{},\"errors\":{}}";
+		List<JobId> read = new ArrayList<>();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		this.writer.writeList(List.of(JobSummary.of(succeeded), JobSummary.of(queued)), (id, copy) -> {
+			read.add(id);
+			return id.equals(succeeded.id()) ? Optional.of(copy.apply(new StringReader(result))) : Optional.empty();
+		}, out);
+
+		JsonNode written = this.json.readTree(out.toByteArray());
+		assertThat(written).hasSize(2);
+		ObjectNode expected = this.json.valueToTree(JobDetails.of(succeeded));
+		expected.set("result", this.json.readTree(result));
+		// the contract's fields in the order of the details, result between completed_at
+		// and error
+		List<String> names = new ArrayList<>(written.get(0).propertyNames());
+		assertThat(names).containsSubsequence("completed_at", "result", "error", "batch_id");
+		assertThat(names.indexOf("result")).isEqualTo(names.indexOf("completed_at") + 1);
+		assertThat(written.get(0).get("result")).isEqualTo(expected.get("result"));
+		assertThat(written.get(0).get("id").stringValue()).isEqualTo(succeeded.id().value());
+		assertThat(written.get(1).get("result").isNull()).isTrue();
+		assertThat(written.get(1).get("status").stringValue()).isEqualTo("pending");
+		assertThat(read).containsExactly(succeeded.id(), queued.id());
+	}
+
+	@Test
+	void leavesResultsOutOfAListWhenAskedTo() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.writer.writeList(List.of(JobSummary.of(succeededJob(CrawlOptions.none()))), null, out);
+		JsonNode written = this.json.readTree(out.toByteArray());
+		assertThat(written.get(0).has("result")).isFalse();
+		assertThat(written.get(0).get("status").stringValue()).isEqualTo("completed");
+	}
+
+	@Test
+	void streamsTheLargeResultsOfAListOneAtATime() {
+		int jobs = 3;
+		List<GeneratedResult> results = new ArrayList<>();
+		for (int i = 0; i < jobs; i++) {
+			results.add(new GeneratedResult(PAGES / 2));
+		}
+		ReadWatchingOutput out = new ReadWatchingOutput(results.get(0));
+		List<JobSummary> listed = new ArrayList<>();
+		for (int i = 0; i < jobs; i++) {
+			listed.add(JobSummary.of(succeededJob(CrawlOptions.none())));
+		}
+		int[] next = { 0 };
+
+		this.writer.writeList(listed, (id, copy) -> Optional.of(copy.apply(results.get(next[0]++))), out);
+
+		assertThat(out.readWhenFirstMegabyteWritten).isBetween(0L, 2_000_000L);
+		JsonNode body = this.json.readTree(out.toByteArray());
+		assertThat(body).hasSize(jobs);
+		for (JsonNode job : body) {
+			assertThat(job.get("result").get("pages")).hasSize(PAGES / 2);
+		}
+	}
+
+	@Test
+	void writesAnEmptyList() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		this.writer.writeList(List.of(), StoredResults.NONE, out);
+		assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("[]");
 	}
 
 	private static Job succeededJob(CrawlOptions options) {
