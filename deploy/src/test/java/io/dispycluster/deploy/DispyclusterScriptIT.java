@@ -117,6 +117,22 @@ class DispyclusterScriptIT {
 				assertThat(again.exitCode()).as(again.output()).isNotZero();
 				assertThat(again.output()).contains("./dispycluster down").doesNotContain("Building the jars");
 				assertThat(get(gateway + "/jobs/" + jobId).statusCode()).isEqualTo(200);
+
+				// a build rewrites the jars in target/: the services run from copies and
+				// load their classes from those (springdoc loads many at its first call)
+				assertThat(pids()).allSatisfy((pid) -> assertThat(commandLine(pid)).contains("/data/run/"));
+				Path jar = checkout.resolve("controller-service/target/controller-service.jar");
+				byte[] jarBytes = Files.readAllBytes(jar);
+				FileTime jarTime = Files.getLastModifiedTime(jar);
+				Files.write(jar, new byte[0]);
+				try {
+					HttpResponse<String> apiDocs = get(gateway + "/openapi/controller");
+					assertThat(apiDocs.statusCode()).as(apiDocs.body()).isEqualTo(200);
+				}
+				finally {
+					Files.write(jar, jarBytes);
+					Files.setLastModifiedTime(jar, jarTime);
+				}
 			}
 			finally {
 				List<Long> pids = pids();
@@ -216,6 +232,10 @@ class DispyclusterScriptIT {
 			}
 		}
 		return pids;
+	}
+
+	private static String commandLine(long pid) {
+		return ProcessHandle.of(pid).flatMap((process) -> process.info().commandLine()).orElse("");
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
