@@ -430,6 +430,29 @@ class ControllerIT {
 	}
 
 	@Test
+	void aWorkerThatDoesNotRegisterIsNoticedRestartingByItsHealthAndItsJobsAreRequeuedAtOnce() {
+		// Known without an instance id (as from the inventory, registration off): only
+		// its health carries the id of its process.
+		StubWorker worker = worker(Mode.HOLD, 2).register().instanceId("run-1");
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		awaitHealthChecks(worker, 2);
+
+		worker.restartInPlace("run-2");
+
+		await().untilAsserted(() -> assertThat(this.api.get("/jobs/" + id + "/history").json())
+			.extracting((e) -> e.get("reason").stringValue())
+			.contains("requeued: worker " + worker.node() + " restarted"));
+		await().until(() -> worker.running().containsKey(id));
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+	}
+
+	private static void awaitHealthChecks(StubWorker worker, int count) {
+		long before = worker.calls().stream().filter("GET /health"::equals).count();
+		await().until(() -> worker.calls().stream().filter("GET /health"::equals).count() >= before + count);
+	}
+
+	@Test
 	void aWorkerThatNeverReportsHasItsJobRequeuedThenFailedWithTheReason() {
 		StubWorker silent = worker(Mode.SILENT, 1).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

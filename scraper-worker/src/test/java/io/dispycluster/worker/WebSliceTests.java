@@ -5,6 +5,7 @@ import io.dispycluster.worker.crawl.CrawlProperties;
 import io.dispycluster.worker.crawl.Crawler;
 import io.dispycluster.worker.fetch.FetchProperties;
 import io.dispycluster.worker.node.SystemSampler;
+import io.dispycluster.worker.node.WorkerInstance;
 import io.dispycluster.worker.scrape.CrawlOrders;
 import io.dispycluster.worker.scrape.ScrapeWebSlice;
 import io.dispycluster.worker.system.JsonBodies;
@@ -21,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * slice tests extend it so that they share one Spring context.
  */
 @WebMvcTest
-@Import({ CrawlOrders.class, ScrapeWebSlice.class, JsonBodies.class })
+@Import({ CrawlOrders.class, ScrapeWebSlice.class, JsonBodies.class, WorkerInstance.class })
 @EnableConfigurationProperties({ WorkerProperties.class, CrawlProperties.class, FetchProperties.class })
 public abstract class WebSliceTests {
 

@@ -9,16 +9,28 @@ import tools.jackson.databind.JsonNode;
  * memory use in percent, either at the top level ({@code cpu_usage},
  * {@code memory_usage}) or in a {@code system} object
  * ({@code cpu_percent}/{@code cpu_usage}, {@code memory_percent}/{@code memory_usage}),
- * and the CPU temperature ({@code system.temperature_c}).
+ * the CPU temperature ({@code system.temperature_c}) and the id of the worker's process
+ * ({@code instance_id}), by which a restart is noticed also for a worker that does not
+ * register itself.
  *
  * @param capacity how many jobs the worker runs at once, or null if it did not say
  * @param activeJobs how many it runs now, or null
  * @param cpuUsage CPU use in percent, or null
  * @param memoryUsage memory use in percent, or null
  * @param temperatureC CPU temperature in °C, or null
+ * @param instanceId the id of the worker's process (1 to 64 characters), or null
  */
 record HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @Nullable Double cpuUsage,
-		@Nullable Double memoryUsage, @Nullable Double temperatureC) {
+		@Nullable Double memoryUsage, @Nullable Double temperatureC, @Nullable String instanceId) {
+
+	/** The longest instance id taken, as in a registration. */
+	static final int MAX_INSTANCE_ID = 64;
+
+	/** A report without an instance id, as from a worker that does not send one. */
+	HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @Nullable Double cpuUsage,
+			@Nullable Double memoryUsage, @Nullable Double temperatureC) {
+		this(capacity, activeJobs, cpuUsage, memoryUsage, temperatureC, null);
+	}
 
 	static HealthReport from(@Nullable JsonNode health) {
 		if (health == null || !health.isObject()) {
@@ -28,7 +40,15 @@ record HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @N
 		return new HealthReport(positiveInt(health.get("capacity")), nonNegativeInt(health.get("active_jobs")),
 				percent(health.get("cpu_usage"), system.get("cpu_percent"), system.get("cpu_usage")),
 				percent(health.get("memory_usage"), system.get("memory_percent"), system.get("memory_usage")),
-				celsius(system.get("temperature_c")));
+				celsius(system.get("temperature_c")), instanceId(health.get("instance_id")));
+	}
+
+	private static @Nullable String instanceId(@Nullable JsonNode node) {
+		if (node == null || !node.isString()) {
+			return null;
+		}
+		String id = node.stringValue();
+		return (!id.isBlank() && id.length() <= MAX_INSTANCE_ID) ? id : null;
 	}
 
 	private static @Nullable Integer positiveInt(@Nullable JsonNode node) {

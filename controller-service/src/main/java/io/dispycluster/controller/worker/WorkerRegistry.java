@@ -20,6 +20,7 @@ import io.dispycluster.controller.worker.NodeInventoryProperties.Node;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.worker.WorkerState;
 import io.dispycluster.model.worker.WorkerView;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +41,6 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 	private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
 	private static final int MAX_CAPACITY = 1000;
-
-	private static final int MAX_INSTANCE_ID = 64;
 
 	private final WorkerStore store;
 
@@ -107,7 +106,7 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		Map<String, String> labels = NodeLabels.merge(registration.labels(),
 				this.inventory.labelsOf(registration.node()));
 		Optional<Worker> known = this.store.find(registration.node());
-		boolean restarted = known.isPresent() && recordInstance(registration);
+		boolean restarted = known.isPresent() && recordInstance(registration.node(), registration.instanceId());
 		if (known.isPresent() && !restarted && isRenewal(known.get(), url, registration.capacity(), labels)) {
 			// Workers register again every interval, so that a controller that forgot
 			// them learns them back. For one the health checks already watch, that is
@@ -126,7 +125,8 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 			worker = upsert(registration, url, labels, now);
 		}
 		if (known.isEmpty()) {
-			recordInstance(registration); // a first registration: nothing ran before
+			recordInstance(registration.node(), registration.instanceId()); // nothing ran
+																			// before
 		}
 		LOG.info("Worker registered: node={} url={} capacity={} labels={}", worker.node(), worker.url(),
 				worker.capacity(), NodeLabels.describe(worker.labels()));
@@ -141,18 +141,12 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 	}
 
 	/**
-	 * Records the id of the worker's process.
+	 * Records the id of the worker's process, from its registration or its health.
 	 * @return whether it replaced another one, which means the worker restarted since (a
 	 * restart faster than the health checks notice, or while the controller was down)
 	 */
-	private boolean recordInstance(WorkerRegistration registration) {
-		String instanceId = registration.instanceId();
-		if (instanceId == null) {
-			return false;
-		}
-		return this.store.swapInstance(registration.node(), instanceId)
-			.filter((previous) -> !previous.equals(instanceId))
-			.isPresent();
+	private boolean recordInstance(String node, @Nullable String instanceId) {
+		return instanceId != null && this.store.replaceInstance(node, instanceId);
 	}
 
 	private static boolean isRenewal(Worker known, String url, int capacity, Map<String, String> labels) {
@@ -238,8 +232,18 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		this.store.countCompletion(node);
 	}
 
-	/** Records a successful health check and the figures the worker reported. */
+	/**
+	 * Records a successful health check and the figures the worker reported. A new
+	 * instance id in the health means the worker restarted: that is how a worker that
+	 * does not register (known from the inventory only) has its lost jobs requeued at
+	 * once.
+	 */
 	void healthy(Worker worker, HealthReport report, Instant now) {
+		if (recordInstance(worker.node(), report.instanceId())) {
+			LOG.info("Worker restarted: node={}", worker.node());
+			// Before it is available again, as for a registration.
+			this.events.publishEvent(new WorkerRestarted(worker.node(), worker.url(), now));
+		}
 		int capacity = (report.capacity() != null) ? Math.min(report.capacity(), MAX_CAPACITY) : worker.capacity();
 		boolean full = report.activeJobs() != null && report.activeJobs() >= capacity;
 		WorkerState status = full ? WorkerState.BUSY : WorkerState.ONLINE;
@@ -306,8 +310,9 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		}
 		errors.addAll(LabelRules.problems(registration.labels(), "labels"));
 		String instanceId = registration.instanceId();
-		if (instanceId != null && (instanceId.isBlank() || instanceId.length() > MAX_INSTANCE_ID)) {
-			errors.add(new FieldProblem("instance_id", "must hold 1 to " + MAX_INSTANCE_ID + " characters"));
+		if (instanceId != null && (instanceId.isBlank() || instanceId.length() > HealthReport.MAX_INSTANCE_ID)) {
+			errors
+				.add(new FieldProblem("instance_id", "must hold 1 to " + HealthReport.MAX_INSTANCE_ID + " characters"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);

@@ -85,18 +85,28 @@ class WorkerStore {
 	}
 
 	/**
-	 * Records the id of the worker's running process.
-	 * @return the id recorded before, if any
+	 * Records the id of the worker's running process, as a compare-and-set: registration
+	 * and health checks both record it, and one restart must be announced once.
+	 * @return whether this call replaced another id (the worker restarted)
 	 */
-	Optional<String> swapInstance(String node, String instanceId) {
+	boolean replaceInstance(String node, String instanceId) {
 		Map<String, String> params = Map.of("node", node, "instanceId", instanceId);
 		Optional<String> previous = this.jdbc
 			.queryForList("SELECT instance_id FROM worker WHERE node = :node AND instance_id IS NOT NULL", params,
 					String.class)
 			.stream()
 			.findFirst();
-		this.jdbc.update("UPDATE worker SET instance_id = :instanceId WHERE node = :node", params);
-		return previous;
+		if (previous.isEmpty()) {
+			this.jdbc.update("UPDATE worker SET instance_id = :instanceId WHERE node = :node AND instance_id IS NULL",
+					params);
+			return false;
+		}
+		if (previous.get().equals(instanceId)) {
+			return false;
+		}
+		return this.jdbc.update(
+				"UPDATE worker SET instance_id = :instanceId WHERE node = :node AND instance_id = :previous",
+				Map.of("node", node, "instanceId", instanceId, "previous", previous.get())) == 1;
 	}
 
 	void setLastAssigned(String node, Instant at) {

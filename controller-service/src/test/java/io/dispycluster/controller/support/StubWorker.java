@@ -158,10 +158,20 @@ public final class StubWorker implements AutoCloseable {
 	}
 
 	/**
-	 * The id of the worker's process to send in the registration (call before
-	 * {@link #register()}); none by default, as older workers.
+	 * The id of the worker's process, sent in the registration (call before
+	 * {@link #register()}) and in {@code GET /health}; none by default, as older workers.
 	 */
 	public StubWorker instanceId(String instanceId) {
+		this.instanceId = instanceId;
+		return this;
+	}
+
+	/**
+	 * The worker was killed and started again at the same address before any health check
+	 * failed: the new process holds nothing and has a new instance id.
+	 */
+	public StubWorker restartInPlace(String instanceId) {
+		this.running.clear();
 		this.instanceId = instanceId;
 		return this;
 	}
@@ -311,8 +321,9 @@ public final class StubWorker implements AutoCloseable {
 				this.callsWithoutToken.add(method + " " + path);
 			}
 			if (method.equals("GET") && path.equals("/health")) {
+				String instance = (this.instanceId != null) ? ",\"instance_id\":\"" + this.instanceId + "\"" : "";
 				send(exchange, 200, "{\"status\":\"ok\",\"node\":\"" + this.node + "\",\"capacity\":" + this.capacity
-						+ ",\"active_jobs\":" + this.running.size() + "}");
+						+ ",\"active_jobs\":" + this.running.size() + instance + "}");
 			}
 			else if (method.equals("GET") && path.equals("/assignments")) {
 				send(exchange, 200, listing());

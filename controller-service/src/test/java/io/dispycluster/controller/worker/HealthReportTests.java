@@ -18,6 +18,15 @@ class HealthReportTests {
 	}
 
 	@Test
+	void readsTheInstanceIdOfTheWorkersProcessWhenItIsAShortText() {
+		assertThat(HealthReport.from(JSON.readTree("{\"instance_id\":\"3f1c\"}")).instanceId()).isEqualTo("3f1c");
+		assertThat(HealthReport.from(JSON.readTree("{\"instance_id\":\"" + "x".repeat(65) + "\"}")).instanceId())
+			.isNull();
+		assertThat(HealthReport.from(JSON.readTree("{\"instance_id\":7}")).instanceId()).isNull();
+		assertThat(HealthReport.from(JSON.readTree("{\"instance_id\":\" \"}")).instanceId()).isNull();
+	}
+
+	@Test
 	void readsTopLevelUsageFields() {
 		assertThat(HealthReport.from(JSON.readTree("{\"cpu_usage\":12,\"memory_usage\":34.5}")))
 			.isEqualTo(new HealthReport(null, null, 12.0, 34.5, null));

@@ -157,6 +157,37 @@ class WorkerRegistryTests {
 	}
 
 	@Test
+	void aWorkerKnownOnlyFromItsHealthChecksIsNoticedRestartingByTheInstanceIdOfItsHealth() {
+		NodeInventoryProperties inventory = new NodeInventoryProperties(
+				List.of(new NodeInventoryProperties.Node("pi-1", "10.0.0.1", 8080, 2, Map.of())));
+		WorkerRegistry registry = new WorkerRegistry(this.store, inventory, mock(JobQueue.class), this.events::add,
+				Clock.fixed(T0, ZoneOffset.UTC));
+		registry.syncInventory();
+		registry.healthy(this.store.find("pi-1").orElseThrow(), report("run-1"), T0);
+		registry.healthy(this.store.find("pi-1").orElseThrow(), report("run-1"), T0.plusSeconds(5));
+		registry.healthy(this.store.find("pi-1").orElseThrow(), report(null), T0.plusSeconds(10));
+		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"));
+
+		registry.healthy(this.store.find("pi-1").orElseThrow(), report("run-2"), T0.plusSeconds(15));
+
+		assertThat(this.events).containsExactly(new WorkerAvailable("pi-1"),
+				new WorkerRestarted("pi-1", "http://10.0.0.1:8080", T0.plusSeconds(15)));
+	}
+
+	@Test
+	void aRestartSeenByARegistrationIsNotAnnouncedAgainByTheNextHealthCheck() {
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-1"));
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-2"));
+		this.registry.healthy(this.store.find("pi-1").orElseThrow(), report("run-2"), T0.plusSeconds(5));
+
+		assertThat(this.events).filteredOn(WorkerRestarted.class::isInstance).hasSize(1);
+	}
+
+	private static HealthReport report(String instanceId) {
+		return new HealthReport(2, 0, null, null, null, instanceId);
+	}
+
+	@Test
 	void anInstanceIdOfMoreThan64CharactersIsRefused() {
 		assertThatThrownBy(() -> this.registry
 			.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "x".repeat(65))))

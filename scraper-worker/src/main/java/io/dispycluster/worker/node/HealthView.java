@@ -12,6 +12,7 @@ import io.dispycluster.model.worker.WorkerHealth;
  * @param capacity how many jobs the worker runs at once
  * @param activeJobs how many it runs now
  * @param system the node's latest measured figures
+ * @param instanceId the id of this worker process ({@link WorkerInstance})
  */
-record HealthView(String status, String node, int capacity, int activeJobs, SystemFigures system) {
+record HealthView(String status, String node, int capacity, int activeJobs, SystemFigures system, String instanceId) {
 }

@@ -26,8 +26,11 @@ class NodeController {
 
 	private final SystemSampler system;
 
-	NodeController(WorkerProperties worker, Assignments assignments, SystemSampler system) {
+	private final WorkerInstance instance;
+
+	NodeController(WorkerProperties worker, Assignments assignments, SystemSampler system, WorkerInstance instance) {
 		this.worker = worker;
+		this.instance = instance;
 		this.assignments = assignments;
 		this.system = system;
 	}
@@ -40,7 +43,7 @@ class NodeController {
 	@GetMapping("/health")
 	HealthView health() {
 		return new HealthView("ok", this.worker.nodeName(), this.assignments.capacity(), this.assignments.activeCount(),
-				this.system.latest());
+				this.system.latest(), this.instance.id());
 	}
 
 	private static Map<String, String> endpoints() {

@@ -1,10 +1,10 @@
 package io.dispycluster.worker.report;
 
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.worker.WorkerProperties;
+import io.dispycluster.worker.node.WorkerInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +36,12 @@ class WorkerRegistrar {
 	 * This process's own id, sent with every registration: the controller tells a restart
 	 * from a renewal by it, even one faster than its health checks.
 	 */
-	private final String instanceId = UUID.randomUUID().toString();
+	private final WorkerInstance instance;
 
-	WorkerRegistrar(WorkerProperties worker, ControllerReports reports,
+	WorkerRegistrar(WorkerProperties worker, WorkerInstance instance, ControllerReports reports,
 			ScheduledExecutorService controllerCallScheduler, ReportProperties properties) {
 		this.worker = worker;
+		this.instance = instance;
 		this.reports = reports;
 		this.scheduler = controllerCallScheduler;
 		this.properties = properties;
@@ -56,7 +57,7 @@ class WorkerRegistrar {
 		LOG.info("Registering node {} at {} with the controller, labels {}", this.worker.nodeName(), url,
 				this.worker.labels());
 		WorkerRegistration registration = new WorkerRegistration(this.worker.nodeName(), url, this.worker.capacity(),
-				this.worker.labels(), this.instanceId);
+				this.worker.labels(), this.instance.id());
 		new RegistrationLoop(registration, this.reports, this.scheduler, this.properties,
 				this.worker.registrationInterval())
 			.start();
