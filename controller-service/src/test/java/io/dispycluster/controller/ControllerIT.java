@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import io.dispycluster.controller.support.Api;
@@ -450,6 +451,24 @@ class ControllerIT {
 	private static void awaitHealthChecks(StubWorker worker, int count) {
 		long before = worker.calls().stream().filter("GET /health"::equals).count();
 		await().until(() -> worker.calls().stream().filter("GET /health"::equals).count() >= before + count);
+	}
+
+	@Test
+	void aJobEveryWorkerRefusesSaysWhyWhileItWaitsAndWhenItFails() {
+		StubWorker strict = worker(Mode.INVALID, 2).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"user_agent\":\"DocsBot/2.0\"}");
+
+		String refusal = "assignment refused by " + strict.node()
+				+ ": HTTP 422 (spec.user_agent cannot be set on this worker)";
+		AtomicReference<String> waitingFor = new AtomicReference<>();
+		await().pollInterval(Duration.ofMillis(10)).until(() -> {
+			JsonNode job = this.api.job(id);
+			waitingFor.set(job.path("waiting_for").asString(""));
+			return !waitingFor.get().isEmpty() || job.get("status").stringValue().equals("failed");
+		});
+		assertThat(waitingFor.get()).startsWith("a new attempt, not before ").endsWith("the last because " + refusal);
+		await().until(() -> this.api.status(id).equals("failed"));
+		assertThat(this.api.job(id).get("error").stringValue()).endsWith("the last because " + refusal);
 	}
 
 	@Test

@@ -140,8 +140,10 @@ class AssignmentSender implements DisposableBean {
 			LOG.debug("Worker full, job back in the queue: job={} node={}", job.id(), worker.node());
 			return true;
 		}
+		String problem = WorkerProblem.summary(ex.getResponseBodyAsString(), this.json);
 		this.failover.attemptLost(job.id(), job.attempt(), LossReason.ASSIGNMENT_FAILED,
-				"assignment refused by " + worker.node() + ": HTTP " + ex.getStatusCode().value());
+				"assignment refused by " + worker.node() + ": HTTP " + ex.getStatusCode().value()
+						+ (problem.isEmpty() ? "" : " (" + problem + ")"));
 		return false;
 	}
 

@@ -23,6 +23,9 @@ public final class Job {
 
 	private static final int MAX_TEXT = 2000;
 
+	/** How the history entry of a lost attempt begins; its reason follows. */
+	static final String REQUEUED = "requeued: ";
+
 	private static final int MAX_URL = 2083;
 
 	private final JobId id;
@@ -223,7 +226,7 @@ public final class Job {
 			return false;
 		}
 		JobState from = checkMove(JobState.QUEUED);
-		record(from, JobState.QUEUED, now, "requeued: " + reason);
+		record(from, JobState.QUEUED, now, REQUEUED + reason);
 		backToQueue(now.plus(backoff));
 		return true;
 	}

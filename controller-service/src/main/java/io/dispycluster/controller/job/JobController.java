@@ -156,9 +156,24 @@ class JobController {
 		if (job.lostAttempts() > 0) {
 			reasons.add("a new attempt, not before " + job.notBefore().truncatedTo(ChronoUnit.MILLIS) + ", after "
 					+ job.lostAttempts() + ((job.lostAttempts() == 1) ? " lost attempt" : " lost attempts")
-					+ " (GET /jobs/" + job.id() + "/history says why)");
+					+ lastLoss(job));
 		}
 		return reasons.isEmpty() ? null : String.join("; ", reasons);
+	}
+
+	/**
+	 * Why the job's last attempt was lost (a worker refused it, and which option, or went
+	 * offline...), so that a job every worker refuses says so while it waits.
+	 */
+	private String lastLoss(Job job) {
+		List<JobEvent> history = this.queue.history(job.id());
+		for (int i = history.size() - 1; i >= 0; i--) {
+			String reason = history.get(i).reason();
+			if (history.get(i).to() == JobState.QUEUED && reason.startsWith(Job.REQUEUED)) {
+				return ", the last because " + reason.substring(Job.REQUEUED.length());
+			}
+		}
+		return " (GET /jobs/" + job.id() + "/history says why)";
 	}
 
 	@PostMapping("/jobs/{jobId}/cancel")

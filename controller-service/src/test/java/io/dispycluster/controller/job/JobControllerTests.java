@@ -349,16 +349,23 @@ class JobControllerTests {
 	@Test
 	void saysWhyAJobThatLostAnAttemptWaits() throws Exception {
 		Job job = JobFixtures.aDispatchedJob("pi-1");
-		job.requeue(job.attempt(), "assignment refused by pi-1: HTTP 422", T0.plusSeconds(2), Duration.ofSeconds(10),
-				3);
+		job.requeue(job.attempt(),
+				"assignment refused by pi-1: HTTP 422 (spec.user_agent cannot be set on this worker)",
+				T0.plusSeconds(2), Duration.ofSeconds(10), 3);
 		given(this.queue.get(any())).willReturn(job);
+		given(this.queue.history(job.id())).willReturn(List.of(
+				new JobEvent(T0, null, JobState.QUEUED, 0, null, "accepted"),
+				new JobEvent(T0.plusSeconds(1), JobState.QUEUED, JobState.DISPATCHED, 1, "pi-1", "dispatched to pi-1"),
+				new JobEvent(T0.plusSeconds(2), JobState.DISPATCHED, JobState.QUEUED, 1, "pi-1",
+						"requeued: assignment refused by pi-1: HTTP 422 (spec.user_agent cannot be set on this worker)")));
 
 		MvcResult streamed = this.mvc.perform(get("/jobs/" + job.id())).andExpect(request().asyncStarted()).andReturn();
 		this.mvc.perform(asyncDispatch(streamed))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("pending"))
 			.andExpect(jsonPath("$.waiting_for").value("a new attempt, not before 2026-12-04T10:00:12Z, after 1 lost "
-					+ "attempt (GET /jobs/" + job.id() + "/history says why)"));
+					+ "attempt, the last because assignment refused by pi-1: HTTP 422 (spec.user_agent cannot be set "
+					+ "on this worker)"));
 	}
 
 	@Test

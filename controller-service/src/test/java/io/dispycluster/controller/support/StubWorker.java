@@ -51,7 +51,13 @@ public final class StubWorker implements AutoCloseable {
 		SILENT,
 
 		/** Answers 503, as a worker at capacity. */
-		REFUSE
+		REFUSE,
+
+		/**
+		 * Answers 422 naming {@code spec.user_agent}, as a worker that does not allow a
+		 * job to set it.
+		 */
+		INVALID
 
 	}
 
@@ -370,6 +376,12 @@ public final class StubWorker implements AutoCloseable {
 		Mode current = this.mode;
 		if (current == Mode.REFUSE || this.running.size() >= this.capacity) {
 			send(exchange, 503, "{\"status\":503,\"title\":\"Worker at capacity\"}");
+			return;
+		}
+		if (current == Mode.INVALID) {
+			send(exchange, 422, "{\"type\":\"urn:dispycluster:problem:invalid-request\",\"title\":\"Invalid request\","
+					+ "\"status\":422,\"errors\":[{\"field\":\"spec.user_agent\",\"message\":\"cannot be set on this "
+					+ "worker\"}]}");
 			return;
 		}
 		this.received.add(assignment);
