@@ -472,6 +472,21 @@ class ControllerIT {
 	}
 
 	@Test
+	void aJobOneWorkerRefusesGoesToAnotherThatAcceptsItInsteadOfFailing() {
+		// The refusing worker has more free slots, so it is the first choice every time.
+		StubWorker strict = worker(Mode.INVALID, 4).register();
+		StubWorker lenient = worker(Mode.HOLD, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"user_agent\":\"DocsBot/2.0\"}");
+
+		await().until(() -> lenient.running().containsKey(id) || this.api.status(id).equals("failed"));
+		assertThat(lenient.running()).containsKey(id);
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("reason").stringValue())
+			.filteredOn((reason) -> reason.startsWith("dispatched"))
+			.containsExactly("dispatched to " + strict.node(), "dispatched to " + lenient.node());
+	}
+
+	@Test
 	void aWorkerThatNeverReportsHasItsJobRequeuedThenFailedWithTheReason() {
 		StubWorker silent = worker(Mode.SILENT, 1).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

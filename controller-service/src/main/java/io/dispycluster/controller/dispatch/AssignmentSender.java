@@ -32,8 +32,8 @@ import org.springframework.web.client.RestClientResponseException;
  * Sends assignments and cancellations to workers, a few at a time off the dispatch
  * thread, and acts on the answer: 202 → the job is the worker's; 503 → the worker is
  * full, the job goes back to the queue without losing an attempt; any other failure → the
- * attempt is lost (see {@link Failover}) and, on a transport error, the worker is
- * suspect.
+ * attempt is lost (see {@link Failover}); on a transport error the worker is suspect, on
+ * another refusal it is passed over for the job's next attempt ({@link Refusals}).
  * <p>
  * At most {@value #SENDERS} assignments are on their way at once; the others of a
  * dispatch pass wait their turn in memory. They are few (a pass claims no more jobs than
@@ -56,6 +56,8 @@ class AssignmentSender implements DisposableBean {
 
 	private final Failover failover;
 
+	private final Refusals refusals;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -64,12 +66,13 @@ class AssignmentSender implements DisposableBean {
 
 	private final ExecutorService cancellations;
 
-	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover, JsonMapper json,
-			Clock clock) {
+	AssignmentSender(JobQueue jobs, WorkerRegistry workers, WorkerClient client, Failover failover, Refusals refusals,
+			JsonMapper json, Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
 		this.client = client;
 		this.failover = failover;
+		this.refusals = refusals;
 		this.json = json;
 		this.clock = clock;
 		this.pool = DaemonThreads.pool("assignment", SENDERS);
@@ -113,6 +116,7 @@ class AssignmentSender implements DisposableBean {
 			return false;
 		}
 		LOG.info("Job dispatched: job={} node={} attempt={}", job.id(), worker.node(), job.attempt());
+		this.refusals.accepted(job.id());
 		accepted(job, worker);
 		return false;
 	}
@@ -140,6 +144,8 @@ class AssignmentSender implements DisposableBean {
 			LOG.debug("Worker full, job back in the queue: job={} node={}", job.id(), worker.node());
 			return true;
 		}
+		// Refused as invalid for this worker: the next attempt goes to another one first.
+		this.refusals.refused(job.id(), worker.node());
 		String problem = WorkerProblem.summary(ex.getResponseBodyAsString(), this.json);
 		this.failover.attemptLost(job.id(), job.attempt(), LossReason.ASSIGNMENT_FAILED,
 				"assignment refused by " + worker.node() + ": HTTP " + ex.getStatusCode().value()

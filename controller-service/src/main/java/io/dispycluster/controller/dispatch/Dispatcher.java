@@ -19,6 +19,7 @@ import io.dispycluster.controller.job.Job;
 import io.dispycluster.controller.job.JobId;
 import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.JobsQueued;
+import io.dispycluster.controller.job.NodeLabels;
 import io.dispycluster.controller.system.DaemonThreads;
 import io.dispycluster.controller.worker.Worker;
 import io.dispycluster.controller.worker.WorkerAvailable;
@@ -38,13 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * worker holds, reads the next queued jobs in queue order (as many as the online workers
  * have free capacity, within {@code max-concurrent-jobs} running in all, and at most
  * {@value #CLAIM_BATCH}), gives each to the best worker that has every label of its
- * {@code node_labels} ({@link WorkerChoice}) (with {@code one-worker-per-host}, to the
- * worker already crawling its start URL's host, if one is: {@link SiteAffinity}), claims
- * them in one batch of conditional updates and commits; the assignments are then sent. A
- * job that no free worker can take stays queued in its place, and the pass looks further
- * down the queue (up to {@value #CLAIM_BATCH} jobs) for jobs that one can. Passes run one
- * at a time on one thread: at once when something changed ({@link #nudge()}), and on an
- * interval so that nothing stays queued while a worker has room.
+ * {@code node_labels} ({@link WorkerChoice}), passing over the workers that refused it
+ * while another could take it ({@link Refusals}) (with {@code one-worker-per-host}, to
+ * the worker already crawling its start URL's host, if one is: {@link SiteAffinity}),
+ * claims them in one batch of conditional updates and commits; the assignments are then
+ * sent. A job that no free worker can take stays queued in its place, and the pass looks
+ * further down the queue (up to {@value #CLAIM_BATCH} jobs) for jobs that one can. Passes
+ * run one at a time on one thread: at once when something changed ({@link #nudge()}), and
+ * on an interval so that nothing stays queued while a worker has room.
  * <p>
  * Two controllers on one database take turns through the dispatch lock, so neither can
  * push a worker above its capacity; and the claim writes a job only if it is still queued
@@ -63,6 +65,8 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 
 	private final AssignmentSender sender;
 
+	private final Refusals refusals;
+
 	private final TransactionTemplate transactions;
 
 	private final DispatchProperties properties;
@@ -80,11 +84,12 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 	 */
 	private volatile long lastPassStarted = System.nanoTime() - Duration.ofDays(1).toNanos();
 
-	Dispatcher(JobQueue jobs, WorkerRegistry workers, AssignmentSender sender, TransactionTemplate transactions,
-			DispatchProperties properties, DispatchMetrics metrics, Clock clock) {
+	Dispatcher(JobQueue jobs, WorkerRegistry workers, AssignmentSender sender, Refusals refusals,
+			TransactionTemplate transactions, DispatchProperties properties, DispatchMetrics metrics, Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
 		this.sender = sender;
+		this.refusals = refusals;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.metrics = metrics;
@@ -182,7 +187,8 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 				if (chosen.containsKey(job.id())) {
 					continue;
 				}
-				Optional<Worker> worker = (chosen.size() < limit) ? choose(choice, sites, job, now) : Optional.empty();
+				Optional<Worker> worker = (chosen.size() < limit) ? choose(choice, sites, job, online, now)
+						: Optional.empty();
 				if (worker.isEmpty()) {
 					// No free worker has its labels (or its site's worker is full): it
 					// stays queued, in its place.
@@ -212,9 +218,16 @@ class Dispatcher implements SchedulingConfigurer, DisposableBean {
 		return claims;
 	}
 
-	private static Optional<Worker> choose(WorkerChoice choice, SiteAffinity sites, Job job, Instant now) {
+	private Optional<Worker> choose(WorkerChoice choice, SiteAffinity sites, Job job, List<Worker> online,
+			Instant now) {
 		String startUrl = job.spec().startUrl();
-		Optional<Worker> worker = choice.take(now, job.spec().nodeLabels(), sites.nodeFor(startUrl).orElse(null));
+		Map<String, String> required = job.spec().nodeLabels();
+		List<String> candidates = online.stream()
+			.filter((w) -> NodeLabels.satisfies(w.labels(), required))
+			.map(Worker::node)
+			.toList();
+		Optional<Worker> worker = choice.take(now, required, sites.nodeFor(startUrl).orElse(null),
+				this.refusals.toAvoid(job.id(), candidates));
 		worker.ifPresent((w) -> sites.dispatched(startUrl, w.node()));
 		return worker;
 	}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.dispycluster.controller.job.NodeLabels;
 import io.dispycluster.controller.worker.Worker;
@@ -98,9 +99,22 @@ final class WorkerChoice {
 	 * @return the worker, or empty if none of those has a free slot
 	 */
 	Optional<Worker> take(Instant now, Map<String, String> required, @Nullable String only) {
+		return take(now, required, only, Set.of());
+	}
+
+	/**
+	 * Takes a slot on the best worker that has every label a job asks for, or on one
+	 * given worker only, passing over some workers.
+	 * @param now the time of the assignment
+	 * @param required the job's {@code node_labels} (empty: any worker)
+	 * @param only the one worker that may take the job, or null for any
+	 * @param avoid workers not to give it to (those that refused it)
+	 * @return the worker, or empty if none of those has a free slot
+	 */
+	Optional<Worker> take(Instant now, Map<String, String> required, @Nullable String only, Set<String> avoid) {
 		Optional<Slot> best = this.slots.stream()
 			.filter((slot) -> slot.free() > 0 && (only == null || only.equals(slot.node()))
-					&& NodeLabels.satisfies(slot.worker().labels(), required))
+					&& !avoid.contains(slot.node()) && NodeLabels.satisfies(slot.worker().labels(), required))
 			.min(ORDER);
 		best.ifPresent((slot) -> this.slots.set(this.slots.indexOf(slot), slot.taken(now)));
 		return best.map(Slot::worker);

@@ -15,6 +15,7 @@ import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.JobState;
 import io.dispycluster.controller.worker.Worker;
 import io.dispycluster.controller.worker.WorkerRegistry;
+import io.dispycluster.controller.worker.WorkerRestarted;
 import io.dispycluster.model.worker.WorkerState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +50,8 @@ class DispatcherTests {
 	private final AssignmentSender sender = mock(AssignmentSender.class);
 
 	private final TransactionTemplate transactions = mock(TransactionTemplate.class);
+
+	private final Refusals refusals = new Refusals();
 
 	@BeforeEach
 	@SuppressWarnings("unchecked")
@@ -165,6 +168,37 @@ class DispatcherTests {
 	}
 
 	@Test
+	void passesOverAWorkerThatRefusedTheJobUnlessEveryWorkerThatCouldTakeItDid() {
+		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 10), worker("b", 1),
+				worker("c", 10, Map.of("zone", "attic")), worker("d", 10, Map.of("zone", "attic"))));
+		Job refusedByA = JobFixtures.aQueuedJob();
+		Job refusedByAll = JobFixtures.aQueuedJobAsking(Map.of("zone", "attic"));
+		this.refusals.refused(refusedByA.id(), "a");
+		this.refusals.refused(refusedByAll.id(), "c");
+		this.refusals.refused(refusedByAll.id(), "d");
+		this.refusals.refused(refusedByAll.id(), "x");
+		given(this.jobs.nextQueued(any(), anyInt())).willReturn(List.of(refusedByA, refusedByAll));
+
+		assertThat(dispatcher(100).dispatchOnce()).isEqualTo(2);
+
+		assertThat(refusedByA.assignedWorker()).isNotNull().isNotEqualTo("a");
+		assertThat(refusedByAll.assignedWorker()).isIn("c", "d");
+	}
+
+	@Test
+	void forgetsTheRefusalsOfAJobOnceAWorkerAcceptedItAndThoseOfARestartedWorker() {
+		Job job = JobFixtures.aQueuedJob();
+		this.refusals.refused(job.id(), "a");
+		assertThat(this.refusals.toAvoid(job.id(), List.of("a", "b"))).containsExactly("a");
+		this.refusals.on(new WorkerRestarted("a", "http://a:8080", NOW));
+		assertThat(this.refusals.toAvoid(job.id(), List.of("a", "b"))).isEmpty();
+
+		this.refusals.refused(job.id(), "b");
+		this.refusals.accepted(job.id());
+		assertThat(this.refusals.toAvoid(job.id(), List.of("a", "b"))).isEmpty();
+	}
+
+	@Test
 	void withoutOneWorkerPerHostJobsOfOneSiteSpreadOverTheWorkers() {
 		given(this.workers.dispatchable()).willReturn(List.of(worker("a", 1), worker("b", 1)));
 		Job first = JobFixtures.aQueuedJobFor("https://shop.example/p/1");
@@ -221,7 +255,7 @@ class DispatcherTests {
 		DispatchProperties properties = new DispatchProperties(maxConcurrentJobs, Duration.ofSeconds(2), spacing,
 				Duration.ofSeconds(60), 3, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(60),
 				oneWorkerPerHost);
-		return new Dispatcher(this.jobs, this.workers, this.sender, this.transactions, properties,
+		return new Dispatcher(this.jobs, this.workers, this.sender, this.refusals, this.transactions, properties,
 				new DispatchMetrics(new SimpleMeterRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
