@@ -454,6 +454,16 @@ class ControllerIT {
 	}
 
 	@Test
+	void aJobSubmittedWhileNoWorkerIsUpSaysSoUntilOneJoins() {
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		assertThat(this.api.job(id).get("waiting_for").stringValue()).isEqualTo("a worker (no worker is up)");
+
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		await().until(() -> worker.running().containsKey(id));
+		assertThat(this.api.job(id).has("waiting_for")).isFalse();
+	}
+
+	@Test
 	void aJobEveryWorkerRefusesSaysWhyWhileItWaitsAndWhenItFails() {
 		StubWorker strict = worker(Mode.INVALID, 2).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\",\"user_agent\":\"DocsBot/2.0\"}");

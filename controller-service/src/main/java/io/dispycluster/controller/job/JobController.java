@@ -139,9 +139,10 @@ class JobController {
 	}
 
 	/**
-	 * Why a queued job waits beyond a free slot: no worker up has the node labels it asks
-	 * for (it stays queued, as a matching worker may join), or it lost attempts and waits
-	 * for its next one. The user can see why without reading the history.
+	 * Why a queued job waits beyond a free slot: no worker is up, or none up has the node
+	 * labels it asks for (it stays queued, as a matching worker may join), or it lost
+	 * attempts and waits for its next one. The user can see why without reading the
+	 * history.
 	 */
 	private @Nullable String waitingFor(Job job) {
 		if (job.state() != JobState.QUEUED) {
@@ -150,8 +151,9 @@ class JobController {
 		List<String> reasons = new ArrayList<>();
 		Map<String, String> required = job.spec().nodeLabels();
 		LabelledWorkers known = this.workers.getIfAvailable();
-		if (!required.isEmpty() && known != null && !known.anyUpWith(required)) {
-			reasons.add("a worker with the labels " + NodeLabels.describe(required) + " (no worker up has them)");
+		if (known != null && !known.anyUpWith(required)) {
+			reasons.add(required.isEmpty() ? "a worker (no worker is up)"
+					: "a worker with the labels " + NodeLabels.describe(required) + " (no worker up has them)");
 		}
 		if (job.lostAttempts() > 0) {
 			reasons.add("a new attempt, not before " + job.notBefore().truncatedTo(ChronoUnit.MILLIS) + ", after "
