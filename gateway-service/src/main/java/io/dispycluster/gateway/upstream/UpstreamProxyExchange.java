@@ -2,6 +2,7 @@ package io.dispycluster.gateway.upstream;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,12 +24,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * names the service, so the client gets a 502 or 504 problem instead of a 500; so is a
  * service's 401, which refuses the gateway's internal token, not the client. It is also
  * the one place every routed call goes through, so it refuses the services' private paths
- * ({@link PrivatePaths}) whatever route and spelling led there, and gives the client its
- * own path in the problems answered through a prefixed route ({@link ProblemInstances}).
+ * ({@link PrivatePaths}) whatever route and spelling led there, refuses the encoded
+ * slashes the services cannot read, and gives the client its own path in the problems
+ * answered through a prefixed route ({@link ProblemInstances}).
  */
 class UpstreamProxyExchange implements ProxyExchange {
 
 	private static final Logger LOG = LoggerFactory.getLogger(UpstreamProxyExchange.class);
+
+	private static final Pattern ENCODED_SLASH = Pattern.compile("%2f", Pattern.CASE_INSENSITIVE);
 
 	private final ProxyExchange delegate;
 
@@ -49,6 +53,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 	@Override
 	public ServerResponse exchange(Request request) {
 		refusePrivatePath(request);
+		refuseEncodedSlash(request);
 		Request exact = withClientQuery(request);
 		Service service = serviceAt(request.getUri());
 		if (service == null) {
@@ -72,6 +77,20 @@ class UpstreamProxyExchange implements ProxyExchange {
 				request.getServerRequest().servletRequest().getRequestURI());
 		throw new ErrorResponseException(HttpStatus.NOT_FOUND,
 				Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "Chemin inconnu de la passerelle"), null);
+	}
+
+	/**
+	 * Refuses a path with an encoded slash ({@code %2F}) with a 400 problem of the
+	 * gateway's: every service's Tomcat refuses one with a bare 400 that names neither
+	 * the reason nor the path, so forwarding it would only cost a call.
+	 */
+	private static void refuseEncodedSlash(Request request) {
+		String path = request.getServerRequest().servletRequest().getRequestURI();
+		if (!ENCODED_SLASH.matcher(path).find()) {
+			return;
+		}
+		throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "bad-request",
+				"Bad Request", "Barre oblique encodée (%2F) dans le chemin : les services ne l'acceptent pas"), null);
 	}
 
 	private ServerResponse send(Request request, String serviceName) {

@@ -70,4 +70,20 @@ class CanonicalPathIT extends GatewayTestSupport {
 		assertThat(body(response).path("detail").asString()).isEqualTo("Aucune ressource à l'adresse GET /nowhere");
 	}
 
+	@ParameterizedTest(name = "GET {0}")
+	@ValueSource(strings = { "/jobs/a%2Fb", "/cluster/jobs/a%2fb", "/monitoring/nodes/x%2Fy", "/tasks/%2F" })
+	void refusesAnEncodedSlashWithAProblemNamingThePath(String path) {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = body(response);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:bad-request");
+		assertThat(problem.path("detail").asString()).contains("%2F");
+		assertThat(problem.path("instance").asString()).isEqualTo(path);
+		assertThat(CONTROLLER.requests()).isEmpty();
+		assertThat(MONITORING.requests()).isEmpty();
+		assertThat(SCHEDULER.requests()).isEmpty();
+	}
+
 }
