@@ -9,11 +9,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.classic.HttpClient;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.MDC;
@@ -75,6 +78,7 @@ class UpstreamConfiguration {
 			.disableRedirectHandling()
 			.disableCookieManagement()
 			.disableAuthCaching()
+			.setRetryStrategy(new TransportRetriesOnly())
 			.build();
 	}
 
@@ -152,6 +156,22 @@ class UpstreamConfiguration {
 			GatewayProperties properties, JsonMapper jsonMapper, CircuitBreakers breakers) {
 		return new Upstreams(aggregateClient, routeClient, upstreamCallExecutor, services, properties, jsonMapper,
 				breakers);
+	}
+
+	/**
+	 * Retries an idempotent call that failed on the wire (a pooled connection the service
+	 * had just closed), as the client's default does, but never one the service answered.
+	 * By default a 429 or 503 was sent again after the service's {@code Retry-After},
+	 * however long: the request thread slept, the client waited for it, and a struggling
+	 * service got every such call twice. The client gets the answer, and decides.
+	 */
+	private static final class TransportRetriesOnly extends DefaultHttpRequestRetryStrategy {
+
+		@Override
+		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+			return false;
+		}
+
 	}
 
 	/** Runs each call with the MDC (request id) of the request that started it. */

@@ -2,6 +2,7 @@ package io.dispycluster.gateway.routing;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,21 @@ class RoutingIT extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(response.body()).isEqualTo("{\"detail\":\"busy\"}");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "429", "503" })
+	void passesABusyAnswerThroughAtOnceWithoutCallingTheServiceAgain(int status) {
+		CONTROLLER.on("GET", "/workers",
+				(request) -> Reply.json(status, "{\"detail\":\"busy\"}").withHeader("Retry-After", "5"));
+		long start = System.nanoTime();
+
+		HttpResponse<String> response = get("/workers");
+
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(CONTROLLER.requests()).hasSize(1);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
 	@Test
