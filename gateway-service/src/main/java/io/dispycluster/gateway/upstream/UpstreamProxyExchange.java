@@ -2,6 +2,9 @@ package io.dispycluster.gateway.upstream;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -12,6 +15,7 @@ import io.dispycluster.gateway.system.Problems;
 
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.ErrorResponseException;
@@ -31,6 +35,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 class UpstreamProxyExchange implements ProxyExchange {
 
 	private static final Logger LOG = LoggerFactory.getLogger(UpstreamProxyExchange.class);
+
+	private static final Set<HttpMethod> STANDARD_METHODS = Set.of(HttpMethod.values());
+
+	// every method some route serves; TRACE never gets past the web server
+	private static final Set<HttpMethod> ALLOWED_METHODS = new LinkedHashSet<>(List.of(HttpMethod.GET, HttpMethod.HEAD,
+			HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS));
 
 	private static final Pattern ENCODED_SLASH = Pattern.compile("%2f", Pattern.CASE_INSENSITIVE);
 
@@ -52,6 +62,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 
 	@Override
 	public ServerResponse exchange(Request request) {
+		refuseUnknownMethod(request);
 		refusePrivatePath(request);
 		refuseEncodedSlash(request);
 		Request exact = withClientQuery(request);
@@ -61,6 +72,23 @@ class UpstreamProxyExchange implements ProxyExchange {
 		}
 		return this.breakers.call(service, () -> send(exact, service.key()),
 				(response) -> response.statusCode().is5xxServerError());
+	}
+
+	/**
+	 * Refuses a method outside HTTP's standard ones ({@code FOO}, WebDAV's
+	 * {@code PROPFIND}) with the 405 problem the gateway's own endpoints give: the HTTP
+	 * client cannot send one, and no service serves one.
+	 */
+	private static void refuseUnknownMethod(Request request) {
+		if (STANDARD_METHODS.contains(request.getMethod())) {
+			return;
+		}
+		ErrorResponseException refused = new ErrorResponseException(HttpStatus.METHOD_NOT_ALLOWED,
+				Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method Not Allowed",
+						"Method '" + request.getMethod().name() + "' is not supported."),
+				null);
+		refused.getHeaders().setAllow(ALLOWED_METHODS);
+		throw refused;
 	}
 
 	/**

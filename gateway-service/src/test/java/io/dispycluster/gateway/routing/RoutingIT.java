@@ -178,6 +178,23 @@ class RoutingIT extends GatewayTestSupport {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 	}
 
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "FOO, /jobs", "PROPFIND, /cluster/jobs", "MKCOL, /tasks/task_1" })
+	void answersAMethodNoServiceKnowsWithA405Problem(String method, String path) {
+		HttpResponse<String> response = send(method, path, "");
+
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("Allow"))
+			.hasValueSatisfying((allow) -> assertThat(allow).contains("GET"));
+		JsonNode problem = body(response);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:method-not-allowed");
+		assertThat(problem.path("detail").asString()).isEqualTo("Method '" + method + "' is not supported.");
+		assertThat(problem.path("instance").asString()).isEqualTo(path);
+		assertThat(CONTROLLER.requests()).isEmpty();
+		assertThat(SCHEDULER.requests()).isEmpty();
+	}
+
 	@Test
 	void keepsEncodedQueryStringsIntact() {
 		HttpResponse<String> response = get("/jobs?status=pending&q=a%20b%26c&q=d");
