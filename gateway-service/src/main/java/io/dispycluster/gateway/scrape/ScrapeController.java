@@ -78,6 +78,12 @@ class ScrapeController {
 	}
 
 	private @Nullable JsonNode parse(HttpServletRequest request, byte @Nullable [] body) {
+		if (request.getContentLengthLong() == 0) {
+			// an empty body, whatever type it declares (curl -d '' says a form): the
+			// query
+			// form. Judged on the length, as the web server may have read a form already.
+			return null;
+		}
 		Charset charset = jsonCharset(request.getContentType());
 		if (body == null || new String(body, charset).isBlank()) {
 			return null;

@@ -101,6 +101,23 @@ class ScrapeIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void acceptsTheQueryParameterFormWithAnEmptyBodyOfAnyType() {
+		// curl -X POST '.../scrape?start_url=...' -d '' declares an empty form body
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+		CONTROLLER.on("POST", "/scrape/batch", (request) -> Reply.json(200, BATCH_CREATED));
+
+		HttpResponse<String> single = post("/scrape?start_url=http%3A%2F%2Fx%2F&max_pages=2", "", "Content-Type",
+				"application/x-www-form-urlencoded");
+		HttpResponse<String> batch = post("/scrape/batch?urls=http%3A%2F%2Fx%2F", "", "Content-Type", "text/plain");
+
+		assertThat(single.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape").body()).path("max_pages").asInt()).isEqualTo(2);
+		assertThat(batch.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape/batch").body()).path("urls").get(0).asString())
+			.isEqualTo("http://x/");
+	}
+
+	@Test
 	void acceptsTheQueryParameterForm() {
 		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
 
