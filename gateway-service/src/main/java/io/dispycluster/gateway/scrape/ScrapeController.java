@@ -1,9 +1,14 @@
 package io.dispycluster.gateway.scrape;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -14,17 +19,19 @@ import tools.jackson.databind.node.ObjectNode;
 import io.dispycluster.gateway.system.Problems;
 import io.dispycluster.gateway.upstream.Service;
 import io.dispycluster.gateway.upstream.Upstreams;
+import io.dispycluster.model.job.BatchScrapeRequest;
+import io.dispycluster.model.job.ScrapeRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -47,14 +54,18 @@ class ScrapeController {
 	}
 
 	@PostMapping("/scrape")
-	ResponseEntity<byte[]> scrape(HttpServletRequest request, @RequestBody(required = false) byte @Nullable [] body) {
-		JsonNode json = parse(request, body);
+	@Operation(requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = ScrapeRequest.class))))
+	ResponseEntity<byte[]> scrape(HttpServletRequest request) throws IOException {
+		JsonNode json = parse(request);
 		return forward(request, "/scrape", apply(() -> ScrapeBodies.single(json, query(request))));
 	}
 
 	@PostMapping("/scrape/batch")
-	ResponseEntity<byte[]> batch(HttpServletRequest request, @RequestBody(required = false) byte @Nullable [] body) {
-		JsonNode json = parse(request, body);
+	@Operation(requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+			schema = @Schema(implementation = BatchScrapeRequest.class))))
+	ResponseEntity<byte[]> batch(HttpServletRequest request) throws IOException {
+		JsonNode json = parse(request);
 		return forward(request, "/scrape/batch", apply(() -> ScrapeBodies.batch(json, query(request))));
 	}
 
@@ -77,7 +88,11 @@ class ScrapeController {
 		return headers;
 	}
 
-	private @Nullable JsonNode parse(HttpServletRequest request, byte @Nullable [] body) {
+	/**
+	 * The body as JSON, or null when there is none. Read here rather than bound, so that
+	 * a {@code Content-Type} the web layer cannot parse gets the gateway's own 415.
+	 */
+	private @Nullable JsonNode parse(HttpServletRequest request) throws IOException {
 		if (request.getContentLengthLong() == 0) {
 			// an empty body, whatever type it declares (curl -d '' says a form): the
 			// query
@@ -85,7 +100,8 @@ class ScrapeController {
 			return null;
 		}
 		Charset charset = jsonCharset(request.getContentType());
-		if (body == null || new String(body, charset).isBlank()) {
+		byte[] body = request.getInputStream().readAllBytes();
+		if (new String(body, charset).isBlank()) {
 			return null;
 		}
 		try {
@@ -110,8 +126,8 @@ class ScrapeController {
 		if (contentType == null) {
 			return StandardCharsets.UTF_8;
 		}
-		MediaType type = jsonType(contentType);
-		if (type == null) {
+		MediaType type = mediaType(contentType);
+		if (!type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.getSubtype().endsWith("+json")) {
 			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
 					"Le corps doit être du JSON (Content-Type: application/json)", null);
 		}
@@ -119,15 +135,14 @@ class ScrapeController {
 		return (declared != null) ? declared : StandardCharsets.UTF_8;
 	}
 
-	private static @Nullable MediaType jsonType(String contentType) {
+	private static MediaType mediaType(String contentType) {
 		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			boolean json = type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
-			return json ? type : null;
+			return MediaType.parseMediaType(contentType);
 		}
-		catch (org.springframework.util.InvalidMimeTypeException ex) {
+		catch (InvalidMediaTypeException ex) {
 			// also an unknown charset, which the parsing checks
-			return null;
+			throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+					"Content-Type illisible ou jeu de caractères inconnu : " + contentType, ex);
 		}
 	}
 

@@ -55,4 +55,14 @@ class OpenApiIT extends GatewayTestSupport {
 		assertThat(body(get("/v3/api-docs")).path("paths").has("/scrape")).isTrue();
 	}
 
+	@Test
+	void describesTheScrapeBodiesAsTheControllersJsonObjects() {
+		JsonNode paths = body(get("/v3/api-docs")).path("paths");
+
+		assertThat(paths.at("/~1scrape/post/requestBody/content/application~1json/schema/$ref").asString())
+			.endsWith("/ScrapeRequest");
+		assertThat(paths.at("/~1scrape~1batch/post/requestBody/content/application~1json/schema/$ref").asString())
+			.endsWith("/BatchScrapeRequest");
+	}
+
 }

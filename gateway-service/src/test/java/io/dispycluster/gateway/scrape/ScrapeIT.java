@@ -213,6 +213,23 @@ class ScrapeIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void namesAContentTypeItCannotReadIn415() {
+		HttpResponse<String> unknownCharset = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/json; charset=bogus");
+		HttpResponse<String> unreadable = post("/scrape/batch", "[\"http://x/\"]", "Content-Type", "json");
+
+		assertThat(unknownCharset.statusCode()).isEqualTo(415);
+		assertThat(body(unknownCharset).path("type").asString())
+			.isEqualTo("urn:dispycluster:problem:unsupported-media-type");
+		assertThat(body(unknownCharset).path("detail").asString())
+			.isEqualTo("Content-Type illisible ou jeu de caractères inconnu : application/json; charset=bogus");
+		assertThat(unreadable.statusCode()).isEqualTo(415);
+		assertThat(body(unreadable).path("detail").asString())
+			.isEqualTo("Content-Type illisible ou jeu de caractères inconnu : json");
+		assertThat(CONTROLLER.requests()).isEmpty();
+	}
+
+	@Test
 	void refusesOtherMethodsWithAProblem() {
 		HttpResponse<String> response = get("/scrape");
 
