@@ -40,7 +40,7 @@ final class ScrapeBodies {
 	 */
 	static ObjectNode single(@Nullable JsonNode body, MultiValueMap<String, String> query) {
 		if (body != null && !body.isObject()) {
-			throw new NotAJsonObject("Le corps de POST /scrape doit être un objet JSON");
+			throw new NotAJsonObject("must be a JSON object");
 		}
 		ObjectNode result = (body != null) ? (ObjectNode) body.deepCopy() : NODES.objectNode();
 		return withQuery(result, query);
@@ -60,8 +60,7 @@ final class ScrapeBodies {
 			result = (ObjectNode) body.deepCopy();
 		}
 		else if (body != null) {
-			throw new NotAJsonObject(
-					"Le corps de POST /scrape/batch doit être un objet JSON ou un tableau JSON d'URLs");
+			throw new NotAJsonObject("must be a JSON object or an array of URLs");
 		}
 		return withQuery(result, query);
 	}
@@ -99,7 +98,9 @@ final class ScrapeBodies {
 		return NODES.stringNode(value);
 	}
 
-	/** The body is JSON, but of a shape the endpoint cannot take. */
+	/**
+	 * The body is JSON, but of a shape the endpoint cannot take; says what it must be.
+	 */
 	static class NotAJsonObject extends RuntimeException {
 
 		NotAJsonObject(String message) {

@@ -21,6 +21,7 @@ import io.dispycluster.gateway.upstream.Service;
 import io.dispycluster.gateway.upstream.Upstreams;
 import io.dispycluster.model.job.BatchScrapeRequest;
 import io.dispycluster.model.job.ScrapeRequest;
+import io.dispycluster.support.problem.InvalidRequestException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -111,8 +112,9 @@ class ScrapeController {
 					: this.jsonMapper.readTree(new String(body, charset));
 		}
 		catch (JacksonException ex) {
-			throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-					"Le corps de la requête n'est pas du JSON valide", ex);
+			// the problem every service answers for a body that is not JSON
+			throw problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+					"Le corps de la requête n'est pas un JSON valide", ex);
 		}
 	}
 
@@ -151,7 +153,8 @@ class ScrapeController {
 			return builder.get();
 		}
 		catch (ScrapeBodies.NotAJsonObject ex) {
-			throw problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", ex.getMessage(), ex);
+			// JSON of the wrong shape is an invalid value, as the controller says
+			throw new InvalidRequestException("body", ex.getMessage());
 		}
 	}
 

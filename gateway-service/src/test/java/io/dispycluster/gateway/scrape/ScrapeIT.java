@@ -189,18 +189,28 @@ class ScrapeIT extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:malformed-json");
+		// the problem every service answers, the controller's POST /scrape included
+		JsonNode problem = body(response);
+		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:malformed-request");
+		assertThat(problem.path("title").asString()).isEqualTo("Malformed request");
+		assertThat(problem.path("detail").asString()).isEqualTo("Le corps de la requête n'est pas un JSON valide");
 		assertThat(CONTROLLER.requests()).isEmpty();
 	}
 
 	@Test
-	void refusesJsonThatIsNotAnObjectWith400() {
+	void refusesJsonThatIsNotAnObjectAsTheControllerDoes() {
 		HttpResponse<String> single = post("/scrape", "[\"http://x/\"]", "Content-Type", "application/json");
 		HttpResponse<String> batch = post("/scrape/batch", "\"http://x/\"", "Content-Type", "application/json");
 
-		assertThat(single.statusCode()).isEqualTo(400);
-		assertThat(batch.statusCode()).isEqualTo(400);
-		assertThat(body(batch).path("type").asString()).isEqualTo("urn:dispycluster:problem:malformed-json");
+		assertThat(single.statusCode()).isEqualTo(422);
+		assertThat(body(single).path("type").asString()).isEqualTo("urn:dispycluster:problem:invalid-request");
+		assertThat(body(single).path("detail").asString()).isEqualTo("Champ invalide : body");
+		assertThat(body(single).path("errors").toString())
+			.isEqualTo("[{\"field\":\"body\",\"message\":\"must be a JSON object\"}]");
+		assertThat(batch.statusCode()).isEqualTo(422);
+		assertThat(body(batch).path("errors").toString())
+			.isEqualTo("[{\"field\":\"body\",\"message\":\"must be a JSON object or an array of URLs\"}]");
+		assertThat(CONTROLLER.requests()).isEmpty();
 	}
 
 	@Test
