@@ -3,6 +3,7 @@ package io.dispycluster.gateway.system;
 import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.catalina.connector.ClientAbortException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +68,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
 		}
 		return response.body(problem);
+	}
+
+	// Reading the client's request failed: it stopped sending, or went away. Its fault,
+	// not a bug, and nothing for an operator to act on.
+	@ExceptionHandler(ClientAbortException.class)
+	ResponseEntity<ProblemDetail> clientAborted(ClientAbortException ex) {
+		LOG.debug("The client stopped sending its request: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(Problems.requestTimeout());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -31,6 +31,17 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * The 408 problem of a client that stopped sending its request (its body) before the
+	 * web server's connection timeout, or dropped the connection meanwhile.
+	 */
+	public static ProblemDetail requestTimeout() {
+		return of(org.springframework.http.HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request Timeout",
+				REQUEST_TIMEOUT_DETAIL);
+	}
+
+	static final String REQUEST_TIMEOUT_DETAIL = "La requête n'est pas arrivée entière à temps";
+
 	/** The generic type for a status: {@code 404} gives {@code ...:not-found}. */
 	static URI typeFor(HttpStatusCode status) {
 		org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status.value());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.catalina.connector.ClientAbortException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,8 +132,21 @@ class UpstreamProxyExchange implements ProxyExchange {
 			return this.problemInstances.rewrite(request, response);
 		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
+			if (isClientAbort(ex)) {
+				// reading the client's body failed, not the service: no failure of its
+				throw new ErrorResponseException(HttpStatus.REQUEST_TIMEOUT, Problems.requestTimeout(), ex);
+			}
 			throw UpstreamFailure.of(serviceName, ex);
 		}
+	}
+
+	private static boolean isClientAbort(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ClientAbortException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Gives the connection of an answer the client will not get back to the pool. */
