@@ -100,6 +100,7 @@ class ScrapeController {
 			// form. Judged on the length, as the web server may have read a form already.
 			return null;
 		}
+		refuseContentEncoding(request.getHeader(HttpHeaders.CONTENT_ENCODING));
 		Charset charset = jsonCharset(request.getContentType());
 		byte[] body = request.getInputStream().readAllBytes();
 		if (new String(body, charset).isBlank()) {
@@ -116,6 +117,21 @@ class ScrapeController {
 			throw problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 					"Le corps de la requête n'est pas un JSON valide", ex);
 		}
+	}
+
+	/**
+	 * Refuses a compressed body, which the gateway does not decode: read as it is, it was
+	 * called malformed JSON.
+	 */
+	private static void refuseContentEncoding(@Nullable String encoding) {
+		if (encoding == null || encoding.isBlank() || "identity".equalsIgnoreCase(encoding.trim())) {
+			return;
+		}
+		ErrorResponseException refused = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+				"Unsupported Media Type", "Content-Encoding non pris en charge : " + encoding, null);
+		// RFC 9110: a 415 for a content coding says which ones are accepted
+		refused.getHeaders().set(HttpHeaders.ACCEPT_ENCODING, "identity");
+		throw refused;
 	}
 
 	/**

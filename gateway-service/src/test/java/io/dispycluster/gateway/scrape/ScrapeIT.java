@@ -1,9 +1,12 @@
 package io.dispycluster.gateway.scrape;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -236,6 +239,24 @@ class ScrapeIT extends GatewayTestSupport {
 		assertThat(unreadable.statusCode()).isEqualTo(415);
 		assertThat(body(unreadable).path("detail").asString())
 			.isEqualTo("Content-Type illisible ou jeu de caractères inconnu : json");
+		assertThat(CONTROLLER.requests()).isEmpty();
+	}
+
+	@Test
+	void refusesACompressedBodyWith415RatherThanCallingItMalformed() throws IOException {
+		ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+		try (GZIPOutputStream out = new GZIPOutputStream(gzipped)) {
+			out.write("{\"start_url\":\"http://x/\"}".getBytes(StandardCharsets.UTF_8));
+		}
+
+		HttpResponse<String> response = send(
+				request("/scrape", "Content-Type", "application/json", "Content-Encoding", "gzip")
+					.POST(HttpRequest.BodyPublishers.ofByteArray(gzipped.toByteArray())));
+
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.headers().firstValue("Accept-Encoding")).hasValue("identity");
+		assertThat(body(response).path("type").asString()).isEqualTo("urn:dispycluster:problem:unsupported-media-type");
+		assertThat(body(response).path("detail").asString()).isEqualTo("Content-Encoding non pris en charge : gzip");
 		assertThat(CONTROLLER.requests()).isEmpty();
 	}
 
