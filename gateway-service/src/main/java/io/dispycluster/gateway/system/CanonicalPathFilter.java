@@ -44,6 +44,10 @@ class CanonicalPathFilter extends OncePerRequestFilter {
 
 	/** The path with its empty segments and trailing slash removed. */
 	static String canonical(String path) {
+		if (!path.endsWith("/") && !path.contains("//")) {
+			// the common case, on every request: nothing to build
+			return path;
+		}
 		String collapsed = EMPTY_SEGMENTS.matcher(path).replaceAll("/");
 		if (collapsed.length() > 1 && collapsed.endsWith("/") && !SERVICE_ROOTS.contains(collapsed)) {
 			return collapsed.substring(0, collapsed.length() - 1);
