@@ -94,10 +94,8 @@ class ScrapeController {
 	 * a {@code Content-Type} the web layer cannot parse gets the gateway's own 415.
 	 */
 	private @Nullable JsonNode parse(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() == 0) {
-			// an empty body, whatever type it declares (curl -d '' says a form): the
-			// query
-			// form. Judged on the length, as the web server may have read a form already.
+		if (!hasBody(request)) {
+			// whatever type it declares (curl -d '' says a form): the query form
 			return null;
 		}
 		refuseContentEncoding(request.getHeader(HttpHeaders.CONTENT_ENCODING));
@@ -117,6 +115,15 @@ class ScrapeController {
 			throw problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
 					"Le corps de la requête n'est pas un JSON valide", ex);
 		}
+	}
+
+	/**
+	 * Whether the request carries a body at all (RFC 9112: a length above 0, or chunks).
+	 * Judged on the headers, as the web server may have read a form body already.
+	 */
+	private static boolean hasBody(HttpServletRequest request) {
+		long length = request.getContentLengthLong();
+		return length > 0 || (length == -1 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
 	}
 
 	/**

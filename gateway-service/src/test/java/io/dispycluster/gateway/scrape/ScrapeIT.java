@@ -2,6 +2,8 @@ package io.dispycluster.gateway.scrape;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -117,6 +119,28 @@ class ScrapeIT extends GatewayTestSupport {
 		assertThat(this.json.readTree(CONTROLLER.last("/scrape").body()).path("max_pages").asInt()).isEqualTo(2);
 		assertThat(batch.statusCode()).isEqualTo(200);
 		assertThat(this.json.readTree(CONTROLLER.last("/scrape/batch").body()).path("urls").get(0).asString())
+			.isEqualTo("http://x/");
+	}
+
+	@Test
+	void acceptsTheQueryParameterFormWithoutABodyOfAnyDeclaredType() throws IOException {
+		// curl -X POST '.../scrape?start_url=...' -H 'Content-Type: ...' sends no body,
+		// and
+		// no Content-Length either
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+
+		String answer;
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("POST /scrape?start_url=http%3A%2F%2Fx%2F HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Content-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+
+		assertThat(answer).startsWith("HTTP/1.1 200");
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape").body()).path("start_url").asString())
 			.isEqualTo("http://x/");
 	}
 
