@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -161,15 +163,23 @@ public abstract class MonitoringScenario {
 			.formatted(pending, running));
 	}
 
-	/** The controller's jobs, newest created first, served page by page. */
+	/**
+	 * The controller's jobs, newest created first, served page by page, those of one
+	 * status when asked.
+	 */
 	protected static void jobs(String array) {
-		JsonNode all = JSON.readTree(array);
+		List<JsonNode> all = new ArrayList<>();
+		JSON.readTree(array).forEach(all::add);
 		CONTROLLER.handle("/jobs", (request) -> {
+			String status = request.param("status");
+			List<JsonNode> listed = all.stream()
+				.filter((job) -> status == null || job.get("status").asString().equals(status))
+				.toList();
 			int limit = Integer.parseInt(request.param("limit"));
 			int offset = Integer.parseInt(request.param("offset"));
 			StringBuilder page = new StringBuilder("[");
-			for (int i = offset; i < Math.min(all.size(), offset + limit); i++) {
-				page.append((page.length() > 1) ? "," : "").append(all.get(i).toString());
+			for (int i = offset; i < Math.min(listed.size(), offset + limit); i++) {
+				page.append((page.length() > 1) ? "," : "").append(listed.get(i).toString());
 			}
 			return new StubServer.Response(200, "application/json", page.append("]").toString());
 		});

@@ -75,6 +75,48 @@ class PerformanceReportIT extends MonitoringScenario {
 	}
 
 	@Test
+	void countsTheJobsThatFinishedInTheWindowHoweverLongBeforeItTheyWereCreated() {
+		Instant now = CLOCK.instant().plus(Duration.ofHours(5));
+		// A long crawl and a job that waited in the queue, both from five hours ago, then
+		// jobs created before the window (minus the 2 h look-back) that finished before
+		// it,
+		// and recent ones: read three per page, the older ones come after a page of jobs
+		// already older than the look-back.
+		List<String> recent = List.of(job("r3", "completed", "node-a", now, 28, 27, 20, 1),
+				job("r2", "completed", "node-a", now, 29, 28, 20, 1),
+				job("r1", "completed", "node-a", now, 30, 29, 20, 1),
+				job("o3", "completed", "node-a", now, 198, 197, 196, 1),
+				job("o2", "completed", "node-a", now, 199, 198, 197, 1),
+				job("o1", "completed", "node-a", now, 200, 199, 198, 1));
+		List<String> unfinished = List.of(job("waited", "pending", null, now, 299, null, null, 0),
+				job("crawl", "running", "node-b", now, 300, 299, null, 7));
+		jobs(jobList(recent, unfinished));
+		queue(1, 1);
+		CLOCK.set(now.minus(Duration.ofMinutes(70)));
+		round();
+		CLOCK.set(now.minus(Duration.ofMinutes(30)));
+		round();
+		jobs(jobList(recent, List.of(job("waited", "completed", "node-a", now, 299, 6, 5, 2),
+				job("crawl", "completed", "node-b", now, 300, 299, 10, 40))));
+		queue(0, 0);
+		CLOCK.set(now);
+
+		JsonNode report = getJson("/performance?hours=1");
+
+		assertThat(report.get("total_jobs").intValue()).isEqualTo(5);
+		assertThat(report.get("successful_jobs").intValue()).isEqualTo(5);
+		assertThat(report.get("top_performing_nodes").get(0).get("node").asString()).isEqualTo("node-b");
+		assertThat(report.get("top_performing_nodes").get(0).get("pages_scraped").intValue()).isEqualTo(40);
+		assertThat(report.get("complete").booleanValue()).isTrue();
+	}
+
+	private static String jobList(List<String> first, List<String> then) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(then);
+		return "[" + String.join(",", all) + "]";
+	}
+
+	@Test
 	void reportsAQuietWindowWithZeros() {
 		JsonNode report = getJson("/performance");
 
@@ -142,8 +184,8 @@ class PerformanceReportIT extends MonitoringScenario {
 
 	private void seedQueue(Instant now) {
 		QueueSamples queue = this.context.getBean(QueueSamples.class);
-		queue.add(now.minus(Duration.ofMinutes(110)), new QueueFigures(2, 1));
-		queue.add(now.minus(Duration.ofMinutes(60)), new QueueFigures(4, 1));
+		queue.add(now.minus(Duration.ofMinutes(110)), new QueueFigures(2, 1), null);
+		queue.add(now.minus(Duration.ofMinutes(60)), new QueueFigures(4, 1), null);
 	}
 
 	private static SystemFigures figures(double cpu, double memory, double disk, double temperature) {

@@ -85,7 +85,7 @@ class PostgresPersistenceIT {
 								100L),
 						new Workload(2, 2, 0.5, 2L)));
 			}
-			app.getBean(QueueSamples.class).add(now, new QueueFigures(3, 1));
+			app.getBean(QueueSamples.class).add(now, new QueueFigures(3, 1), null);
 			String port = app.getEnvironment().getProperty("local.server.port");
 			RestTestClient http = RestTestClient.bindToServer()
 				.baseUrl("http://localhost:" + port)

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import io.dispycluster.monitoring.jobs.ControllerClient;
 import io.dispycluster.monitoring.jobs.ControllerUnavailableException;
 import io.dispycluster.monitoring.jobs.JobEntry;
+import io.dispycluster.monitoring.jobs.JobWindows;
 import io.dispycluster.monitoring.jobs.QueuePoint;
 import io.dispycluster.monitoring.jobs.QueueSamples;
 import io.dispycluster.monitoring.node.CollectionProperties;
@@ -33,17 +33,17 @@ class Conditions {
 
 	private final NodeBoard board;
 
-	private final ControllerClient controller;
+	private final JobWindows jobs;
 
 	private final QueueSamples queue;
 
 	private final CollectionProperties collection;
 
-	Conditions(AlertProperties properties, NodeBoard board, ControllerClient controller, QueueSamples queue,
+	Conditions(AlertProperties properties, NodeBoard board, JobWindows jobs, QueueSamples queue,
 			CollectionProperties collection) {
 		this.properties = properties;
 		this.board = board;
-		this.controller = controller;
+		this.jobs = jobs;
 		this.queue = queue;
 		this.collection = collection;
 	}
@@ -100,15 +100,15 @@ class Conditions {
 
 	private Observation failureRate(Instant now) {
 		AlertProperties.Rule rule = this.properties.rule(AlertRule.FAILURE_RATE);
-		List<JobEntry> jobs;
+		List<JobEntry> recent;
 		try {
-			jobs = this.controller.finishedBetween(now.minus(rule.window()), now).jobs();
+			recent = this.jobs.finishedBetween(now.minus(rule.window()), now).jobs();
 		}
 		catch (ControllerUnavailableException ex) {
 			return Observation.unknown(AlertRule.FAILURE_RATE, null);
 		}
-		long failed = jobs.stream().filter(JobEntry::failed).count();
-		long finished = failed + jobs.stream().filter(JobEntry::completed).count();
+		long failed = recent.stream().filter(JobEntry::failed).count();
+		long finished = failed + recent.stream().filter(JobEntry::completed).count();
 		if (finished < rule.minJobs()) {
 			return new Observation(AlertRule.FAILURE_RATE, null, false, null, "");
 		}

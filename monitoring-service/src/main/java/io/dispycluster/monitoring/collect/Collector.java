@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.dispycluster.monitoring.jobs.ControllerClient;
 import io.dispycluster.monitoring.jobs.ControllerUnavailableException;
+import io.dispycluster.monitoring.jobs.QueueFigures;
 import io.dispycluster.monitoring.jobs.QueueSamples;
 import io.dispycluster.monitoring.jobs.WorkerEntry;
 import io.dispycluster.monitoring.node.CollectionProperties;
@@ -146,7 +147,8 @@ class Collector {
 		this.sources.retainOnly(names);
 		sampleAll(targets, now);
 		try {
-			this.queue.add(now, this.controller.queue());
+			QueueFigures figures = this.controller.queue();
+			this.queue.add(now, figures, this.controller.oldestUnfinished(figures));
 		}
 		catch (ControllerUnavailableException ex) {
 			controllerFailure = (controllerFailure != null) ? controllerFailure : controllerFailed(now, ex);

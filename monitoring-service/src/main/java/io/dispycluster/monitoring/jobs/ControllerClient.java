@@ -3,9 +3,13 @@ package io.dispycluster.monitoring.jobs;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,9 @@ public class ControllerClient {
 
 	private static final ParameterizedTypeReference<List<JobEntry>> JOBS = new ParameterizedTypeReference<>() {
 	};
+
+	/** Jobs of a status read on either side of where its oldest should be. */
+	private static final int OLDEST_SLACK = 50;
 
 	private final RestClient http;
 
@@ -72,18 +79,58 @@ public class ControllerClient {
 	}
 
 	/**
+	 * When the oldest job still pending or running now was created, or null when none is:
+	 * a job that finishes later was created no earlier.
+	 * @param figures the queue's depth just read, which says where the oldest jobs are
+	 */
+	public @Nullable Instant oldestUnfinished(QueueFigures figures) {
+		Instant pending = oldestCreated("pending", figures.pendingJobs());
+		Instant running = oldestCreated("running", figures.runningJobs());
+		if (pending == null || (running != null && running.isBefore(pending))) {
+			return running;
+		}
+		return pending;
+	}
+
+	/**
+	 * The controller lists jobs newest created first, so the oldest of a status are its
+	 * last ones: read at the offset its count gives, with room either side for jobs that
+	 * came or went in between. Should many more have gone, the offset is halved until
+	 * jobs are found.
+	 */
+	private @Nullable Instant oldestCreated(String status, long count) {
+		if (count <= 0) {
+			return null;
+		}
+		long offset = Math.max(0, count - OLDEST_SLACK);
+		List<JobEntry> page = page(status, offset, 2 * OLDEST_SLACK);
+		while (page.isEmpty() && offset > 0) {
+			offset /= 2;
+			page = page(status, offset, 2 * OLDEST_SLACK);
+		}
+		return page.stream()
+			.map(JobEntry::createdAt)
+			.filter(Objects::nonNull)
+			.min(Comparator.naturalOrder())
+			.orElse(null);
+	}
+
+	/**
 	 * The jobs that finished (completed, failed or cancelled) between {@code from} and
 	 * {@code to}, read page by page from {@code GET /jobs} (newest created first) until
-	 * the jobs are older than the window start minus the look-back, or until
-	 * {@code max-jobs} jobs were read.
+	 * the jobs are created before {@code createdAfter}, or until {@code max-jobs} jobs
+	 * were read.
+	 * @param from the window's start
+	 * @param to the window's end
+	 * @param createdAfter no job finished in the window was created before this
+	 * @return the jobs
 	 */
-	public FinishedJobs finishedBetween(Instant from, Instant to) {
-		Instant createdAfter = from.minus(this.properties.jobLookback());
+	FinishedJobs finishedBetween(Instant from, Instant to, Instant createdAfter) {
 		Map<String, JobEntry> finished = new LinkedHashMap<>();
 		int read = 0;
 		int offset = 0;
 		while (true) {
-			List<JobEntry> page = page(offset);
+			List<JobEntry> page = page(null, offset, this.properties.pageSize());
 			read += page.size();
 			offset += page.size();
 			for (JobEntry job : page) {
@@ -106,8 +153,10 @@ public class ControllerClient {
 		}
 	}
 
-	private List<JobEntry> page(int offset) {
-		URI uri = URI.create("/jobs?limit=" + this.properties.pageSize() + "&offset=" + offset);
+	private List<JobEntry> page(@Nullable String status, long offset, int limit) {
+		String query = "/jobs?" + ((status != null) ? "status=" + status + "&" : "") + "limit=" + limit + "&offset="
+				+ offset;
+		URI uri = URI.create(query);
 		List<JobEntry> page = call("GET /jobs", () -> this.http.get().uri(uri.toString()).retrieve().body(JOBS));
 		return (page != null) ? page : List.of();
 	}

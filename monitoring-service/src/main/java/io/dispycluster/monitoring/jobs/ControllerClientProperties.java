@@ -17,9 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * at most)
  * @param maxJobs jobs read at most for one report or one failure-rate check, so a huge
  * history cannot make a report unbounded
- * @param jobLookback how long before a window a job may have been created and still
- * finish inside it; the controller lists jobs newest created first, so reading stops at
- * jobs created before the window start minus this
+ * @param jobLookback how far before a window the jobs are read at least: the controller
+ * lists jobs newest created first, so reading stops at jobs created before the window
+ * start minus this, or before the oldest job that a queue reading of the window saw
+ * pending or running, when that one is older (this covers the times without readings)
  */
 @ConfigurationProperties("dispycluster.monitoring.controller")
 @Validated

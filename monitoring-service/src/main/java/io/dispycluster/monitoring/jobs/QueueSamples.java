@@ -2,13 +2,18 @@ package io.dispycluster.monitoring.jobs;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The stored readings of the controller's queue, one per collection round, so that a
- * backlog that keeps growing can be seen.
+ * backlog that keeps growing can be seen, each with the creation time of the oldest job
+ * then unfinished, so that a window's finished jobs can be found however long they waited
+ * or ran.
  */
 @Repository
 public class QueueSamples {
@@ -19,13 +24,39 @@ public class QueueSamples {
 		this.jdbc = jdbc;
 	}
 
-	public void add(Instant at, QueueFigures figures) {
+	/**
+	 * Stores a reading.
+	 * @param at when it was read
+	 * @param figures the queue's depth
+	 * @param oldestUnfinished when the oldest job pending or running then was created, or
+	 * null when none was
+	 */
+	public void add(Instant at, QueueFigures figures, @Nullable Instant oldestUnfinished) {
 		this.jdbc
-			.sql("INSERT INTO queue_sample (sampled_ms, pending_jobs, running_jobs) VALUES (:at, :pending, :running)")
+			.sql("INSERT INTO queue_sample (sampled_ms, pending_jobs, running_jobs, oldest_unfinished_ms) "
+					+ "VALUES (:at, :pending, :running, :oldest)")
 			.param("at", at.toEpochMilli())
 			.param("pending", figures.pendingJobs())
 			.param("running", figures.runningJobs())
+			.param("oldest", (oldestUnfinished != null) ? oldestUnfinished.toEpochMilli() : null, java.sql.Types.BIGINT)
 			.update();
+	}
+
+	/**
+	 * When the oldest job unfinished at some reading from {@code from} to {@code to} was
+	 * created; the reading taken last before {@code from} counts too, as a job unfinished
+	 * at {@code from} already was then.
+	 */
+	Optional<Instant> oldestUnfinishedBetween(Instant from, Instant to) {
+		return this.jdbc
+			.sql("SELECT oldest_unfinished_ms FROM queue_sample WHERE oldest_unfinished_ms IS NOT NULL "
+					+ "AND sampled_ms <= :to AND sampled_ms >= COALESCE((SELECT MAX(sampled_ms) FROM queue_sample "
+					+ "WHERE sampled_ms <= :from), :from) ORDER BY oldest_unfinished_ms LIMIT 1")
+			.param("from", from.toEpochMilli())
+			.param("to", to.toEpochMilli())
+			.query(Long.class)
+			.optional()
+			.map(Instant::ofEpochMilli);
 	}
 
 	/** The readings taken between {@code from} and {@code to}, oldest first. */

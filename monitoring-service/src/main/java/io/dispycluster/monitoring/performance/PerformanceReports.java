@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.dispycluster.monitoring.jobs.ControllerClient;
 import io.dispycluster.monitoring.jobs.ControllerClient.FinishedJobs;
 import io.dispycluster.monitoring.jobs.JobEntry;
+import io.dispycluster.monitoring.jobs.JobWindows;
 import io.dispycluster.monitoring.jobs.QueueSamples;
 import io.dispycluster.monitoring.node.NodeBoard;
 import io.dispycluster.monitoring.node.NodeLoad;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PerformanceReports {
 
-	private final ControllerClient controller;
+	private final JobWindows jobs;
 
 	private final NodeSamples samples;
 
@@ -42,9 +42,9 @@ class PerformanceReports {
 
 	private final Clock clock;
 
-	PerformanceReports(ControllerClient controller, NodeSamples samples, QueueSamples queue, NodeBoard board,
+	PerformanceReports(JobWindows jobs, NodeSamples samples, QueueSamples queue, NodeBoard board,
 			PerformanceProperties properties, Clock clock) {
-		this.controller = controller;
+		this.jobs = jobs;
 		this.samples = samples;
 		this.queue = queue;
 		this.board = board;
@@ -55,7 +55,7 @@ class PerformanceReports {
 	PerformanceReport report(int hours) {
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofHours(hours));
-		FinishedJobs finished = this.controller.finishedBetween(from, to);
+		FinishedJobs finished = this.jobs.finishedBetween(from, to);
 		List<JobEntry> jobs = finished.jobs();
 		long successful = jobs.stream().filter(JobEntry::completed).count();
 		long failed = jobs.stream().filter(JobEntry::failed).count();

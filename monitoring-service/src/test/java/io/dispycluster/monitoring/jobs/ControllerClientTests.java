@@ -6,20 +6,27 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.monitoring.support.StubServer;
 import io.dispycluster.monitoring.system.ClusterProperties;
 import io.dispycluster.support.security.InternalTokenProperties;
 
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A controller that cannot be reached is described as the operator reads it in
  * {@code /cluster/health} and in the 502 of {@code /performance}: in words, as for the
- * nodes, not by the name of a Java exception.
+ * nodes, not by the name of a Java exception. The oldest unfinished job is found at the
+ * end of its status's list, even when that list changed since it was counted.
  */
 class ControllerClientTests {
 
@@ -29,14 +36,45 @@ class ControllerClientTests {
 
 		assertThatThrownBy(client::workers).isInstanceOf(ControllerUnavailableException.class)
 			.hasMessage("connexion refusée (GET /workers)");
-		assertThatThrownBy(() -> client.finishedBetween(java.time.Instant.EPOCH, java.time.Instant.now()))
+		assertThatThrownBy(() -> client.finishedBetween(Instant.EPOCH, Instant.now(), Instant.EPOCH))
 			.hasMessage("connexion refusée (GET /jobs)");
+	}
+
+	@Test
+	void findsTheOldestUnfinishedJobEvenWhenTheQueueShrankSinceItWasCounted() {
+		try (StubServer controller = StubServer.start()) {
+			controller.handle("/jobs", (request) -> {
+				String page = switch (request.param("status") + "@" + request.param("offset")) {
+					case "pending@2" ->
+						"[{\"id\":\"job_a\",\"status\":\"pending\",\"created_at\":\"2026-12-01T10:00:00Z\",\"pages_crawled\":0}]";
+					case "running@0" ->
+						"[{\"id\":\"job_b\",\"status\":\"running\",\"created_at\":\"2026-12-01T11:00:00Z\",\"pages_crawled\":0},"
+								+ "{\"id\":\"job_c\",\"status\":\"running\",\"created_at\":\"2026-12-01T10:30:00Z\",\"pages_crawled\":0}]";
+					default -> "[]";
+				};
+				return new StubServer.Response(200, "application/json", page);
+			});
+			ControllerClient client = clientOf(URI.create(controller.url()));
+
+			// 200 counted pending, 3 left when listed: read at 150, then 75, 37, 18, 9,
+			// 4, 2
+			assertThat(client.oldestUnfinished(new QueueFigures(200, 2)))
+				.isEqualTo(Instant.parse("2026-12-01T10:00:00Z"));
+			assertThat(client.oldestUnfinished(new QueueFigures(0, 2)))
+				.isEqualTo(Instant.parse("2026-12-01T10:30:00Z"));
+			assertThat(client.oldestUnfinished(new QueueFigures(0, 0))).isNull();
+		}
 	}
 
 	private static ControllerClient clientOf(URI controller) {
 		ClusterProperties cluster = new ClusterProperties(Path.of("."), new ClusterProperties.Services(controller,
 				URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")));
-		return new ControllerClient(RestClient.builder(), cluster, new InternalTokenProperties(null, false),
+		// snake_case, as the service's own mapper reads the controller
+		JsonMapper json = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+		RestClient.Builder builder = RestClient.builder()
+			.configureMessageConverters(
+					(converters) -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)));
+		return new ControllerClient(builder, cluster, new InternalTokenProperties(null, false),
 				new ControllerClientProperties(Duration.ofSeconds(2), 500, 20000, Duration.ofHours(2)));
 	}
 

@@ -1,0 +1,47 @@
+package io.dispycluster.monitoring.jobs;
+
+import java.time.Instant;
+
+import io.dispycluster.monitoring.jobs.ControllerClient.FinishedJobs;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the jobs that finished in a window, however long before it they were created. The
+ * controller lists jobs newest created first, so reading must go back far enough: to the
+ * creation of the oldest job that was still unfinished at a queue reading of the window
+ * (the reading just before it included), and at least {@code job-lookback} before the
+ * window, for the times no reading covers (this service was down, or is new).
+ */
+@Component
+public class JobWindows {
+
+	private final ControllerClient controller;
+
+	private final QueueSamples queue;
+
+	private final ControllerClientProperties properties;
+
+	JobWindows(ControllerClient controller, QueueSamples queue, ControllerClientProperties properties) {
+		this.controller = controller;
+		this.queue = queue;
+		this.properties = properties;
+	}
+
+	/**
+	 * The jobs that finished (completed, failed or cancelled) between {@code from} and
+	 * {@code to}.
+	 * @param from the window's start
+	 * @param to the window's end
+	 * @return the jobs, with whether {@code max-jobs} cut the reading short
+	 * @throws ControllerUnavailableException when the controller cannot be read
+	 */
+	public FinishedJobs finishedBetween(Instant from, Instant to) {
+		Instant lookback = from.minus(this.properties.jobLookback());
+		Instant createdAfter = this.queue.oldestUnfinishedBetween(from, to)
+			.filter((oldest) -> oldest.isBefore(lookback))
+			.orElse(lookback);
+		return this.controller.finishedBetween(from, to, createdAfter);
+	}
+
+}
