@@ -203,6 +203,60 @@ class AlertsIT extends MonitoringScenario {
 		assertThat(alertOf("queue_backlog", null)).isNull();
 	}
 
+	@Test
+	void firesWhenTheControllerStopsAnsweringAndResolvesWhenItAnswersAgain() {
+		int fired = notificationsOf("controller_unreachable", "firing").size();
+		int resolved = notificationsOf("controller_unreachable", "resolved").size();
+		roundAfter(Duration.ofSeconds(1));
+		CONTROLLER.respond("/workers", 503, "application/json", "{}");
+		CONTROLLER.respond("/cluster", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(alertOf("controller_unreachable", null)).isNull();
+
+		roundAfter(Duration.ofSeconds(15));
+
+		JsonNode alert = alertOf("controller_unreachable", null);
+		assertThat(alert.get("severity").asString()).isEqualTo("critical");
+		assertThat(alert.get("value").doubleValue()).isEqualTo(60.0);
+		// as for node_down: 3 intervals of 15 s
+		assertThat(alert.get("threshold").doubleValue()).isEqualTo(45.0);
+		assertThat(alert.get("message").asString()).isEqualTo(
+				"Contrôleur injoignable (aucune réponse depuis 60 s) : le contrôleur a répondu HTTP 503 (GET /workers)");
+		await().atMost(NOTIFIED).until(() -> notificationsOf("controller_unreachable", "firing").size() == fired + 1);
+		// said once in the health, by the controller issue
+		assertThat(getJson("/cluster/health").get("issue_details").findValuesAsString("rule"))
+			.containsOnlyOnce("controller")
+			.doesNotContain("controller_unreachable");
+
+		CONTROLLER.json("/workers", "[]");
+		queue(0, 0);
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(alertOf("controller_unreachable", null)).isNull();
+		await().atMost(NOTIFIED)
+			.until(() -> notificationsOf("controller_unreachable", "resolved").size() == resolved + 1);
+		assertThat(historyEntry(alert.get("id").asString()).get("status").asString()).isEqualTo("resolved");
+		assertThat(prometheus())
+			.containsPattern("dispycluster_alerts_fired_total\\{rule=\"controller_unreachable\"} [1-9]");
+	}
+
+	@Test
+	void aControllerThatListsItsWorkersButNotItsQueueStaysUnreachable() {
+		roundAfter(Duration.ofSeconds(1));
+		CONTROLLER.respond("/cluster", 503, "application/json", "{}");
+		CONTROLLER.respond("/workers", 503, "application/json", "{}");
+		roundAfter(Duration.ofMinutes(1));
+		String id = alertOf("controller_unreachable", null).get("id").asString();
+
+		// its queue is what says it works
+		CONTROLLER.json("/workers", "[]");
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(alertOf("controller_unreachable", null).get("id").asString()).isEqualTo(id);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/alerts/history?hours=0", "/alerts/history?hours=200", "/alerts/history?limit=0",
 			"/alerts/history?limit=x" })
@@ -255,6 +309,20 @@ class AlertsIT extends MonitoringScenario {
 			}
 		}
 		throw new AssertionError(id + " not in the history");
+	}
+
+	private static List<JsonNode> notificationsOf(String rule, String status) {
+		List<JsonNode> found = new ArrayList<>();
+		for (StubServer.Request request : WEBHOOK.requests()) {
+			if (request.path().equals("/hook")) {
+				JsonNode body = JSON.readTree(request.body());
+				if (body.get("alert").get("rule").asString().equals(rule)
+						&& body.get("status").asString().equals(status)) {
+					found.add(body);
+				}
+			}
+		}
+		return found;
 	}
 
 	private static List<JsonNode> notifications(String node, String status) {

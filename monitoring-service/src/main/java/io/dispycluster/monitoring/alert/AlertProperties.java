@@ -47,19 +47,28 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 	 * minutes failed, with at least 5 finished, warning
 	 * @param queueBacklog default: the queue grew by at least 1 job over 10 minutes
 	 * without draining back, warning
+	 * @param controllerUnreachable default: the controller did not answer for as long as
+	 * a node without a fresh sample is offline, at once, critical (as in
+	 * {@code /cluster/health}: without it no job is taken or dispatched)
 	 */
 	public record Rules(@Nullable RuleSettings cpu, @Nullable RuleSettings memory, @Nullable RuleSettings disk,
 			@Nullable RuleSettings temperature, @Nullable RuleSettings nodeDown, @Nullable RuleSettings failureRate,
-			@Nullable RuleSettings queueBacklog) {
+			@Nullable RuleSettings queueBacklog, @Nullable RuleSettings controllerUnreachable) {
 
-		private static final Map<AlertRule, Rule> DEFAULTS = Map.of(AlertRule.CPU,
-				new Rule(true, 90, Duration.ofMinutes(2), Duration.ZERO, 1, Severity.WARNING), AlertRule.MEMORY,
-				new Rule(true, 90, Duration.ofMinutes(2), Duration.ZERO, 1, Severity.WARNING), AlertRule.DISK,
-				new Rule(true, 90, Duration.ZERO, Duration.ZERO, 1, Severity.WARNING), AlertRule.TEMPERATURE,
-				new Rule(true, 80, Duration.ofMinutes(1), Duration.ZERO, 1, Severity.CRITICAL), AlertRule.NODE_DOWN,
-				new Rule(true, 0, Duration.ZERO, Duration.ZERO, 1, Severity.WARNING), AlertRule.FAILURE_RATE,
-				new Rule(true, 20, Duration.ZERO, Duration.ofMinutes(15), 5, Severity.WARNING), AlertRule.QUEUE_BACKLOG,
-				new Rule(true, 1, Duration.ZERO, Duration.ofMinutes(10), 1, Severity.WARNING));
+		private static final Map<AlertRule, Rule> DEFAULTS = Map.ofEntries(
+				Map.entry(AlertRule.CPU, new Rule(true, 90, Duration.ofMinutes(2), Duration.ZERO, 1, Severity.WARNING)),
+				Map.entry(AlertRule.MEMORY,
+						new Rule(true, 90, Duration.ofMinutes(2), Duration.ZERO, 1, Severity.WARNING)),
+				Map.entry(AlertRule.DISK, new Rule(true, 90, Duration.ZERO, Duration.ZERO, 1, Severity.WARNING)),
+				Map.entry(AlertRule.TEMPERATURE,
+						new Rule(true, 80, Duration.ofMinutes(1), Duration.ZERO, 1, Severity.CRITICAL)),
+				Map.entry(AlertRule.NODE_DOWN, new Rule(true, 0, Duration.ZERO, Duration.ZERO, 1, Severity.WARNING)),
+				Map.entry(AlertRule.FAILURE_RATE,
+						new Rule(true, 20, Duration.ZERO, Duration.ofMinutes(15), 5, Severity.WARNING)),
+				Map.entry(AlertRule.QUEUE_BACKLOG,
+						new Rule(true, 1, Duration.ZERO, Duration.ofMinutes(10), 1, Severity.WARNING)),
+				Map.entry(AlertRule.CONTROLLER_UNREACHABLE,
+						new Rule(true, 0, Duration.ZERO, Duration.ZERO, 1, Severity.CRITICAL)));
 
 		Map<AlertRule, Rule> resolved() {
 			Map<AlertRule, Rule> rules = new EnumMap<>(AlertRule.class);
@@ -70,6 +79,8 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 			rules.put(AlertRule.NODE_DOWN, merge(AlertRule.NODE_DOWN, this.nodeDown));
 			rules.put(AlertRule.FAILURE_RATE, merge(AlertRule.FAILURE_RATE, this.failureRate));
 			rules.put(AlertRule.QUEUE_BACKLOG, merge(AlertRule.QUEUE_BACKLOG, this.queueBacklog));
+			rules.put(AlertRule.CONTROLLER_UNREACHABLE,
+					merge(AlertRule.CONTROLLER_UNREACHABLE, this.controllerUnreachable));
 			return rules;
 		}
 
@@ -83,6 +94,7 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 			merge(AlertRule.NODE_DOWN, nodeDown);
 			merge(AlertRule.FAILURE_RATE, failureRate);
 			merge(AlertRule.QUEUE_BACKLOG, queueBacklog);
+			merge(AlertRule.CONTROLLER_UNREACHABLE, controllerUnreachable);
 		}
 
 		private static Rule merge(AlertRule rule, @Nullable RuleSettings settings) {

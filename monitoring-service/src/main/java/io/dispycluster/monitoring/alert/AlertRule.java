@@ -32,7 +32,13 @@ public enum AlertRule {
 	 * The controller's queue grew by at least the threshold (jobs) over the window and
 	 * never went back down to where it started.
 	 */
-	QUEUE_BACKLOG;
+	QUEUE_BACKLOG,
+
+	/**
+	 * The controller did not answer a collection round, and has not answered for longer
+	 * than a node may go without a fresh sample while online.
+	 */
+	CONTROLLER_UNREACHABLE;
 
 	/** The rule's name on the wire, e.g. {@code node_down}. */
 	public String wireName() {

@@ -15,6 +15,7 @@ import io.dispycluster.monitoring.jobs.QueuePoint;
 import io.dispycluster.monitoring.jobs.QueueSamples;
 import io.dispycluster.monitoring.node.CollectionProperties;
 import io.dispycluster.monitoring.node.NodeBoard;
+import io.dispycluster.monitoring.node.NodeFailure;
 import io.dispycluster.monitoring.node.NodeView;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.system.Figures;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Observes the condition of every enabled rule now: the monitored nodes' latest samples,
- * the jobs the controller finished within the failure-rate window, and the queue's
- * recorded depth.
+ * the jobs the controller finished within the failure-rate window, the queue's recorded
+ * depth, and whether the controller answers.
  */
 @Component
 class Conditions {
@@ -62,6 +63,9 @@ class Conditions {
 		}
 		if (enabled(AlertRule.QUEUE_BACKLOG)) {
 			observations.add(queueBacklog(now));
+		}
+		if (enabled(AlertRule.CONTROLLER_UNREACHABLE)) {
+			observations.add(controllerUnreachable(now));
 		}
 		return observations;
 	}
@@ -148,17 +152,42 @@ class Conditions {
 				(double) last.pendingJobs(), message);
 	}
 
+	/**
+	 * The controller is unreachable once a round failed to read it and it has not
+	 * answered for longer than the staleness of a node: counted from the last reading of
+	 * its queue (stored, so it holds across a restart), or from its first failure when it
+	 * was never read. A queue read in this round is an answer (only its workers failed);
+	 * failing for less than the staleness is unknown, so that one failed round neither
+	 * resolves an active alert nor starts one.
+	 */
+	private Observation controllerUnreachable(Instant now) {
+		NodeFailure failure = this.board.controllerFailure();
+		Instant failingSince = this.board.controllerFailingSince();
+		Instant lastAnswer = this.queue.latestAt().orElse(null);
+		if (failure == null || failingSince == null || (lastAnswer != null && !lastAnswer.isBefore(now))) {
+			return new Observation(AlertRule.CONTROLLER_UNREACHABLE, null, false, null, "");
+		}
+		Instant silentSince = (lastAnswer != null) ? lastAnswer : failingSince;
+		if (!silentSince.plus(this.collection.staleAfter()).isBefore(now)) {
+			return Observation.unknown(AlertRule.CONTROLLER_UNREACHABLE, null);
+		}
+		double seconds = Duration.between(silentSince, now).toMillis() / 1000.0;
+		String message = "Contrôleur injoignable (aucune réponse depuis " + (long) seconds + " s) : "
+				+ failure.reason();
+		return new Observation(AlertRule.CONTROLLER_UNREACHABLE, null, true, seconds, message);
+	}
+
 	private boolean enabled(AlertRule rule) {
 		return this.properties.rule(rule).enabled();
 	}
 
 	/**
 	 * The value a rule's measure must exceed. A node is down once its latest sample is
-	 * older than the staleness, so that is node_down's threshold, in seconds (the rule's
-	 * own threshold is unused).
+	 * older than the staleness, so that is node_down's threshold, in seconds, and
+	 * controller_unreachable's (the rules' own thresholds are unused).
 	 */
 	double threshold(AlertRule rule) {
-		if (rule == AlertRule.NODE_DOWN) {
+		if (rule == AlertRule.NODE_DOWN || rule == AlertRule.CONTROLLER_UNREACHABLE) {
 			return this.collection.staleAfter().toSeconds();
 		}
 		return this.properties.rule(rule).threshold();

@@ -72,7 +72,8 @@ class ClusterHealthController {
 					offline + ((offline == 1) ? " nœud" : " nœuds") + " sur " + nodes.size() + " hors ligne"));
 		}
 		for (Alert alert : this.alerts.active()) {
-			if (alert.node() == null) {
+			// an unreachable controller is said below, with why it fails now
+			if (alert.node() == null && alert.rule() != AlertRule.CONTROLLER_UNREACHABLE) {
 				issues.add(new Issue(null, alert.rule().wireName(), alert.severity(), alert.message()));
 			}
 		}

@@ -70,6 +70,17 @@ public class QueueSamples {
 			.list();
 	}
 
+	/**
+	 * When the queue was last read: the last time the controller answered, kept across
+	 * restarts.
+	 */
+	public Optional<Instant> latestAt() {
+		return this.jdbc.sql("SELECT sampled_ms FROM queue_sample ORDER BY sampled_ms DESC LIMIT 1")
+			.query(Long.class)
+			.optional()
+			.map(Instant::ofEpochMilli);
+	}
+
 	public long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM queue_sample").query(Long.class).single();
 	}

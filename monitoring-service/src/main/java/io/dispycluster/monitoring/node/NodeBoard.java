@@ -45,6 +45,8 @@ public class NodeBoard {
 
 	private volatile @Nullable NodeFailure controllerFailure;
 
+	private volatile @Nullable Instant controllerFailingSince;
+
 	NodeBoard(CollectionProperties properties, NodeSamples samples, NodeGauges gauges, Clock clock) {
 		this.properties = properties;
 		this.gauges = gauges;
@@ -92,6 +94,7 @@ public class NodeBoard {
 	public void roundCompleted(Instant at, @Nullable NodeFailure controllerFailure) {
 		if (controllerFailure != null && this.controllerFailure == null) {
 			LOG.info("Controller does not answer: reason={}", controllerFailure.reason());
+			this.controllerFailingSince = controllerFailure.at();
 		}
 		else if (controllerFailure == null && this.controllerFailure != null) {
 			LOG.info("Controller answers again");
@@ -137,6 +140,14 @@ public class NodeBoard {
 	/** Why the controller could not be read in the last round, or null. */
 	public @Nullable NodeFailure controllerFailure() {
 		return this.controllerFailure;
+	}
+
+	/**
+	 * The first round of the controller's current run of failures, or null while it
+	 * answers.
+	 */
+	public @Nullable Instant controllerFailingSince() {
+		return (this.controllerFailure != null) ? this.controllerFailingSince : null;
 	}
 
 	private NodeView view(String node, Instant now) {

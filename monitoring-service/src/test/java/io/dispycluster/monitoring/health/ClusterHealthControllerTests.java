@@ -67,7 +67,7 @@ class ClusterHealthControllerTests {
 
 	private ClusterHealthController controller(boolean periodicCollection) {
 		return new ClusterHealthController(this.board, mock(AlertEngine.class),
-				new AlertProperties(new AlertProperties.Rules(null, null, null, null, null, null, null),
+				new AlertProperties(new AlertProperties.Rules(null, null, null, null, null, null, null, null),
 						new AlertProperties.Notifications(List.of(), 3, Duration.ofSeconds(2), Duration.ofSeconds(5),
 								100)),
 				new CollectionProperties(periodicCollection, Duration.ofSeconds(15), Duration.ofSeconds(5), 3,
