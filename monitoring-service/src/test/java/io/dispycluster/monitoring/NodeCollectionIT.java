@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import io.dispycluster.monitoring.collect.Rounds;
 import io.dispycluster.monitoring.node.NodeBoard;
 import io.dispycluster.monitoring.node.NodeSample;
 import io.dispycluster.monitoring.node.NodeSamples;
@@ -85,6 +86,25 @@ class NodeCollectionIT extends MonitoringScenario {
 				"dispycluster_node_network_receive_bytes_per_second{node=\"pi-exporter\"} 110000.0",
 				"dispycluster_node_uptime_seconds{node=\"pi-exporter\"} 262815.0",
 				"dispycluster_node_cpu_percent{node=\"w-health\"} 12.5", "dispycluster_node_up{node=\"w-health\"} 1.0");
+	}
+
+	@Test
+	void keepsSamplingTheControllersWorkersAfterARestartWhileTheControllerIsDown() {
+		workers("w-kept");
+		health("w-kept", "{\"cpu_percent\":30}");
+		roundAfter(Duration.ofSeconds(1));
+		CONTROLLER.respond("/workers", 503, "application/json", "{}");
+		CLOCK.advance(Duration.ofMinutes(1));
+
+		Rounds.runAfterARestart(this.context);
+
+		JsonNode kept = null;
+		for (JsonNode node : getJson("/nodes")) {
+			kept = node.get("node").asString().equals("w-kept") ? node : kept;
+		}
+		assertThat(kept).isNotNull();
+		assertThat(kept.get("status").asString()).isEqualTo("online");
+		assertThat(kept.get("last_update").asString()).isEqualTo(CLOCK.instant().toString());
 	}
 
 	@Test

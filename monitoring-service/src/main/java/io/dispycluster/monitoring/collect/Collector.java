@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import io.dispycluster.monitoring.jobs.ControllerClient;
 import io.dispycluster.monitoring.jobs.ControllerUnavailableException;
+import io.dispycluster.monitoring.jobs.KnownWorkers;
 import io.dispycluster.monitoring.jobs.QueueFigures;
 import io.dispycluster.monitoring.jobs.QueueSamples;
 import io.dispycluster.monitoring.jobs.WorkerEntry;
@@ -43,10 +44,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * One collection round: asks the controller for its workers, samples every node of the
- * inventory and every worker at the same time, stores the samples and the queue's depth,
- * deletes what is older than the retention, then announces the round so that alerts are
- * evaluated. Rounds never overlap; a failure is recorded against its node and counted in
+ * One collection round: asks the controller for its workers (keeping the last listing, in
+ * the database too, while it does not answer), samples every node of the inventory and
+ * every worker at the same time, stores the samples and the queue's depth, deletes what
+ * is older than the retention, then announces the round so that alerts are evaluated.
+ * Rounds never overlap; a failure is recorded against its node and counted in
  * {@code dispycluster_monitoring_collection_failures_total{node}}.
  */
 @Component
@@ -71,6 +73,8 @@ class Collector {
 
 	private final QueueSamples queue;
 
+	private final KnownWorkers known;
+
 	private final NodeBoard board;
 
 	private final ApplicationEventPublisher events;
@@ -90,7 +94,7 @@ class Collector {
 	private Instant lastPurge = Instant.EPOCH;
 
 	Collector(NodeInventoryProperties inventory, CollectionProperties properties, ControllerClient controller,
-			NodeSources sources, NodeSamples samples, QueueSamples queue, NodeBoard board,
+			NodeSources sources, NodeSamples samples, QueueSamples queue, KnownWorkers known, NodeBoard board,
 			ApplicationEventPublisher events, MeterRegistry registry, Clock clock) {
 		this.inventory = inventory;
 		this.properties = properties;
@@ -98,10 +102,14 @@ class Collector {
 		this.sources = sources;
 		this.samples = samples;
 		this.queue = queue;
+		this.known = known;
 		this.board = board;
 		this.events = events;
 		this.registry = registry;
 		this.clock = clock;
+		// the last listing, stored: a restart while the controller is down keeps its
+		// workers
+		this.workers = known.load();
 		this.duration = Timer.builder("dispycluster.monitoring.collection.duration")
 			.description("Time a collection round takes")
 			.register(registry);
@@ -135,6 +143,7 @@ class Collector {
 		NodeFailure controllerFailure = null;
 		try {
 			this.workers = this.controller.workers();
+			this.known.save(this.workers);
 		}
 		catch (ControllerUnavailableException ex) {
 			// Keep the workers of the last listing: they are still the best guess.
