@@ -145,6 +145,23 @@ class AlertsIT extends MonitoringScenario {
 	}
 
 	@Test
+	void aNodeNeverSampledIsDownOnlyOnceItFailedForLongerThanTheStaleness() {
+		workers("w-never");
+		NODES.respond("/w/w-never/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(1));
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(alertOf("node_down", "w-never")).isNull();
+
+		roundAfter(Duration.ofSeconds(15));
+
+		JsonNode alert = alertOf("node_down", "w-never");
+		assertThat(alert.get("message").asString()).isEqualTo("w-never: Pas de métriques disponibles");
+		assertThat(alert.get("value").isNull()).isTrue();
+	}
+
+	@Test
 	void aNodeDownAlertGivesTheAgeOfTheLatestSampleAboveItsThreshold() {
 		workers("w-late");
 		health("w-late", "{\"cpu_percent\":5}");

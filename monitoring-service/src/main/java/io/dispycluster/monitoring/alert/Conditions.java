@@ -75,11 +75,28 @@ class Conditions {
 			return;
 		}
 		Instant last = node.lastUpdate();
-		Double age = (last != null) ? Duration.between(last, now).toMillis() / 1000.0 : null;
-		String message = (last != null)
-				? node.node() + ": Nœud hors ligne (aucune métrique depuis " + age.longValue() + " s)"
-				: node.node() + ": Pas de métriques disponibles";
+		if (last == null) {
+			observations.add(neverSampled(node, now));
+			return;
+		}
+		double age = Duration.between(last, now).toMillis() / 1000.0;
+		String message = node.node() + ": Nœud hors ligne (aucune métrique depuis " + (long) age + " s)";
 		observations.add(new Observation(AlertRule.NODE_DOWN, node.node(), !node.online(), age, message));
+	}
+
+	/**
+	 * A node never sampled is down once sampling it has failed for longer than the
+	 * staleness, as a sampled one is once its latest sample is that old: a node still
+	 * booting, or a worker that just registered, gets the same grace. Failing for less is
+	 * unknown, so that the first round after a restart does not resolve its alert.
+	 */
+	private Observation neverSampled(NodeView node, Instant now) {
+		Instant failingSince = this.board.failingSince(node.node());
+		if (failingSince == null || !failingSince.plus(this.collection.staleAfter()).isBefore(now)) {
+			return Observation.unknown(AlertRule.NODE_DOWN, node.node());
+		}
+		return new Observation(AlertRule.NODE_DOWN, node.node(), true, null,
+				node.node() + ": Pas de métriques disponibles");
 	}
 
 	private void figure(AlertRule rule, NodeView node, Function<SystemFigures, @Nullable Double> reader, String text,

@@ -37,6 +37,8 @@ public class NodeBoard {
 
 	private final Map<String, NodeFailure> failures = new ConcurrentHashMap<>();
 
+	private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
+
 	private volatile List<String> monitored = List.of();
 
 	private volatile Map<String, Map<String, String>> labels = Map.of();
@@ -67,10 +69,13 @@ public class NodeBoard {
 	public void monitor(List<String> nodes, Map<String, Map<String, String>> labels) {
 		this.labels = Map.copyOf(labels);
 		this.monitored = List.copyOf(new LinkedHashSet<>(nodes));
+		// a node that leaves and comes back starts a new run of failures
+		this.failingSince.keySet().retainAll(this.monitored);
 	}
 
 	/** Records a sample; it becomes the node's latest. */
 	public void sampled(NodeSample sample) {
+		this.failingSince.remove(sample.node());
 		NodeFailure failure = this.failures.remove(sample.node());
 		if (failure != null) {
 			LOG.info("Node answers again: node={} source={}", sample.node(), sample.source().wireName());
@@ -80,6 +85,7 @@ public class NodeBoard {
 
 	/** Records a failure to sample a node. */
 	public void failed(String node, NodeFailure failure) {
+		this.failingSince.putIfAbsent(node, failure.at());
 		if (this.failures.put(node, failure) == null) {
 			LOG.info("Node does not answer: node={} reason={}", node, failure.reason());
 		}
@@ -120,6 +126,14 @@ public class NodeBoard {
 			return Optional.empty();
 		}
 		return Optional.of(view(name, this.clock.instant()));
+	}
+
+	/**
+	 * The first failure to sample a node since it was last sampled (in this run of the
+	 * service), or null while sampling it works.
+	 */
+	public @Nullable Instant failingSince(String node) {
+		return this.failingSince.get(node);
 	}
 
 	/** The names of the monitored nodes. */
