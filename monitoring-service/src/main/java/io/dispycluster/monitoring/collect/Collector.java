@@ -107,8 +107,7 @@ class Collector {
 		this.events = events;
 		this.registry = registry;
 		this.clock = clock;
-		// the last listing, stored: a restart while the controller is down keeps its
-		// workers
+		// stored: started while the controller is down, it still knows the workers
 		this.workers = known.load();
 		this.duration = Timer.builder("dispycluster.monitoring.collection.duration")
 			.description("Time a collection round takes")
