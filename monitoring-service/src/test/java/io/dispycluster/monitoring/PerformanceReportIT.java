@@ -70,7 +70,7 @@ class PerformanceReportIT extends MonitoringScenario {
 				"File d'attente en croissance : 2 → 9 jobs en attente sur la période");
 		assertThat(CONTROLLER.requests()).anySatisfy((request) -> {
 			assertThat(request.path()).isEqualTo("/jobs");
-			assertThat(request.query()).isEqualTo("limit=3&offset=9");
+			assertThat(request.query()).isEqualTo("limit=3&offset=9&include_result=false");
 		});
 	}
 

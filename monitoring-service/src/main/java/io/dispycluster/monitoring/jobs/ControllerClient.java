@@ -153,8 +153,11 @@ public class ControllerClient {
 	}
 
 	private List<JobEntry> page(@Nullable String status, long offset, int limit) {
+		// Without the crawl results: only statuses, times and page counts are read here,
+		// and
+		// a page of finished jobs with their results would weigh megabytes.
 		String query = "/jobs?" + ((status != null) ? "status=" + status + "&" : "") + "limit=" + limit + "&offset="
-				+ offset;
+				+ offset + "&include_result=false";
 		URI uri = URI.create(query);
 		List<JobEntry> page = call("GET /jobs", () -> this.http.get().uri(uri.toString()).retrieve().body(JOBS));
 		return (page != null) ? page : List.of();
