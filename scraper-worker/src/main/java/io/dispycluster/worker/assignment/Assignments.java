@@ -58,6 +58,14 @@ public class Assignments implements DisposableBean {
 
 	private final Map<String, RunningAssignment> running = new LinkedHashMap<>();
 
+	/**
+	 * Attempts that ended here and whose report is on its way: still listed by
+	 * {@code GET /assignments}, whose answer keeps their leases at the controller, so
+	 * that a report that takes long to deliver (the controller overloaded, its database
+	 * slow) does not get the job crawled again elsewhere meanwhile.
+	 */
+	private final Map<String, RunningAssignment> reporting = new LinkedHashMap<>();
+
 	private volatile boolean stopping;
 
 	Assignments(Crawler crawler, CrawlOrders orders, ControllerReports reports, WorkerProperties worker,
@@ -89,7 +97,16 @@ public class Assignments implements DisposableBean {
 			if (current != null && current.attempt() == next.attempt()) {
 				return new AssignmentAccepted(current.jobId(), current.attempt());
 			}
+			RunningAssignment ended = this.reporting.get(next.jobId());
+			if (ended != null && ended.attempt() == next.attempt()) {
+				// sent again while its report is on its way: the report answers it
+				return new AssignmentAccepted(ended.jobId(), ended.attempt());
+			}
 			start(next, current);
+			if (ended != null) {
+				// a newer attempt: the older one's report will be refused as stale
+				this.reporting.remove(next.jobId());
+			}
 		}
 		LOG.info("Job(id={}, attempt={}) accepted: {} (max_pages={})", next.jobId(), next.attempt(),
 				StartUrls.withoutCredentials(order.startUrl()), order.maxPages());
@@ -110,9 +127,15 @@ public class Assignments implements DisposableBean {
 		return new AssignmentAccepted(jobId, assignment.attempt());
 	}
 
-	/** The jobs running now, in the order they were accepted. */
+	/**
+	 * The jobs running now, in the order they were accepted, then those that ended and
+	 * whose report is on its way.
+	 */
 	public synchronized List<AssignmentView> list() {
-		return this.running.values().stream().map(RunningAssignment::view).toList();
+		List<AssignmentView> views = new ArrayList<>();
+		this.running.values().forEach((assignment) -> views.add(assignment.view()));
+		this.reporting.values().forEach((assignment) -> views.add(assignment.view()));
+		return views;
 	}
 
 	/** How many jobs run now. */
@@ -158,16 +181,21 @@ public class Assignments implements DisposableBean {
 
 	private void run(RunningAssignment assignment) {
 		MDC.put("jobId", assignment.jobId());
+		boolean reported = false;
 		try {
 			AttemptReportBody report = crawl(assignment);
-			// Free the slot before reporting: the controller may dispatch a job at once.
-			finished(assignment);
 			if (!assignment.isStale()) {
+				// Free the slot before reporting: the controller may dispatch a job at
+				// once.
+				reporting(assignment);
+				reported = true;
 				report(assignment, report);
 			}
 		}
 		finally {
-			finished(assignment);
+			if (!reported) {
+				finished(assignment);
+			}
 			MDC.remove("jobId");
 		}
 	}
@@ -189,21 +217,36 @@ public class Assignments implements DisposableBean {
 
 	private void report(RunningAssignment assignment, AttemptReportBody report) {
 		if (!this.stopping) {
-			this.reports.report(assignment.jobId(), report);
+			this.reports.report(assignment.jobId(), report, () -> reported(assignment));
 			return;
 		}
 		// The background retries end with the worker: deliver the report now, once, even
 		// from a crawl that had to be interrupted (the interrupt has done its work).
 		Thread.interrupted();
-		Answer answer = this.reports.reportOnce(assignment.jobId(), report);
-		if (answer != Answer.ACCEPTED) {
-			LOG.warn("Job(id={}, attempt={}) report ({}) not delivered before stopping: {}", assignment.jobId(),
-					assignment.attempt(), report.outcome(), answer);
+		try {
+			Answer answer = this.reports.reportOnce(assignment.jobId(), report);
+			if (answer != Answer.ACCEPTED) {
+				LOG.warn("Job(id={}, attempt={}) report ({}) not delivered before stopping: {}", assignment.jobId(),
+						assignment.attempt(), report.outcome(), answer);
+			}
+		}
+		finally {
+			reported(assignment);
 		}
 	}
 
 	private synchronized void finished(RunningAssignment assignment) {
 		this.running.remove(assignment.jobId(), assignment);
+	}
+
+	private synchronized void reporting(RunningAssignment assignment) {
+		if (this.running.remove(assignment.jobId(), assignment)) {
+			this.reporting.put(assignment.jobId(), assignment);
+		}
+	}
+
+	private synchronized void reported(RunningAssignment assignment) {
+		this.reporting.remove(assignment.jobId(), assignment);
 	}
 
 	/**

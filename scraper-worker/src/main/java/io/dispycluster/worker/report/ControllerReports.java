@@ -36,11 +36,15 @@ public class ControllerReports {
 	/**
 	 * Delivers a final report in the background, retrying while the controller is
 	 * unavailable.
+	 * @param jobId the job
+	 * @param report the report
+	 * @param whenSettled run once when the report is no longer tried: the controller
+	 * answered, the retries gave up, or the worker is stopping
 	 */
-	public void report(String jobId, AttemptReportBody report) {
+	public void report(String jobId, AttemptReportBody report, Runnable whenSettled) {
 		String what = "Report of job " + jobId + " attempt " + report.attempt();
 		new RetryingCall(what, () -> Answer.of(what, () -> this.client.report(jobId, report)), this.scheduler,
-				this.properties, this.properties.giveUpAfter())
+				this.properties, this.properties.giveUpAfter(), whenSettled)
 			.start();
 	}
 

@@ -30,15 +30,28 @@ final class RetryingCall {
 
 	private final @Nullable Long deadline;
 
+	private final Runnable whenSettled;
+
 	private Duration backoff;
 
+	/**
+	 * A call to make.
+	 * @param what the call, for the logs
+	 * @param call the call
+	 * @param scheduler where the attempts run
+	 * @param properties the backoff
+	 * @param giveUpAfter how long to keep trying, or null for as long as the worker runs
+	 * @param whenSettled run once when the call is no longer tried: answered, given up or
+	 * dropped at shutdown
+	 */
 	RetryingCall(String what, Supplier<Answer> call, ScheduledExecutorService scheduler, ReportProperties properties,
-			@Nullable Duration giveUpAfter) {
+			@Nullable Duration giveUpAfter, Runnable whenSettled) {
 		this.what = what;
 		this.call = call;
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.deadline = (giveUpAfter != null) ? System.nanoTime() + giveUpAfter.toNanos() : null;
+		this.whenSettled = whenSettled;
 		this.backoff = properties.initialBackoff();
 	}
 
@@ -47,7 +60,15 @@ final class RetryingCall {
 	}
 
 	private void attempt() {
-		Answer answer = this.call.get();
+		Answer answer;
+		try {
+			answer = this.call.get();
+		}
+		catch (RuntimeException ex) {
+			LOG.error("{}: not delivered", this.what, ex);
+			this.whenSettled.run();
+			return;
+		}
 		if (answer == Answer.ACCEPTED) {
 			LOG.info("{}: accepted by the controller", this.what);
 		}
@@ -61,7 +82,9 @@ final class RetryingCall {
 			logRetry();
 			schedule(this.backoff);
 			this.backoff = min(this.backoff.multipliedBy(2), this.properties.maxBackoff());
+			return;
 		}
+		this.whenSettled.run();
 	}
 
 	// The first failure is worth a warning; the retries that follow are detail.
@@ -80,6 +103,7 @@ final class RetryingCall {
 		}
 		catch (RejectedExecutionException ex) {
 			LOG.warn("{}: not delivered, the worker is shutting down", this.what);
+			this.whenSettled.run();
 		}
 	}
 

@@ -49,6 +49,24 @@ class AssignmentsIT extends WorkerITSupport {
 	}
 
 	@Test
+	void listsAJobThatEndedUntilItsReportIsDelivered() {
+		SITE.page("/job12/", "<html><body>job 12</body></html>");
+		CONTROLLER.answerNext("/internal/jobs/job_12/report", 503, 503, 503, 503, 503);
+
+		assign("job_12", 1, "/job12/").expectStatus().isAccepted();
+
+		// The crawl ended and its report was refused for now: the controller, which
+		// renews
+		// the leases of the jobs listed here, must not hand the job to another worker.
+		await().atMost(Duration.ofSeconds(5)).until(() -> !CONTROLLER.bodies("/internal/jobs/job_12/report").isEmpty());
+		assertThat(listed("job_12")).isTrue();
+		this.client.get().uri("/health").exchange().expectBody().jsonPath("$.active_jobs").isEqualTo(0);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> CONTROLLER.bodies("/internal/jobs/job_12/report").size() == 6);
+		await().atMost(A_SECOND).until(() -> !listed("job_12"));
+	}
+
+	@Test
 	void stopsRetryingWhenTheControllerRefusesTheReport() {
 		SITE.page("/job3/", "<html><body>job 3</body></html>");
 		CONTROLLER.answerNext("/internal/jobs/job_3/report", 409);

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.model.worker.WorkerRegistration;
@@ -62,10 +63,26 @@ class ControllerReportsTests {
 	void retriesAReportUntilTheControllerAcceptsIt() {
 		this.controller.answerNext("/internal/jobs/job_2/report", 500, 503, 502);
 
-		reports(this.controller.baseUrl()).report("job_2", report());
+		AtomicInteger settled = new AtomicInteger();
+
+		reports(this.controller.baseUrl()).report("job_2", report(), settled::incrementAndGet);
 
 		await().atMost(Duration.ofSeconds(2))
 			.until(() -> this.controller.bodies("/internal/jobs/job_2/report").size() == 4);
+		// settled once, when accepted, not at each failed try
+		await().atMost(Duration.ofSeconds(1)).until(() -> settled.get() == 1);
+		await().during(Duration.ofMillis(200)).until(() -> settled.get() == 1);
+	}
+
+	@Test
+	void settlesAReportTheControllerRefuses() {
+		this.controller.answerNext("/internal/jobs/job_6/report", 503, 409);
+		AtomicInteger settled = new AtomicInteger();
+
+		reports(this.controller.baseUrl()).report("job_6", report(), settled::incrementAndGet);
+
+		await().atMost(Duration.ofSeconds(2)).until(() -> settled.get() == 1);
+		assertThat(this.controller.bodies("/internal/jobs/job_6/report")).hasSize(2);
 	}
 
 	@Test
@@ -74,7 +91,10 @@ class ControllerReportsTests {
 				Duration.ofMillis(40), Duration.ofMillis(200));
 		this.controller.answerAlways("/internal/jobs/job_3/report", 503);
 
-		new ControllerReports(client(this.controller.baseUrl()), this.scheduler, shortLived).report("job_3", report());
+		AtomicInteger settled = new AtomicInteger();
+
+		new ControllerReports(client(this.controller.baseUrl()), this.scheduler, shortLived).report("job_3", report(),
+				settled::incrementAndGet);
 
 		await().pollDelay(Duration.ofMillis(600))
 			.atMost(Duration.ofSeconds(2))
@@ -82,6 +102,7 @@ class ControllerReportsTests {
 		int calls = this.controller.bodies("/internal/jobs/job_3/report").size();
 		await().during(Duration.ofMillis(300))
 			.until(() -> this.controller.bodies("/internal/jobs/job_3/report").size() == calls);
+		assertThat(settled).hasValue(1);
 	}
 
 	@Test
@@ -92,7 +113,8 @@ class ControllerReportsTests {
 
 		assertThat(reports.registerOnce(new WorkerRegistration("n1", "http://n1:8080", 2))).isEqualTo(Answer.ACCEPTED);
 		assertThat(reports.progress("job_4", progress())).isEqualTo(Answer.ACCEPTED);
-		reports.report("job_4", report());
+		reports.report("job_4", report(), () -> {
+		});
 
 		await().atMost(Duration.ofSeconds(2))
 			.until(() -> this.controller.bodies("/internal/jobs/job_4/report").size() == 1);
