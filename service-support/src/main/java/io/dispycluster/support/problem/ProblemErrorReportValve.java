@@ -32,7 +32,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			PrintWriter writer = response.getReporter();
 			if (writer != null) {
-				writer.write(problem(status));
+				writer.write(problem(status, rawPath(request)));
 				response.finishResponse();
 			}
 		}
@@ -41,14 +41,48 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	static String problem(int status) {
+	/**
+	 * The problem for a status.
+	 * @param status the status
+	 * @param instance the path as the client sent it (as the other problems name it), or
+	 * null when there is none to name
+	 * @return the problem's JSON
+	 */
+	static String problem(int status, @Nullable String instance) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "HTTP " + status;
 		String detail = (status == 400) ? "Requête illisible : chemin ou en-têtes invalides" : title;
-		// Written by hand: only fixed words go in, and no JSON library is needed this
-		// far down.
+		// Written by hand: fixed words and an escaped path go in, and no JSON library is
+		// needed this far down.
 		return "{\"type\":\"" + Problems.type(Problems.slugFor(HttpStatusCode.valueOf(status))) + "\",\"title\":\""
-				+ title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+				+ title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\""
+				+ ((instance != null) ? ",\"instance\":\"" + jsonEscaped(instance) + "\"" : "") + "}";
+	}
+
+	/**
+	 * The path of the request line, undecoded: the one Tomcat could not read is also the
+	 * one the client wrote.
+	 */
+	private static @Nullable String rawPath(Request request) {
+		String uri = request.getCoyoteRequest().requestURI().toString();
+		return (uri == null || uri.isEmpty()) ? null : uri;
+	}
+
+	private static String jsonEscaped(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 8);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				escaped.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				escaped.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				escaped.append(c);
+			}
+		}
+		return escaped.toString();
 	}
 
 }

@@ -92,6 +92,18 @@ class ProblemDetailsIT {
 
 		assertThat(problem.path("status").asInt()).isEqualTo(400);
 		assertThat(problem.path("detail").asString()).isNotBlank();
+		// named as sent, like every other problem's instance
+		assertThat(problem.path("instance").asString()).isEqualTo(path);
+	}
+
+	@Test
+	void theValveNamesAPathInValidJsonWhateverItHolds() {
+		String path = "/things/\"quoted\"\\\u0001";
+
+		JsonNode problem = this.json.readTree(ProblemErrorReportValve.problem(400, path));
+
+		assertThat(problem.path("instance").asString()).isEqualTo(path);
+		assertThat(this.json.readTree(ProblemErrorReportValve.problem(400, null)).has("instance")).isFalse();
 	}
 
 	@ParameterizedTest
