@@ -46,7 +46,8 @@ public final class UnixCron {
 	 */
 	public static UnixCron parse(String expression) {
 		String trimmed = expression.trim();
-		String expanded = MACROS.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
+		String macro = trimmed.toLowerCase(Locale.ROOT);
+		String expanded = MACROS.getOrDefault(macro, trimmed);
 		if (expanded.startsWith("@")) {
 			throw new IllegalArgumentException("unknown macro " + trimmed);
 		}
@@ -55,6 +56,9 @@ public final class UnixCron {
 			throw new IllegalArgumentException(
 					"expected 5 fields (minute hour day-of-month month day-of-week), got " + fields.length);
 		}
+		// kept in a normal form, so that the same expression typed with other spacing
+		// is shown, and compared, as one; the user's fields and macro are kept
+		String normal = MACROS.containsKey(macro) ? macro : String.join(" ", fields);
 		BitSet minutes = Field.MINUTE.parse(fields[0]);
 		BitSet hours = Field.HOUR.parse(fields[1]);
 		BitSet daysOfMonth = Field.DAY_OF_MONTH.parse(fields[2]);
@@ -66,7 +70,7 @@ public final class UnixCron {
 		}
 		String prefix = "0 " + render(minutes, Field.MINUTE, 0) + " " + render(hours, Field.HOUR, 0) + " ";
 		String month = " " + render(months, Field.MONTH, 0) + " ";
-		return new UnixCron(trimmed,
+		return new UnixCron(normal,
 				dayExpressions(fields[2], daysOfMonth, fields[4], daysOfWeek).stream()
 					.map((days) -> prefix + days[0] + month + days[1])
 					.toList());
@@ -114,7 +118,10 @@ public final class UnixCron {
 		return list.toString();
 	}
 
-	/** The expression as the user wrote it. */
+	/**
+	 * The expression as the user wrote it, in normal form: trimmed, its fields one space
+	 * apart, a macro in lower case ({@code @daily}).
+	 */
 	public String expression() {
 		return this.expression;
 	}

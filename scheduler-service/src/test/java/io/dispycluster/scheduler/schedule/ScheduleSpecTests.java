@@ -109,6 +109,9 @@ class ScheduleSpecTests {
 	void tellsTheSameScheduleFromAnother() {
 		assertThat(cron("0 6 * * 0", "Europe/Paris").isSameAs(cron("0 6 * * 0", "Europe/Paris"))).isTrue();
 		assertThat(cron("0 6 * * 0", "Europe/Paris").isSameAs(cron("0 6 * * 0", "UTC"))).isFalse();
+		// the same expression typed with other spacing is the same schedule, so that an
+		// update keeps its fires
+		assertThat(cron("0  6 * *  0 ", "Europe/Paris").isSameAs(cron("0 6 * * 0", "Europe/Paris"))).isTrue();
 		assertThat(ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", "60"), NOW)
 			.isSameAs(ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", 60), NOW))).isTrue();
 		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2020-01-01T01:00:00+01:00"), NOW)
@@ -158,6 +161,8 @@ class ScheduleSpecTests {
 	@Test
 	void describesEachScheduleForTheScheduleList() {
 		assertThat(cron("0 6 * * 0", "Europe/Paris").describe()).isEqualTo("cron[0 6 * * 0, Europe/Paris]");
+		assertThat(cron(" 0\t6  * * 0", "Europe/Paris").describe()).isEqualTo("cron[0 6 * * 0, Europe/Paris]");
+		assertThat(cron(" 0\t6  * * 0", "Europe/Paris").config()).containsEntry("cron", "0 6 * * 0");
 		assertThat(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2030-01-01T10:00:00Z"), NOW).describe())
 			.isEqualTo("date[2030-01-01T10:00:00Z]");
 	}

@@ -41,9 +41,18 @@ class UnixCronTests {
 		assertThat(UnixCron.parse("0 6 1,15 * 1").quartzExpressions()).containsExactly("0 0 6 1,15 * ?", "0 0 6 ? * 2");
 	}
 
-	@Test
-	void keepsTheExpressionAsWritten() {
-		assertThat(UnixCron.parse(" 0 6 * * 0 ").expression()).isEqualTo("0 6 * * 0");
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			' 0 6 * * 0 '              | 0 6 * * 0
+			'0  6   *  *	1-5'          | 0 6 * * 1-5
+			'  */15 *		* * MON-fri ' | */15 * * * MON-fri
+			' @Daily '                 | @daily
+			'@HOURLY'                  | @hourly
+			""")
+	void showsTheExpressionInNormalForm(String written, String shown) {
+		// fields one space apart and macros in lower case; values stay as written
+		assertThat(UnixCron.parse(written).expression()).isEqualTo(shown);
+		assertThat(UnixCron.parse(written).quartzExpressions()).isEqualTo(UnixCron.parse(shown).quartzExpressions());
 	}
 
 	@ParameterizedTest
