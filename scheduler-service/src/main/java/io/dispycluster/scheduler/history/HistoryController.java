@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import io.dispycluster.scheduler.system.QueryIntegers;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +29,8 @@ class HistoryController {
 	}
 
 	@GetMapping("/history")
-	List<HistoryEntry> history(@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+	List<HistoryEntry> history(@RequestParam(name = "limit", required = false) @Nullable String limitParam) {
+		int limit = QueryIntegers.between("limit", limitParam, 1, 1000, 50);
 		List<HistoryEntry> entries = new ArrayList<>();
 		this.sources.forEach((source) -> entries.addAll(source.latest(limit)));
 		entries.sort(CHRONOLOGICAL);

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.scheduler.history.ManualRun;
+import io.dispycluster.scheduler.system.QueryIntegers;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,9 +82,10 @@ class WorkflowController {
 
 	@GetMapping("/workflows/{workflowId}/runs")
 	List<WorkflowRunEntry> runs(@PathVariable String workflowId,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int limit) {
+			@RequestParam(required = false) @Nullable String limit) {
+		// an unknown workflow is said so before its limit is judged
 		this.workflows.get(workflowId);
-		return this.runs.runsOf(workflowId, limit);
+		return this.runs.runsOf(workflowId, QueryIntegers.between("limit", limit, 1, 1000, 50));
 	}
 
 	@GetMapping("/workflows/{workflowId}/runs/{runId}")

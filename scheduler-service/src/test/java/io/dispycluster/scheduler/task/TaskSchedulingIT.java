@@ -776,18 +776,34 @@ class TaskSchedulingIT {
 	}
 
 	@Test
-	void validatesTheHistoryLimit() {
-		for (String limit : List.of("0", "1001", "abc")) {
-			scheduler.http()
-				.get()
-				.uri("/history?limit=" + limit)
-				.exchange()
-				.expectStatus()
-				.isEqualTo(422)
-				.expectBody()
-				.jsonPath("$.errors[0].field")
-				.isEqualTo("limit");
+	void validatesTheHistoryLimitNamingItsRange() {
+		// an integer out of range is told the range, however large; not "an integer"
+		for (String limit : List.of("0", "-1", "1001", "99999999999", "-99999999999", "1" + "0".repeat(40))) {
+			assertInvalidLimit("/history?limit=" + limit, "must be between 1 and 1000");
 		}
+		for (String limit : List.of("abc", "1.5", "5,6")) {
+			assertInvalidLimit("/history?limit=" + limit, "must be an integer between 1 and 1000");
+		}
+		assertThat(scheduler.getArray("/history?limit=")).hasSizeLessThanOrEqualTo(50);
+		assertThat(scheduler.getArray("/history?limit=2.0")).hasSizeLessThanOrEqualTo(2);
+	}
+
+	static void assertInvalidLimit(String uri, String message) {
+		scheduler.http()
+			.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors.length()")
+			.isEqualTo(1)
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo(message);
 	}
 
 	private static String createTask(String... urls) {

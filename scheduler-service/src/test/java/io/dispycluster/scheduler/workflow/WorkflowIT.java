@@ -327,6 +327,14 @@ class WorkflowIT {
 		Map<String, Object> run = runAndAwait(id);
 		String runId = (String) run.get("run_id");
 		assertThat(scheduler.getArray("/workflows/" + id + "/runs")).extracting((r) -> r.get("run_id")).contains(runId);
+		assertThat(scheduler.getArray("/workflows/" + id + "/runs?limit=1")).hasSize(1);
+		// a limit out of range is told the range, however large
+		for (String limit : List.of("0", "1001", "99999999999")) {
+			assertBadLimit("/workflows/" + id + "/runs?limit=" + limit, "must be between 1 and 1000");
+		}
+		assertBadLimit("/workflows/" + id + "/runs?limit=abc", "must be an integer between 1 and 1000");
+		// an unknown workflow is said so before its limit is judged
+		assertWorkflowNotFound("/workflows/workflow_0_0/runs?limit=0");
 
 		scheduler.http().put().uri("/workflows/" + id).contentType(MediaType.APPLICATION_JSON).body("""
 				{"name":"renamed","steps":[{"step_id":"w","name":"w","action":"wait","config":{"seconds":0}}],
@@ -392,6 +400,20 @@ class WorkflowIT {
 		assertThat(scheduler.getObject("/workflows/" + id)).containsEntry("name", "après")
 			.containsEntry("next_run", null)
 			.containsEntry("run_count", 1);
+	}
+
+	private static void assertBadLimit(String uri, String message) {
+		scheduler.http()
+			.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit")
+			.jsonPath("$.errors[0].message")
+			.isEqualTo(message);
 	}
 
 	private static void assertWorkflowNotFound(String uri) {
