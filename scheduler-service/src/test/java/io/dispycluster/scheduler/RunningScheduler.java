@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,6 +114,20 @@ public final class RunningScheduler implements AutoCloseable {
 
 	/** The fields a POST with a JSON body names in its 422 problem. */
 	public List<String> invalidFields(String uri, String json) {
+		return errors(uri, json).stream().map((error) -> (String) error.get("field")).toList();
+	}
+
+	/**
+	 * The problem of an invalid body POSTed: each field named, with its message (the last
+	 * one of a field named twice).
+	 */
+	public Map<String, String> invalidMessages(String uri, String json) {
+		Map<String, String> messages = new LinkedHashMap<>();
+		errors(uri, json).forEach((error) -> messages.put((String) error.get("field"), (String) error.get("message")));
+		return messages;
+	}
+
+	private List<Map<?, ?>> errors(String uri, String json) {
 		Map<String, Object> problem = this.http.post()
 			.uri(uri)
 			.header("Content-Type", "application/json")
@@ -122,9 +137,7 @@ public final class RunningScheduler implements AutoCloseable {
 			.isEqualTo(422)
 			.returnResult(OBJECT)
 			.getResponseBody();
-		return ((List<?>) problem.get("errors")).stream()
-			.map((error) -> (String) ((Map<?, ?>) error).get("field"))
-			.toList();
+		return ((List<?>) problem.get("errors")).stream().<Map<?, ?>>map((error) -> (Map<?, ?>) error).toList();
 	}
 
 	/** The service's Prometheus metrics, as scraped. */

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.model.job.CrawlOptions;
@@ -26,7 +25,8 @@ import io.dispycluster.scheduler.system.WebUrl;
  * fields with their defaults and limits, plus {@code allow_concurrent_runs} and the
  * optional crawl fields of {@code POST /scrape} (see {@link CrawlFields}). The JSON types
  * of its fields, the crawl fields and the node labels are checked before it is bound
- * ({@link TaskBodyAdvice}); ranges, sizes and the schedule by its constraints.
+ * ({@link TaskBodyAdvice}); ranges, sizes and the schedule by its constraints (a range is
+ * named whole, "must be between 1 and 1000", as {@code POST /scrape} names it).
  *
  * @param name the task's name (required)
  * @param description what it is for
@@ -51,8 +51,8 @@ import io.dispycluster.scheduler.system.WebUrl;
 @ValidSchedule
 record TaskRequest(@Nullable @NotBlank @Size(max = 255) String name, @Nullable @Size(max = 2000) String description,
 		@Nullable @NotNull @Size(min = 1, max = 50) List<@WebUrl String> urls,
-		@Nullable @Min(1) @Max(1000) Integer maxPages, @Nullable Boolean sameOriginOnly,
-		@Nullable @Min(1) @Max(300) Integer timeoutS, @Nullable @Min(1) @Max(10) Integer priority,
+		@Nullable @Range(min = 1, max = 1000) Integer maxPages, @Nullable Boolean sameOriginOnly,
+		@Nullable @Range(min = 1, max = 300) Integer timeoutS, @Nullable @Range(min = 1, max = 10) Integer priority,
 		@Nullable ScheduleType scheduleType, @Nullable Map<String, Object> scheduleConfig,
 		@Nullable Boolean allowConcurrentRuns, @Nullable Integer maxDepth, @Nullable List<String> includePatterns,
 		@Nullable List<String> excludePatterns, @Nullable Integer delayMs, @Nullable String userAgent,

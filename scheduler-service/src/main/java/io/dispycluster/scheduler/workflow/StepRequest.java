@@ -3,11 +3,10 @@ package io.dispycluster.scheduler.workflow;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,5 +27,5 @@ record StepRequest(
 				message = "must be 1 to 64 letters, digits, _ or -") String stepId,
 		@Nullable @NotBlank @Size(max = 255) String name, @Nullable @NotBlank String action,
 		@Nullable Map<String, Object> config, @Nullable List<@Nullable String> dependsOn,
-		@Nullable @Min(1) @Max(86400) Integer timeoutS, @Nullable @Min(0) @Max(10) Integer retries) {
+		@Nullable @Range(min = 1, max = 86400) Integer timeoutS, @Nullable @Range(min = 0, max = 10) Integer retries) {
 }

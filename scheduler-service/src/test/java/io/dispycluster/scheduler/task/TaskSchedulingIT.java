@@ -179,6 +179,16 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void namesTheRangeOfAnIntegerOutOfIt() {
+		// as POST /scrape names them, not one bound ("must be greater than or equal to
+		// 1")
+		assertThat(scheduler.invalidMessages("/tasks", """
+				{"name":"x","urls":["https://a.example/"],"max_pages":0,"timeout_s":99999999999,"priority":"11"}"""))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("max_pages", "must be between 1 and 1000", "timeout_s",
+					"must be between 1 and 300", "priority", "must be between 1 and 10"));
+	}
+
+	@Test
 	void refusesEveryFieldOfTheWrongTypeInOneAnswer() {
 		int before = scheduler.getArray("/tasks").size();
 		assertInvalid("""

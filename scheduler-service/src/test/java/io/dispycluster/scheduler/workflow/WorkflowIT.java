@@ -249,6 +249,11 @@ class WorkflowIT {
 				.append("\",\"name\":\"s\",\"action\":\"wait\"}");
 		}
 		assertInvalid(many.append("]}").toString(), "steps");
+		// an integer out of range is told the range
+		assertThat(scheduler.invalidMessages("/workflows", """
+				{"name":"r","steps":[{"step_id":"a","name":"a","action":"wait","retries":-1,"timeout_s":0}]}"""))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("steps[0].retries", "must be between 0 and 10",
+					"steps[0].timeout_s", "must be between 1 and 86400"));
 		// a field of the wrong type is named with those out of range
 		assertInvalid("""
 				{"steps":[{"step_id":"a b","name":"","action":"wait"}],"schedule_type":"cron",
