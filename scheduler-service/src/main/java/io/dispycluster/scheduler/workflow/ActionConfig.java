@@ -177,19 +177,26 @@ sealed interface ActionConfig {
 		List<String> failedChecks(ScrapeOutput output) {
 			List<String> failed = new ArrayList<>();
 			if (this.minPages != null && output.pagesCrawled() < this.minPages) {
-				failed.add(output.pagesCrawled() + " pages < min_pages " + this.minPages);
+				failed.add(count(output.pagesCrawled(), "page", "pages") + " < min_pages " + this.minPages);
 			}
 			if (this.minJobsCompleted != null && output.jobsCompleted() < this.minJobsCompleted) {
-				failed.add(output.jobsCompleted() + " jobs terminés < min_jobs_completed " + this.minJobsCompleted);
+				failed.add(count(output.jobsCompleted(), "job terminé", "jobs terminés") + " < min_jobs_completed "
+						+ this.minJobsCompleted);
 			}
 			if (this.maxJobsFailed != null && output.jobsFailed() > this.maxJobsFailed) {
-				failed.add(output.jobsFailed() + " jobs en échec > max_jobs_failed " + this.maxJobsFailed);
+				failed.add(count(output.jobsFailed(), "job en échec", "jobs en échec") + " > max_jobs_failed "
+						+ this.maxJobsFailed);
 			}
 			if (this.maxFailureRatio != null && output.failureRatio() > this.maxFailureRatio) {
 				failed.add(String.format(Locale.ROOT, "taux d'échec %.2f > max_failure_ratio %.2f",
 						output.failureRatio(), this.maxFailureRatio));
 			}
 			return failed;
+		}
+
+		// French takes the singular for 0 and 1 ("1 job en échec")
+		private static String count(int n, String singular, String plural) {
+			return n + " " + ((n <= 1) ? singular : plural);
 		}
 
 		@Override

@@ -119,6 +119,20 @@ class WorkflowPlanTests {
 	}
 
 	@Test
+	void saysAFailedCheckInFrenchAsItReads() {
+		// 0 and 1 take the singular in French: "1 job en échec", not "1 jobs en échec"
+		ActionConfig.Condition condition = (ActionConfig.Condition) ActionConfig.parse(StepAction.CONDITION,
+				Map.of("step", "a", "min_pages", 5, "min_jobs_completed", 2, "max_jobs_failed", 0), "config",
+				new ArrayList<>());
+		assertThat(condition.failedChecks(new ScrapeOutput(List.of("j1", "j2"), null, 1, 1, 1))).containsExactly(
+				"1 page < min_pages 5", "1 job terminé < min_jobs_completed 2", "1 job en échec > max_jobs_failed 0");
+		assertThat(condition.failedChecks(new ScrapeOutput(List.of("j1", "j2", "j3"), null, 0, 3, 0))).containsExactly(
+				"0 page < min_pages 5", "0 job terminé < min_jobs_completed 2", "3 jobs en échec > max_jobs_failed 0");
+		assertThat(condition.failedChecks(new ScrapeOutput(List.of("j1", "j2"), null, 1, 1, 4)))
+			.contains("4 pages < min_pages 5");
+	}
+
+	@Test
 	void findsNoCycleInADag() {
 		assertThat(WorkflowPlan.findCycle(Map.of("a", Set.of(), "b", Set.of("a"), "c", Set.of("a", "b")))).isEmpty();
 	}
