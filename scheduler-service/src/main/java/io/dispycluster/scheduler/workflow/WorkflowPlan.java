@@ -115,13 +115,17 @@ final class WorkflowPlan {
 				: List.of();
 	}
 
-	/** Each step's known dependencies. */
+	/**
+	 * Each step's known dependencies, but itself: a step that depends on itself is
+	 * already told so, not again as a cycle of one step.
+	 */
 	private static Map<String, Set<String>> graph(List<StepRequest> steps, Map<String, Integer> index) {
 		Map<String, Set<String>> graph = new LinkedHashMap<>();
 		for (StepRequest step : steps) {
 			if (step.stepId() != null) {
 				Set<String> dependencies = new LinkedHashSet<>(dependencies(step));
 				dependencies.retainAll(index.keySet());
+				dependencies.remove(step.stepId());
 				graph.putIfAbsent(step.stepId(), dependencies);
 			}
 		}

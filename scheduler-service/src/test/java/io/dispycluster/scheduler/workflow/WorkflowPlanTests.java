@@ -33,8 +33,15 @@ class WorkflowPlanTests {
 	void refusesUnknownAndSelfDependencies() {
 		assertThat(WorkflowPlan.problems(List.of(scrape("a", "zz"), scrape("b", "b"))))
 			.extracting(FieldProblem::field, FieldProblem::message)
-			.contains(org.assertj.core.groups.Tuple.tuple("steps[0].depends_on", "unknown step 'zz'"),
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("steps[0].depends_on", "unknown step 'zz'"),
 					org.assertj.core.groups.Tuple.tuple("steps[1].depends_on", "a step cannot depend on itself"));
+		// said once: not again as a cycle 'b → b'
+		assertThat(WorkflowPlan.problems(List.of(scrape("a"), scrape("b", "a", "b")))).singleElement()
+			.isEqualTo(new FieldProblem("steps[1].depends_on", "a step cannot depend on itself"));
+		// a real cycle beside it is still named
+		assertThat(WorkflowPlan.problems(List.of(scrape("a", "a", "b"), scrape("b", "a"))))
+			.extracting(FieldProblem::message)
+			.containsExactlyInAnyOrder("a step cannot depend on itself", "the steps form a cycle: a → b → a");
 	}
 
 	@Test
