@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,30 @@ class ScheduleSpecTests {
 		assertInvalid(ScheduleType.INTERVAL, Map.of("seconds", "soon"), "seconds");
 		assertInvalid(ScheduleType.ONCE, Map.of("datetime", "tomorrow"), "datetime");
 		assertInvalid(ScheduleType.ONCE, Map.of("datetime", 12), "datetime");
+	}
+
+	@Test
+	void firesAroundDaylightSavingTimeAsDocumented() {
+		ScheduleSpec nightly = cron("30 2 * * *", "Europe/Paris");
+		// clocks go forward on Sunday 28 March 2027 at 02:00: 02:30 does not exist that
+		// day, so the next fire is 02:30 CEST on the 29th
+		assertThat(fires(nightly, Instant.parse("2027-03-27T12:00:00Z"), 2))
+			.containsExactly(Instant.parse("2027-03-29T00:30:00Z"), Instant.parse("2027-03-30T00:30:00Z"));
+		// clocks go back on Sunday 31 October 2027 at 03:00: 02:30 comes twice, and
+		// fires once, at its second occurrence (CET)
+		assertThat(fires(nightly, Instant.parse("2027-10-30T12:00:00Z"), 2))
+			.containsExactly(Instant.parse("2027-10-31T01:30:00Z"), Instant.parse("2027-11-01T01:30:00Z"));
+	}
+
+	private static List<Instant> fires(ScheduleSpec spec, Instant from, int count) {
+		OperableTrigger trigger = (OperableTrigger) single(spec.triggers(JOB, from));
+		List<Instant> fires = new ArrayList<>();
+		Date next = trigger.computeFirstFireTime(null);
+		while (fires.size() < count) {
+			fires.add(next.toInstant());
+			next = trigger.getFireTimeAfter(next);
+		}
+		return fires;
 	}
 
 	@Test
