@@ -172,6 +172,14 @@ class ScheduleSpecTests {
 			.containsExactly(Instant.parse("2027-10-31T01:30:00Z"), Instant.parse("2027-11-01T01:30:00Z"));
 	}
 
+	@Test
+	void readsAOnceDateAroundDaylightSavingTimeAsDocumented() {
+		// 02:30 skipped when the clocks go forward is read an hour later (03:30 CEST);
+		// 02:30 repeated when they go back is its first occurrence (CEST)
+		assertThat(once("2030-03-31T02:30", "Europe/Paris")).isEqualTo(Instant.parse("2030-03-31T01:30:00Z"));
+		assertThat(once("2030-10-27T02:30", "Europe/Paris")).isEqualTo(Instant.parse("2030-10-27T00:30:00Z"));
+	}
+
 	private static List<Instant> fires(ScheduleSpec spec, Instant from, int count) {
 		OperableTrigger trigger = (OperableTrigger) single(spec.triggers(JOB, from));
 		List<Instant> fires = new ArrayList<>();
