@@ -71,7 +71,7 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 	 * @return the new definition
 	 */
 	public D update(String id, Function<Instant, D> definition) {
-		S stored = find(id);
+		S stored = lock(id);
 		Instant now = this.clock.instant();
 		D changed = definition.apply(now);
 		this.table.update(id, changed, now);
@@ -93,13 +93,24 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 		return this.table.find(id).orElseThrow(() -> this.notFound.apply(id));
 	}
 
+	/**
+	 * The definition with this id, locked until the end of the transaction, or the
+	 * feature's not-found exception. Every change takes the lock first, so that changes
+	 * of one definition made at once take turns, each seeing the one before: two disables
+	 * both read it enabled, and the second failed to remove from Quartz the triggers the
+	 * first had just removed (a 500).
+	 */
+	private S lock(String id) {
+		return this.table.lock(id).orElseThrow(() -> this.notFound.apply(id));
+	}
+
 	/** When a definition fires next, or null if it is disabled or will not fire. */
 	public @Nullable Instant nextRun(S stored) {
 		return stored.enabled() ? this.schedules.nextFireTime(key(stored.id())) : null;
 	}
 
 	public void delete(String id) {
-		find(id);
+		lock(id);
 		this.schedules.remove(key(id));
 		this.table.delete(id);
 	}
@@ -111,7 +122,7 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 	 * @return whether it was disabled
 	 */
 	public boolean enable(String id) {
-		S stored = find(id);
+		S stored = lock(id);
 		if (stored.enabled()) {
 			return false;
 		}
@@ -138,7 +149,7 @@ public final class DefinitionLifecycle<D extends ScheduledDefinition, S extends 
 	 * @return whether it was enabled
 	 */
 	public boolean disable(String id) {
-		S stored = find(id);
+		S stored = lock(id);
 		if (!stored.enabled()) {
 			return false;
 		}

@@ -762,6 +762,42 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void answersChangesOfOneTaskMadeAtTheSameTimeWithoutA500() throws Exception {
+		// two disables at once both found the task enabled, and the second failed to
+		// remove the triggers the first had just removed: 500
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			for (int round = 0; round < 3; round++) {
+				String id = createTask("https://concurrent.example/");
+				List<Callable<Integer>> changes = new ArrayList<>();
+				for (int i = 0; i < 6; i++) {
+					changes.add(() -> status("POST", "/tasks/" + id + "/disable", null));
+					changes.add(() -> status("POST", "/tasks/" + id + "/enable", null));
+					changes.add(() -> status("PUT", "/tasks/" + id, """
+							{"name":"changed","urls":["https://concurrent.example/"],"schedule_type":"interval",
+							 "schedule_config":{"seconds":%d}}""".formatted(600 + changes.size())));
+				}
+				changes.add(() -> status("DELETE", "/tasks/" + id, null));
+				for (Future<Integer> status : pool.invokeAll(changes)) {
+					assertThat(status.get()).isIn(200, 404);
+				}
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private static int status(String method, String uri, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(scheduler.baseUrl() + uri))
+			.header("X-Internal-Token", RunningScheduler.INTERNAL_TOKEN)
+			.header("Content-Type", "application/json");
+		request.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	@Test
 	void requiresTheInternalTokenAndSendsItToTheController() {
 		RestTestClient anonymous = RestTestClient.bindToServer().baseUrl(scheduler.baseUrl()).build();
 		anonymous.get()
