@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -121,7 +122,9 @@ public sealed interface ScheduleSpec {
 				throw new InvalidScheduleException("datetime", "must be an ISO-8601 date-time string");
 			}
 			ZoneId zone = timeZoneOf(config);
-			Instant at = instant(text.trim(), (zone != null) ? zone : ZoneId.systemDefault());
+			// to the millisecond, as Quartz fires and as the API shows every time
+			Instant at = instant(text.trim(), (zone != null) ? zone : ZoneId.systemDefault())
+				.truncatedTo(ChronoUnit.MILLIS);
 			if (at.isAfter(LATEST)) {
 				throw new InvalidScheduleException("datetime", "must be a date before the year 10000");
 			}

@@ -122,6 +122,18 @@ class ScheduleSpecTests {
 	}
 
 	@Test
+	void keepsAOnceDateToTheMillisecondAsItFires() {
+		// Quartz fires to the millisecond, and every time of the API is shown so
+		ScheduleSpec spec = ScheduleSpec.parse(ScheduleType.ONCE,
+				Map.of("datetime", "2030-01-01T10:00:00.123456789+02:00"), NOW);
+		assertThat(spec.config()).isEqualTo(Map.of("datetime", "2030-01-01T08:00:00.123Z"));
+		assertThat(spec.describe()).isEqualTo("date[2030-01-01T08:00:00.123Z]");
+		assertThat(spec
+			.isSameAs(ScheduleSpec.parse(ScheduleType.ONCE, Map.of("datetime", "2030-01-01T08:00:00.123999Z"), NOW)))
+			.isTrue();
+	}
+
+	@Test
 	void readsOnceDatesWithOrWithoutOffset() {
 		assertThat(once("2030-01-01T10:00:00Z", null)).isEqualTo(Instant.parse("2030-01-01T10:00:00Z"));
 		assertThat(once("2030-01-01T10:00:00+02:00", null)).isEqualTo(Instant.parse("2030-01-01T08:00:00Z"));
