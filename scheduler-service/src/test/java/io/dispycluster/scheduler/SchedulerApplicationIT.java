@@ -141,7 +141,17 @@ class SchedulerApplicationIT {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.paths['/health']")
-			.exists();
+			.exists()
+			// the limits are read by hand from text, and described as the integers they
+			// are
+			.jsonPath("$.paths['/history'].get.parameters[0].schema.type")
+			.isEqualTo("integer")
+			.jsonPath("$.paths['/history'].get.parameters[0].schema.maximum")
+			.isEqualTo(1000)
+			.jsonPath("$.paths['/workflows/{workflowId}/runs'].get.parameters[1].schema.type")
+			.isEqualTo("integer")
+			.jsonPath("$.paths['/workflows/{workflowId}/runs'].get.parameters[1].schema.minimum")
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.scheduler.system.QueryIntegers;
@@ -29,7 +31,9 @@ class HistoryController {
 	}
 
 	@GetMapping("/history")
-	List<HistoryEntry> history(@RequestParam(name = "limit", required = false) @Nullable String limitParam) {
+	List<HistoryEntry> history(@Parameter(description = "how many runs, the latest",
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) @RequestParam(
+					name = "limit", required = false) @Nullable String limitParam) {
 		int limit = QueryIntegers.between("limit", limitParam, 1, 1000, 50);
 		List<HistoryEntry> entries = new ArrayList<>();
 		this.sources.forEach((source) -> entries.addAll(source.latest(limit)));

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.scheduler.history.ManualRun;
@@ -81,8 +83,9 @@ class WorkflowController {
 	}
 
 	@GetMapping("/workflows/{workflowId}/runs")
-	List<WorkflowRunEntry> runs(@PathVariable String workflowId,
-			@RequestParam(required = false) @Nullable String limit) {
+	List<WorkflowRunEntry> runs(@PathVariable String workflowId, @Parameter(description = "how many runs, the latest",
+			schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")) @RequestParam(
+					required = false) @Nullable String limit) {
 		// an unknown workflow is said so before its limit is judged
 		this.workflows.get(workflowId);
 		return this.runs.runsOf(workflowId, QueryIntegers.between("limit", limit, 1, 1000, 50));
