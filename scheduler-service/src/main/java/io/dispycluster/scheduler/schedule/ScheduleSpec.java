@@ -97,7 +97,8 @@ public sealed interface ScheduleSpec {
 				.filter((id) -> id.equalsIgnoreCase(name.trim()))
 				.findFirst()
 				.map(ZoneId::of)
-				.orElseThrow(() -> new InvalidScheduleException("timezone", "unknown time zone '" + name + "'"));
+				.orElseThrow(() -> new InvalidScheduleException("timezone", "unknown time zone '" + name
+						+ "': use a name such as Europe/Paris or America/New_York, or an offset such as UTC+2"));
 		}
 	}
 

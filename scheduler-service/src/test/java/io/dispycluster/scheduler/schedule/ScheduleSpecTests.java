@@ -204,6 +204,17 @@ class ScheduleSpecTests {
 	}
 
 	@Test
+	void saysWhatToWriteForAnUnknownZone() {
+		// "PST" or "EST" are no zone names (CST stands for three zones): the user is told
+		// what to write instead
+		for (String zone : List.of("PST", "est", "Mars/Olympus")) {
+			assertThatExceptionOfType(InvalidScheduleException.class).isThrownBy(() -> cron("0 6 * * *", zone))
+				.withMessage("unknown time zone '" + zone + "': use a name such as Europe/Paris or "
+						+ "America/New_York, or an offset such as UTC+2");
+		}
+	}
+
+	@Test
 	void describesEachScheduleForTheScheduleList() {
 		assertThat(cron("0 6 * * 0", "Europe/Paris").describe()).isEqualTo("cron[0 6 * * 0, Europe/Paris]");
 		assertThat(cron(" 0\t6  * * 0", "Europe/Paris").describe()).isEqualTo("cron[0 6 * * 0, Europe/Paris]");
