@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.scheduler.system.OrderedMaps;
+
 /**
  * The optional fields of a scrape beyond the contract's, as a task or a workflow's scrape
  * step takes them: the crawl options of {@code POST /scrape} ({@code max_depth},
@@ -34,7 +36,7 @@ public record CrawlFields(CrawlOptions options, Map<String, String> nodeLabels) 
 	private static final JsonMapper TREES = JsonMapper.builder().build();
 
 	public CrawlFields {
-		nodeLabels = Map.copyOf(nodeLabels);
+		nodeLabels = OrderedMaps.copyOf(nodeLabels);
 	}
 
 	/** No crawl option, any worker. */

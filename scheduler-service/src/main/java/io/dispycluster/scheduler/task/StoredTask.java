@@ -11,6 +11,7 @@ import io.dispycluster.scheduler.definition.StoredDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 import io.dispycluster.scheduler.schedule.ScheduleType;
 import io.dispycluster.scheduler.scrape.CrawlFields;
+import io.dispycluster.scheduler.system.OrderedMaps;
 
 /**
  * A row of the {@code task} table.
@@ -23,7 +24,7 @@ record StoredTask(String id, String name, @Nullable String description, List<Str
 
 	StoredTask {
 		urls = List.copyOf(urls);
-		scheduleConfig = Map.copyOf(scheduleConfig);
+		scheduleConfig = OrderedMaps.copyOf(scheduleConfig);
 	}
 
 	/** The task's definition, its schedule read again as of {@code now}. */

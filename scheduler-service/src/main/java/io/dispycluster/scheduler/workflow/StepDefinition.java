@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.dispycluster.scheduler.system.OrderedMaps;
+
 /**
  * A validated step, as stored and shown.
  *
@@ -21,7 +23,7 @@ record StepDefinition(String stepId, String name, StepAction action, Map<String,
 		@Nullable Integer timeoutS, int retries) {
 
 	StepDefinition {
-		config = Map.copyOf(config);
+		config = OrderedMaps.copyOf(config);
 		dependsOn = List.copyOf(dependsOn);
 	}
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import io.dispycluster.scheduler.definition.StoredDefinition;
 import io.dispycluster.scheduler.schedule.ScheduleSpec;
 import io.dispycluster.scheduler.schedule.ScheduleType;
+import io.dispycluster.scheduler.system.OrderedMaps;
 
 /**
  * A row of the {@code workflow} table.
@@ -20,7 +21,7 @@ record StoredWorkflow(String id, String name, @Nullable String description, List
 
 	StoredWorkflow {
 		steps = List.copyOf(steps);
-		scheduleConfig = Map.copyOf(scheduleConfig);
+		scheduleConfig = OrderedMaps.copyOf(scheduleConfig);
 	}
 
 	@Override

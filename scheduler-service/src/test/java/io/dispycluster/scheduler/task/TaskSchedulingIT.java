@@ -113,6 +113,22 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void showsTheScheduleConfigInTheOrderOfTheDocs() {
+		String id = (String) scheduler.post("/tasks", """
+				{"name":"ordre","urls":["https://example.org/"],"schedule_type":"cron",
+				 "schedule_config":{"timezone":"Europe/Paris","cron":"0 3 * * *"}}""").get("task_id");
+		String body = scheduler.http()
+			.get()
+			.uri("/tasks/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		assertThat(body).contains("\"schedule_config\":{\"cron\":\"0 3 * * *\",\"timezone\":\"Europe/Paris\"}");
+	}
+
+	@Test
 	void schedulesCronOnUnixSundaysInTheGivenTimeZone() {
 		ZoneId paris = ZoneId.of("Europe/Paris");
 		ZonedDateTime now = ZonedDateTime.now(paris);

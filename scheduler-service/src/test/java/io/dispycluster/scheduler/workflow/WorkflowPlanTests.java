@@ -23,6 +23,15 @@ class WorkflowPlanTests {
 	}
 
 	@Test
+	void showsAStepsConfigInTheOrderOfTheDocs() {
+		// not in the order of a hash, which changes from one start of the service to the
+		// next
+		StepDefinition step = WorkflowPlan.define(List.of(scrape("a"))).get(0);
+		assertThat(step.config().keySet()).containsExactly("urls", "max_pages", "same_origin_only", "timeout_s",
+				"priority");
+	}
+
+	@Test
 	void refusesACycleNamingItsSteps() {
 		List<StepRequest> steps = List.of(scrape("a", "c"), scrape("b", "a"), scrape("c", "b"));
 		assertThat(WorkflowPlan.problems(steps)).singleElement()
