@@ -161,15 +161,18 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 	 *
 	 * @param webhooks the endpoints called on every alert fired and resolved; none by
 	 * default
-	 * @param attempts calls per notification before giving up
+	 * @param attempts calls per notification before giving up (10 by default: with the
+	 * default waits, a webhook may be down about 15 minutes without losing one)
 	 * @param backoff wait before the second attempt, doubled for each further one
+	 * @param maxBackoff the longest wait between two attempts
 	 * @param timeout connection and read timeout of each call
-	 * @param queueCapacity notifications waiting to be sent at most; beyond, new ones are
-	 * dropped with a warning
+	 * @param queueCapacity notifications waiting to be sent at most (kept in the
+	 * database, across restarts); beyond, new ones are dropped with a warning
 	 */
 	public record Notifications(@DefaultValue List<@Valid Webhook> webhooks,
-			@DefaultValue("3") @Min(1) @Max(10) int attempts, @DefaultValue("2s") Duration backoff,
-			@DefaultValue("5s") Duration timeout, @DefaultValue("100") @Min(1) int queueCapacity) {
+			@DefaultValue("10") @Min(1) @Max(50) int attempts, @DefaultValue("2s") Duration backoff,
+			@DefaultValue("5m") Duration maxBackoff, @DefaultValue("5s") Duration timeout,
+			@DefaultValue("100") @Min(1) int queueCapacity) {
 
 		public Notifications {
 			webhooks = List.copyOf(webhooks);
@@ -179,6 +182,10 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 			if (backoff.isNegative()) {
 				throw new IllegalArgumentException(
 						"dispycluster.monitoring.alerts.notifications.backoff must not be negative");
+			}
+			if (maxBackoff.compareTo(backoff) < 0) {
+				throw new IllegalArgumentException(
+						"dispycluster.monitoring.alerts.notifications.max-backoff must not be shorter than backoff");
 			}
 			if (timeout.isNegative() || timeout.isZero()) {
 				throw new IllegalArgumentException(

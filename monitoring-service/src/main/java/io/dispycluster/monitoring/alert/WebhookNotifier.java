@@ -1,13 +1,13 @@
 package io.dispycluster.monitoring.alert;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,36 +25,60 @@ import org.springframework.web.client.RestClientException;
  * The body carries the text as {@code text} (Slack and compatibles: Mattermost,
  * Rocket.Chat, Google Chat), {@code content} (Discord) and {@code message} with
  * {@code title} (ntfy, plus {@code topic} when configured), and the alert itself under
- * {@code alert}. Notifications are queued and sent one after another by a thread of their
- * own, each retried with a doubling backoff, so a slow or failing webhook never blocks
- * collection.
+ * {@code alert}.
+ * <p>
+ * A notification is first written to the {@link WebhookOutbox}, then sent by a thread of
+ * its own and removed once the webhook takes it: it survives a restart of the service and
+ * a webhook down for a while (each failed call waits twice as long as the one before, up
+ * to {@code max-backoff}, for {@code attempts} calls in all). Each webhook gets its
+ * notifications one at a time, in the order they were made, so that a "resolved" never
+ * arrives before its "firing"; a slow or failing webhook never blocks collection, nor the
+ * other webhooks for longer than its timeout.
  */
 @Component
 class WebhookNotifier {
 
 	private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
 
+	/** How often the sender looks for notifications due again when nothing wakes it. */
+	private static final long IDLE_POLL_MS = 1000;
+
 	private final AlertProperties.Notifications settings;
 
 	private final AlertMetrics metrics;
+
+	private final WebhookOutbox outbox;
 
 	private final RestClient http;
 
 	private final JsonMapper json;
 
-	private final ThreadPoolExecutor sender;
+	private final Map<String, AlertProperties.Webhook> webhooks = new LinkedHashMap<>();
 
-	WebhookNotifier(RestClient.Builder builder, AlertProperties properties, AlertMetrics metrics, JsonMapper json) {
+	private final Object wake = new Object();
+
+	private final Thread sender;
+
+	private volatile boolean running = true;
+
+	private boolean woken;
+
+	WebhookNotifier(RestClient.Builder builder, AlertProperties properties, AlertMetrics metrics, WebhookOutbox outbox,
+			JsonMapper json) {
 		this.settings = properties.notifications();
 		this.metrics = metrics;
+		this.outbox = outbox;
 		this.json = json;
 		this.http = HttpClients.withTimeout(builder.clone(), this.settings.timeout()).build();
-		this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(this.settings.queueCapacity()), (runnable) -> {
-					Thread thread = new Thread(runnable, "alert-webhooks");
-					thread.setDaemon(true);
-					return thread;
-				});
+		this.settings.webhooks().forEach((webhook) -> this.webhooks.put(webhook.url().toString(), webhook));
+		this.sender = new Thread(this::sendWhileRunning, "alert-webhooks");
+		this.sender.setDaemon(true);
+	}
+
+	/** Starts sending, the notifications left waiting by an earlier run first. */
+	@PostConstruct
+	void start() {
+		this.sender.start();
 	}
 
 	void fired(Alert alert) {
@@ -69,6 +93,11 @@ class WebhookNotifier {
 
 	private void notifyAll(Alert alert, String text, String title) {
 		for (AlertProperties.Webhook webhook : this.settings.webhooks()) {
+			if (this.outbox.count() >= this.settings.queueCapacity()) {
+				this.metrics.dropped();
+				LOG.warn("Notification dropped, too many waiting: alert={} webhook={}", alert.id(), redacted(webhook));
+				continue;
+			}
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("text", text);
 			body.put("content", text);
@@ -79,49 +108,128 @@ class WebhookNotifier {
 			}
 			body.put("status", alert.status());
 			body.put("alert", alert);
-			// Bytes, so that the body goes with its Content-Length: a map would be
-			// streamed
-			// chunked, which simple receivers (HTTP/1.0 servers, some proxies) cannot
-			// read
-			byte[] bytes = this.json.writeValueAsBytes(body);
+			this.outbox.add(webhook.url().toString(), alert.id(), alert.status(), this.json.writeValueAsString(body),
+					System.currentTimeMillis());
+		}
+		wakeSender();
+	}
+
+	private void wakeSender() {
+		synchronized (this.wake) {
+			this.woken = true;
+			this.wake.notifyAll();
+		}
+	}
+
+	private void sendWhileRunning() {
+		while (this.running) {
+			long nextDueMs = Long.MAX_VALUE;
 			try {
-				this.sender.execute(() -> deliver(webhook, bytes, alert));
+				nextDueMs = sendDue();
 			}
-			catch (RejectedExecutionException ex) {
-				this.metrics.dropped();
-				LOG.warn("Notification dropped, too many waiting: alert={} webhook={}", alert.id(), redacted(webhook));
+			catch (RuntimeException ex) {
+				// the database briefly unavailable, say: the notifications wait in the
+				// outbox
+				LOG.warn("Webhook notifications not sent this time: {}", ex.toString());
+			}
+			long waitMs = Math.max(1, Math.min(IDLE_POLL_MS, nextDueMs - System.currentTimeMillis()));
+			synchronized (this.wake) {
+				if (!this.woken && this.running) {
+					try {
+						this.wake.wait(waitMs);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+				this.woken = false;
 			}
 		}
 	}
 
-	private void deliver(AlertProperties.Webhook webhook, byte[] body, Alert alert) {
-		Duration wait = this.settings.backoff();
-		for (int attempt = 1; attempt <= this.settings.attempts(); attempt++) {
-			try {
-				this.http.post()
-					.uri(webhook.url())
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(body)
-					.retrieve()
-					.toBodilessEntity();
-				this.metrics.sent();
-				LOG.debug("Notification sent: alert={} status={} webhook={}", alert.id(), alert.status(),
-						redacted(webhook));
-				return;
+	/**
+	 * Tries the oldest waiting notification of each webhook, if it is due.
+	 * @return when the first of those still waiting is due (epoch milliseconds), or
+	 * {@link Long#MAX_VALUE} when none waits
+	 */
+	private long sendDue() {
+		long nextDueMs = Long.MAX_VALUE;
+		Set<String> served = new HashSet<>();
+		for (WebhookOutbox.Notification notification : this.outbox.waiting(this.settings.queueCapacity())) {
+			if (!this.running) {
+				break;
 			}
-			catch (RestClientException ex) {
-				if (attempt == this.settings.attempts()) {
-					this.metrics.failed();
-					LOG.warn("Notification failed after {} attempts: alert={} webhook={} reason={}", attempt,
-							alert.id(), redacted(webhook), ex.getMessage());
-					return;
-				}
-				if (!pause(wait)) {
-					return;
-				}
-				wait = wait.multipliedBy(2);
+			if (!served.add(notification.webhookUrl())) {
+				continue; // a notification before it to the same webhook waits
 			}
+			AlertProperties.Webhook webhook = this.webhooks.get(notification.webhookUrl());
+			if (webhook == null) {
+				// the webhook left the configuration while the notification waited
+				LOG.info("Notification for a webhook no longer configured dropped: alert={}", notification.alertId());
+				this.outbox.remove(notification.id());
+				nextDueMs = 0; // the next one for that webhook may be due
+				continue;
+			}
+			long dueMs = notification.nextAttemptMs();
+			if (dueMs <= System.currentTimeMillis()) {
+				dueMs = deliver(webhook, notification);
+			}
+			nextDueMs = Math.min(nextDueMs, dueMs);
 		}
+		return nextDueMs;
+	}
+
+	/**
+	 * Makes one call for a notification.
+	 * @return when the webhook's next notification is due: now when this one is done with
+	 * (delivered or given up), else when this one is tried again
+	 */
+	private long deliver(AlertProperties.Webhook webhook, WebhookOutbox.Notification notification) {
+		try {
+			this.http.post()
+				.uri(webhook.url())
+				.contentType(MediaType.APPLICATION_JSON)
+				// Bytes, so that the body goes with its Content-Length: simple receivers
+				// (HTTP/1.0 servers, some proxies) cannot read a chunked one
+				.body(notification.body().getBytes(StandardCharsets.UTF_8))
+				.retrieve()
+				.toBodilessEntity();
+		}
+		catch (RestClientException ex) {
+			return failed(webhook, notification, ex);
+		}
+		this.outbox.remove(notification.id());
+		this.metrics.sent();
+		LOG.debug("Notification sent: alert={} status={} webhook={}", notification.alertId(),
+				notification.alertStatus(), redacted(webhook));
+		return System.currentTimeMillis();
+	}
+
+	private long failed(AlertProperties.Webhook webhook, WebhookOutbox.Notification notification,
+			RestClientException ex) {
+		int attempts = notification.attempts() + 1;
+		if (attempts >= this.settings.attempts()) {
+			this.outbox.remove(notification.id());
+			this.metrics.failed();
+			LOG.warn("Notification failed after {} attempts: alert={} webhook={} reason={}", attempts,
+					notification.alertId(), redacted(webhook), ex.getMessage());
+			return System.currentTimeMillis();
+		}
+		Duration wait = backoff(attempts);
+		LOG.debug("Notification not delivered, next attempt in {}: alert={} webhook={} reason={}", wait,
+				notification.alertId(), redacted(webhook), ex.getMessage());
+		long dueMs = System.currentTimeMillis() + wait.toMillis();
+		this.outbox.retryAt(notification.id(), attempts, dueMs);
+		return dueMs;
+	}
+
+	/** The wait after the given number of failed calls: doubled each time, capped. */
+	Duration backoff(int failedCalls) {
+		Duration wait = this.settings.backoff();
+		for (int i = 1; i < failedCalls && wait.compareTo(this.settings.maxBackoff()) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(this.settings.maxBackoff()) > 0) ? this.settings.maxBackoff() : wait;
 	}
 
 	/**
@@ -132,20 +240,12 @@ class WebhookNotifier {
 		return url.getScheme() + "://" + url.getHost() + ((url.getPort() >= 0) ? ":" + url.getPort() : "") + "/…";
 	}
 
-	private static boolean pause(Duration wait) {
-		try {
-			Thread.sleep(wait.toMillis());
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
 	@PreDestroy
-	void stop() {
-		this.sender.shutdownNow();
+	void stop() throws InterruptedException {
+		this.running = false;
+		wakeSender();
+		// A call under way finishes within its timeout; what is left waits in the outbox.
+		this.sender.join(this.settings.timeout().toMillis() + IDLE_POLL_MS);
 	}
 
 }

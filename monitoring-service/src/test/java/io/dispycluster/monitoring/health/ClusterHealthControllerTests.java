@@ -68,8 +68,8 @@ class ClusterHealthControllerTests {
 	private ClusterHealthController controller(boolean periodicCollection) {
 		return new ClusterHealthController(this.board, mock(AlertEngine.class),
 				new AlertProperties(new AlertProperties.Rules(null, null, null, null, null, null, null, null),
-						new AlertProperties.Notifications(List.of(), 3, Duration.ofSeconds(2), Duration.ofSeconds(5),
-								100)),
+						new AlertProperties.Notifications(List.of(), 3, Duration.ofSeconds(2), Duration.ofMinutes(5),
+								Duration.ofSeconds(5), 100)),
 				new CollectionProperties(periodicCollection, Duration.ofSeconds(15), Duration.ofSeconds(5), 3,
 						Duration.ofDays(7), 4),
 				Clock.fixed(NOW, ZoneOffset.UTC));
