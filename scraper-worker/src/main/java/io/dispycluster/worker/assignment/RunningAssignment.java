@@ -1,5 +1,7 @@
 package io.dispycluster.worker.assignment;
 
+import java.time.Duration;
+
 import io.dispycluster.model.job.AttemptOutcome;
 import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.worker.crawl.CrawlControl;
@@ -8,6 +10,7 @@ import io.dispycluster.worker.crawl.CrawlOutcome;
 import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.StopReason;
 import io.dispycluster.worker.report.AttemptReportBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One attempt at a job, from acceptance until its report is sent.
@@ -23,6 +26,11 @@ final class RunningAssignment {
 	private final CrawlControl control = new CrawlControl();
 
 	private volatile boolean stale;
+
+	// Read and written by the progress ticker's thread only, after construction.
+	private @Nullable AttemptProgress lastProgress;
+
+	private long lastProgressNanos = System.nanoTime();
 
 	RunningAssignment(String jobId, int attempt, CrawlOrder order) {
 		this.jobId = jobId;
@@ -58,6 +66,25 @@ final class RunningAssignment {
 
 	boolean isStale() {
 		return this.stale;
+	}
+
+	/**
+	 * The progress to send now, or null if there is no news: the crawl moved on since the
+	 * last progress sent (another page, another URL), or an interval has passed since
+	 * then (or since acceptance), which tells the controller the worker still holds the
+	 * job.
+	 * @param nowNanos now, in {@link System#nanoTime()} terms
+	 */
+	@Nullable AttemptProgress progressDue(String node, long nowNanos, Duration interval) {
+		AttemptProgress progress = progress(node);
+		boolean moved = (this.lastProgress != null) ? !progress.equals(this.lastProgress)
+				: progress.pagesDone() > 0 || progress.currentUrl() != null;
+		if (!moved && nowNanos - this.lastProgressNanos < interval.toNanos()) {
+			return null;
+		}
+		this.lastProgress = progress;
+		this.lastProgressNanos = nowNanos;
+		return progress;
 	}
 
 	AssignmentView view() {
