@@ -83,6 +83,7 @@ final class RequestChain {
 					return longer(run.order().politenessDelay(), verdict.crawlDelay());
 				}
 				case DENIED, UNAVAILABLE -> throw new PageFailure(PageState.ROBOTS_DENIED, verdict.reason());
+				case UNREACHABLE -> throw new PageFailure(PageState.FETCH_ERROR, verdict.reason());
 				case RETRY_LATER -> {
 					if (control.isCancelled() || !run.pause(control, this.robots.retryDelay())) {
 						throw stopped(url, control, requested);

@@ -18,8 +18,10 @@ import io.dispycluster.worker.fetch.PageFetcher;
 /**
  * Fetches and reads a site's robots.txt, following up to five redirects, and applies the
  * worker's policy to what comes back: 200 is parsed; any other 4xx (401 and 403
- * included), or too many redirects, allows everything; 5xx, 429, a timeout or a network
- * failure is a failure to retry, never a reason to allow.
+ * included), or too many redirects, allows everything; 5xx, 429, a timeout or a refused
+ * or cut connection is a failure to retry, never a reason to allow; a site that cannot be
+ * reached at all (unknown host, TLS failure) is said so, for its URLs to fail with that
+ * reason.
  */
 final class RobotsFetch {
 
@@ -77,6 +79,7 @@ final class RobotsFetch {
 			case TIMEOUT -> RobotsFile.timedOut(ex.getMessage());
 			// The page itself will be refused by the guard with its own reason.
 			case BLOCKED -> RobotsFile.of(allowAll());
+			case NETWORK -> RobotsFile.unreachable(ex.getMessage());
 			default -> RobotsFile.failed(ex.getMessage());
 		};
 	}

@@ -23,6 +23,10 @@ public record RobotsVerdict(Kind kind, Duration crawlDelay, String reason) {
 		return new RobotsVerdict(Kind.RETRY_LATER, Duration.ZERO, reason);
 	}
 
+	static RobotsVerdict unreachable(String reason) {
+		return new RobotsVerdict(Kind.UNREACHABLE, Duration.ZERO, reason);
+	}
+
 	static RobotsVerdict unavailable(String reason) {
 		return new RobotsVerdict(Kind.UNAVAILABLE, Duration.ZERO, reason);
 	}
@@ -42,7 +46,13 @@ public record RobotsVerdict(Kind kind, Duration crawlDelay, String reason) {
 		RETRY_LATER,
 
 		/** robots.txt could not be had after every attempt: the site is skipped. */
-		UNAVAILABLE
+		UNAVAILABLE,
+
+		/**
+		 * The site cannot be reached at all (unknown host, TLS failure): the URL fails
+		 * with that reason, as its own request would.
+		 */
+		UNREACHABLE
 
 	}
 

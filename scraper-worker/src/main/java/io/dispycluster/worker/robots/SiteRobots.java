@@ -125,6 +125,11 @@ final class SiteRobots {
 		if (file.aborted()) {
 			return RobotsVerdict.retryLater(file.failure());
 		}
+		if (file.unreachable()) {
+			// Nothing learnt about the site's robots.txt: its URLs fail for that reason,
+			// and the next one asks again (a name may resolve in a moment).
+			return RobotsVerdict.unreachable(file.failure());
+		}
 		this.failures = (this.failures >= this.properties.attempts()) ? 1 : this.failures + 1;
 		this.lastFailure = file.failure();
 		this.timedOutWithin = file.timedOut() ? timeout : null;

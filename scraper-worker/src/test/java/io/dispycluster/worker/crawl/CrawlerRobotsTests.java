@@ -1,5 +1,6 @@
 package io.dispycluster.worker.crawl;
 
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dispycluster.worker.robots.RobotsProperties;
 import io.dispycluster.worker.testsupport.FixtureSite;
+import okhttp3.Dns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -243,6 +245,25 @@ class CrawlerRobotsTests {
 
 		assertThat(result.crawled()).containsExactly(this.site.url("/"));
 		assertThat(this.site.robotsRequests()).isZero();
+	}
+
+	@Test
+	void failsAUrlOfAnUnknownHostAtOnceWithThatReasonNotAsARobotsRefusal() {
+		Dns dns = (host) -> {
+			throw new UnknownHostException(host);
+		};
+		Crawler crawler = Crawlers.aCrawlerResolving(dns, Crawlers.LOOPBACK);
+		long start = System.nanoTime();
+
+		CrawlOutcome outcome = crawler.crawl(anOrderFor("http://nowhere.test/").build(), new CrawlControl());
+
+		// A host that does not resolve has no robots.txt to wait for: retrying it, then
+		// skipping the "site" as if its robots.txt were failing, hid the real reason.
+		assertThat(outcome.result().errors())
+			.containsExactly(entry("http://nowhere.test/", "Unknown host: nowhere.test"));
+		assertThat(outcome.states()).containsExactly(entry(PageState.FETCH_ERROR, 1));
+		assertThat(outcome.refusal()).isNull();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 	}
 
 	private CrawlOutcome crawl(CrawlOrderBuilder order) {
