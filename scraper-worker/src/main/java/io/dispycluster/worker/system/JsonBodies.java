@@ -6,6 +6,7 @@ import io.dispycluster.support.problem.InvalidRequestException;
 
 import io.dispycluster.support.problem.FieldProblem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +24,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Reads one JSON object as several records: the contract's and the worker's additions
  * travel side by side in the same object. A body that is not an object is a 400; a field
- * of the wrong type is a 422 that names it.
+ * of the wrong type is a 422 that names it, an integer field as the controller reads it
+ * ({@link IntegerFields}).
  */
 @Component
 public class JsonBodies {
@@ -41,11 +44,16 @@ public class JsonBodies {
 	 * @return the record
 	 */
 	public <T> T read(JsonNode node, Class<T> type, String prefix) {
-		if (!node.isObject()) {
+		if (!(node instanceof ObjectNode object)) {
 			throw malformed();
 		}
+		List<FieldProblem> problems = new ArrayList<>();
+		ObjectNode normalized = IntegerFields.normalized(object, type, prefix, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
 		try {
-			return this.json.treeToValue(node, type);
+			return this.json.treeToValue(normalized, type);
 		}
 		catch (MismatchedInputException ex) {
 			throw new InvalidRequestException(

@@ -174,6 +174,24 @@ class ScrapeControllerTests extends WebSliceTests {
 		then(this.crawler).should(never()).crawl(any(), any());
 	}
 
+	// As the controller reads them: a number with a fraction is no integer (it was
+	// truncated), and one beyond an int's range is out of the field's range (it was
+	// answered as a body that is not JSON).
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "\"max_depth\":1.5|max_depth|must be an integer",
+					"\"max_pages\":2.5|max_pages|must be an integer",
+					"\"max_pages\":99999999999|max_pages|must be between 1 and 1000",
+					"\"timeout_s\":1e400|timeout_s|must be an integer",
+					"\"delay_ms\":-99999999999|delay_ms|must be between 0 and 60000" })
+	void answers422ForAnIntegerFieldThatIsNoIntOrBeyondAnIntsRange(String field, String name, String message)
+			throws Exception {
+		scrape("{\"start_url\":\"http://h/\"," + field + "}").andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value(name))
+			.andExpect(jsonPath("$.errors[0].message").value(message));
+		then(this.crawler).should(never()).crawl(any(), any());
+	}
+
 	@Test
 	void namesEveryBadFieldAtOnce() throws Exception {
 		scrape("{\"start_url\":\"ftp://x\",\"max_pages\":0,\"timeout_s\":500}")
