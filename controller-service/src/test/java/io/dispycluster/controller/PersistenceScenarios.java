@@ -116,9 +116,9 @@ abstract class PersistenceScenarios {
 		int port = Controllers.freePort();
 		ConfigurableApplicationContext first = start(port);
 		Api api = api(port);
-		// A silent worker neither sends progress nor lists its jobs: only its report
-		// can tell the restarted controller about the attempt.
-		StubWorker worker = worker("patient", api, Mode.SILENT).register();
+		// The worker holds the job (it lists it, as the real worker does) but sends no
+		// progress: its report tells the restarted controller how the attempt ended.
+		StubWorker worker = worker("patient", api, Mode.HOLD).register();
 		String id = api.submit("{\"start_url\":\"http://site.test/\"}");
 		await().until(() -> worker.running().containsKey(id));
 		first.close();
@@ -144,7 +144,7 @@ abstract class PersistenceScenarios {
 		tightGrace.put("dispycluster.controller.timeout-grace", "300ms");
 		ConfigurableApplicationContext first = start(port, tightGrace);
 		Api api = api(port);
-		StubWorker worker = worker("punctual", api, Mode.SILENT).register();
+		StubWorker worker = worker("punctual", api, Mode.HOLD).register();
 		String id = api.submit("{\"start_url\":\"http://site.test/\",\"max_duration_s\":1}");
 		await().until(() -> worker.running().containsKey(id));
 		first.close();
@@ -156,6 +156,47 @@ abstract class PersistenceScenarios {
 		Thread.sleep(600);
 		assertThat(worker.report(worker.received().get(0), "succeeded", null)).isEqualTo(204);
 		assertThat(api.status(id)).isEqualTo("completed");
+	}
+
+	@Test
+	void aJobClaimedButNeverSentBeforeARestartGoesBackToTheQueueAtOnce() {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = api(port);
+		// The worker drops the assignment: the same as a controller killed between the
+		// claim and the send.
+		StubWorker worker = worker("forgotten", api, Mode.DROP).register();
+		String id = api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.calls().contains("POST /assignments"));
+		first.close();
+		worker.mode(Mode.HOLD);
+
+		start(port);
+		await().atMost(Duration.ofSeconds(10)).until(() -> worker.running().containsKey(id));
+		assertThat(api.get("/jobs/" + id + "/history").json()).extracting((event) -> event.get("reason").stringValue())
+			.contains("returned to queue: assignment never reached forgotten"
+					+ " (the controller stopped before sending it)")
+			.noneMatch((reason) -> reason.startsWith("requeued"));
+		assertThat(worker.running().get(id).attempt()).isEqualTo(2);
+	}
+
+	@Test
+	void aWorkerWhoseAssignmentsCannotBeReadKeepsItsJobsAfterARestart() throws InterruptedException {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = api(port);
+		StubWorker worker = worker("unreadable", api, Mode.HOLD).register();
+		String id = api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		first.close();
+		worker.assignmentsFail(true);
+
+		start(port);
+		// Several health checks: none may take the missing list for an empty one (only
+		// the lease, once it expires, may requeue the job).
+		Thread.sleep(1200);
+		assertThat(api.get("/jobs/" + id + "/history").json()).extracting((event) -> event.get("reason").stringValue())
+			.noneMatch((reason) -> reason.startsWith("returned to queue"));
 	}
 
 	ConfigurableApplicationContext start(int port) {

@@ -38,8 +38,8 @@ import org.springframework.web.client.RestClientResponseException;
  * At most {@value #SENDERS} assignments are on their way at once; the others of a
  * dispatch pass wait their turn in memory. They are few (a pass claims no more jobs than
  * the workers have free slots) and each call takes milliseconds, far less than the lease
- * a claimed job holds; a job whose assignment is lost with the process is requeued when
- * its lease expires.
+ * a claimed job holds; a job whose assignment is lost with the process goes back to the
+ * queue after the restart ({@link UndeliveredAssignments}).
  */
 @Component
 class AssignmentSender implements DisposableBean {

@@ -1,6 +1,7 @@
 package io.dispycluster.controller.worker;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -107,9 +108,11 @@ class HealthChecker implements SchedulingConfigurer, DisposableBean {
 
 	private void confirmAssignments(Worker worker) {
 		try {
+			Instant readAt = this.clock.instant();
 			List<AssignmentStatus> assignments = this.client.assignments(WorkerClient.at(worker.url()));
-			if (assignments != null && !assignments.isEmpty()) {
-				this.events.publishEvent(new AssignmentsConfirmed(worker.node(), assignments));
+			// An empty list is news too (nothing runs there); a missing body is not.
+			if (assignments != null) {
+				this.events.publishEvent(new AssignmentsConfirmed(worker.node(), assignments, readAt));
 			}
 		}
 		catch (RestClientException ex) {

@@ -47,8 +47,17 @@ public final class StubWorker implements AutoCloseable {
 		/** Accepts, then reports a failure. */
 		FAIL,
 
-		/** Accepts, then never reports nor lists the job. */
+		/**
+		 * Accepts, then never reports nor lists the job, as a worker that lost it (its
+		 * lease must expire).
+		 */
 		SILENT,
+
+		/**
+		 * Answers 202 but keeps nothing, as if the assignment had never reached it (the
+		 * controller stopped between claiming the job and sending it).
+		 */
+		DROP,
 
 		/** Answers 503, as a worker at capacity. */
 		REFUSE,
@@ -103,6 +112,8 @@ public final class StubWorker implements AutoCloseable {
 	private volatile Duration delay = Duration.ofMillis(20);
 
 	private volatile boolean hanging;
+
+	private volatile boolean assignmentsFail;
 
 	private volatile String token;
 
@@ -218,6 +229,12 @@ public final class StubWorker implements AutoCloseable {
 	}
 
 	/** From now on, every request hangs until the worker is closed. */
+	/** Makes {@code GET /assignments} answer 500 (or work again). */
+	public StubWorker assignmentsFail(boolean fail) {
+		this.assignmentsFail = fail;
+		return this;
+	}
+
 	public void hang() {
 		this.hanging = true;
 	}
@@ -332,7 +349,7 @@ public final class StubWorker implements AutoCloseable {
 						+ ",\"active_jobs\":" + this.running.size() + instance + "}");
 			}
 			else if (method.equals("GET") && path.equals("/assignments")) {
-				send(exchange, 200, listing());
+				send(exchange, this.assignmentsFail ? 500 : 200, this.assignmentsFail ? "{}" : listing());
 			}
 			else if (method.equals("POST") && path.equals("/assignments")) {
 				assign(exchange);
@@ -382,6 +399,10 @@ public final class StubWorker implements AutoCloseable {
 			send(exchange, 422, "{\"type\":\"urn:dispycluster:problem:invalid-request\",\"title\":\"Invalid request\","
 					+ "\"status\":422,\"errors\":[{\"field\":\"spec.user_agent\",\"message\":\"cannot be set on this "
 					+ "worker\"}]}");
+			return;
+		}
+		if (current == Mode.DROP) {
+			send(exchange, 202, "{\"job_id\":\"" + assignment.jobId() + "\",\"attempt\":" + assignment.attempt() + "}");
 			return;
 		}
 		this.received.add(assignment);
