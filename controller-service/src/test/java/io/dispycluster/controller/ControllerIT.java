@@ -411,12 +411,12 @@ class ControllerIT {
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
 		await().until(() -> killed.running().containsKey(id));
 
-		// The same node back before any health check failed: a new process, holding
-		// nothing. (The old one stays up until then so that no check fails first.)
+		// The same node back at another address before the health checks found it
+		// offline: a new process, holding nothing.
 		StubWorker restarted = StubWorker.start(killed.node(), 2, this.api.baseUrl(), Mode.HOLD).instanceId("run-2");
 		this.workers.add(restarted);
-		restarted.register();
 		killed.close();
+		restarted.register();
 
 		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("reason").stringValue())
 			.contains("requeued: worker " + killed.node() + " restarted");
@@ -428,6 +428,33 @@ class ControllerIT {
 		restarted.instanceId("run-3").register();
 		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
 		assertThat(this.api.status(id)).isEqualTo("running");
+	}
+
+	@Test
+	void aSecondWorkerStartedWithANodeNameInUseIsRefusedAndTheFirstKeepsItsJobs() {
+		StubWorker first = worker(Mode.HOLD, 2).instanceId("first-run").register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> first.running().containsKey(id));
+
+		StubWorker twin = StubWorker.start(first.node(), 2, this.api.baseUrl(), Mode.HOLD).instanceId("twin-run");
+		this.workers.add(twin);
+		for (int registration = 0; registration < 3; registration++) {
+			Api.Response refused = this.api.post("/internal/workers/register", "{\"node\":\"" + first.node()
+					+ "\",\"url\":\"" + twin.url() + "\",\"capacity\":2,\"instance_id\":\"twin-run\"}");
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+			assertThat(refused.json().get("type").stringValue()).isEqualTo("urn:dispycluster:problem:node-name-in-use");
+			assertThat(refused.json().get("detail").stringValue()).contains(first.node()).contains(first.url());
+			assertThat(refused.json().get("used_by").stringValue()).isEqualTo(first.url());
+			first.register();
+		}
+		awaitHealthChecks(first, 2);
+
+		assertThat(this.api.get("/workers/" + first.node()).json().get("worker").get("url").stringValue())
+			.isEqualTo(first.url());
+		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("to").stringValue())
+			.containsExactly("queued", "dispatched");
+		assertThat(twin.received()).isEmpty();
 	}
 
 	@Test

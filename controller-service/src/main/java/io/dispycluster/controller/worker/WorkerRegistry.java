@@ -52,13 +52,16 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 
 	private final Clock clock;
 
+	private final NodeNameGuard nameGuard;
+
 	WorkerRegistry(WorkerStore store, NodeInventoryProperties inventory, JobQueue jobs,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, NodeNameGuard nameGuard) {
 		this.store = store;
 		this.inventory = inventory;
 		this.jobs = jobs;
 		this.events = events;
 		this.clock = clock;
+		this.nameGuard = nameGuard;
 	}
 
 	@Override
@@ -98,6 +101,7 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 	 * key by key.
 	 * @param registration its name, URL, capacity and labels
 	 * @return the worker
+	 * @throws NodeNameInUseException when another running worker has the node's name
 	 */
 	public Worker register(WorkerRegistration registration) {
 		validate(registration);
@@ -106,6 +110,7 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		Map<String, String> labels = NodeLabels.merge(registration.labels(),
 				this.inventory.labelsOf(registration.node()));
 		Optional<Worker> known = this.store.find(registration.node());
+		known.ifPresent((worker) -> this.nameGuard.check(worker, url, registration.instanceId()));
 		boolean restarted = known.isPresent() && recordInstance(registration.node(), registration.instanceId());
 		if (known.isPresent() && !restarted && isRenewal(known.get(), url, registration.capacity(), labels)) {
 			// Workers register again every interval, so that a controller that forgot

@@ -61,7 +61,7 @@ class WorkerRegistryTests {
 						return WorkerRegistryTests.this.now;
 					}
 
-				});
+				}, new NodeNameGuard(mock(WorkerClient.class)));
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class WorkerRegistryTests {
 		NodeInventoryProperties inventory = new NodeInventoryProperties(List.of(new NodeInventoryProperties.Node("pi-1",
 				"10.0.0.1", 8080, 2, Map.of("zone", "attic", "model", "pi4"))));
 		WorkerRegistry registry = new WorkerRegistry(this.store, inventory, mock(JobQueue.class), this.events::add,
-				Clock.fixed(T0, ZoneOffset.UTC));
+				Clock.fixed(T0, ZoneOffset.UTC), new NodeNameGuard(mock(WorkerClient.class)));
 		registry.syncInventory();
 		assertThat(this.store.find("pi-1")).map(Worker::labels).contains(Map.of("zone", "attic", "model", "pi4"));
 
@@ -161,7 +161,7 @@ class WorkerRegistryTests {
 		NodeInventoryProperties inventory = new NodeInventoryProperties(
 				List.of(new NodeInventoryProperties.Node("pi-1", "10.0.0.1", 8080, 2, Map.of())));
 		WorkerRegistry registry = new WorkerRegistry(this.store, inventory, mock(JobQueue.class), this.events::add,
-				Clock.fixed(T0, ZoneOffset.UTC));
+				Clock.fixed(T0, ZoneOffset.UTC), new NodeNameGuard(mock(WorkerClient.class)));
 		registry.syncInventory();
 		registry.healthy(this.store.find("pi-1").orElseThrow(), report("run-1"), T0);
 		registry.healthy(this.store.find("pi-1").orElseThrow(), report("run-1"), T0.plusSeconds(5));
