@@ -94,8 +94,10 @@ class HealthChecker implements SchedulingConfigurer, DisposableBean {
 		try {
 			JsonNode health = this.client.health(WorkerClient.at(worker.url()));
 			double seconds = (System.nanoTime() - start) / 1e9;
-			this.registry.healthy(worker, HealthReport.from(health), this.clock.instant());
-			confirmAssignments(worker);
+			if (this.registry.healthy(worker, HealthReport.from(health), this.clock.instant())) {
+				// Not for an old address: its list would speak of another process.
+				confirmAssignments(worker);
+			}
 			return PingResult.online(seconds);
 		}
 		catch (RestClientException ex) {

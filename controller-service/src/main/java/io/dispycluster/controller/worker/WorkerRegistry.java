@@ -242,8 +242,13 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 	 * instance id in the health means the worker restarted: that is how a worker that
 	 * does not register (known from the inventory only) has its lost jobs requeued at
 	 * once.
+	 * @return false when the worker registered from another URL since the check began:
+	 * nothing was recorded
 	 */
-	void healthy(Worker worker, HealthReport report, Instant now) {
+	boolean healthy(Worker worker, HealthReport report, Instant now) {
+		if (movedSince(worker)) {
+			return false;
+		}
 		if (recordInstance(worker.node(), report.instanceId())) {
 			LOG.info("Worker restarted: node={}", worker.node());
 			// Before it is available again, as for a registration.
@@ -252,15 +257,32 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		int capacity = (report.capacity() != null) ? Math.min(report.capacity(), MAX_CAPACITY) : worker.capacity();
 		boolean full = report.activeJobs() != null && report.activeJobs() >= capacity;
 		WorkerState status = full ? WorkerState.BUSY : WorkerState.ONLINE;
-		this.store.update(new Worker(worker.node(), worker.url(), capacity, status, worker.source(), worker.joinedAt(),
-				now, worker.lastAssignedAt(), 0, report.activeJobs(), worker.totalJobsCompleted(), report.cpuUsage(),
-				report.memoryUsage(), report.temperatureC(), null, worker.labels()));
+		boolean saved = this.store.updateUnlessMoved(
+				new Worker(worker.node(), worker.url(), capacity, status, worker.source(), worker.joinedAt(), now,
+						worker.lastAssignedAt(), 0, report.activeJobs(), worker.totalJobsCompleted(), report.cpuUsage(),
+						report.memoryUsage(), report.temperatureC(), null, worker.labels()));
+		if (!saved) {
+			return false;
+		}
 		if (worker.status() == WorkerState.OFFLINE) {
 			LOG.info("Worker online: node={} capacity={}", worker.node(), capacity);
 		}
 		if (status == WorkerState.ONLINE && worker.status() != WorkerState.ONLINE) {
 			this.events.publishEvent(new WorkerAvailable(worker.node()));
 		}
+		return true;
+	}
+
+	/**
+	 * Whether the worker registered from another URL since this check began: what the
+	 * check found (an instance id included) speaks of the old address, not of the worker.
+	 */
+	private boolean movedSince(Worker checked) {
+		boolean moved = this.store.find(checked.node()).filter((now) -> now.url().equals(checked.url())).isEmpty();
+		if (moved) {
+			LOG.debug("Health check of an old address ignored: node={} url={}", checked.node(), checked.url());
+		}
+		return moved;
 	}
 
 	/**
@@ -271,10 +293,14 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 	void failedCheck(Worker worker, String error, int offlineAfter) {
 		int failures = worker.failedChecks() + 1;
 		WorkerState status = (failures >= offlineAfter) ? WorkerState.OFFLINE : worker.status();
-		this.store.update(new Worker(worker.node(), worker.url(), worker.capacity(), status, worker.source(),
-				worker.joinedAt(), worker.lastSeen(), worker.lastAssignedAt(), failures, worker.reportedActiveJobs(),
-				worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(), worker.temperatureC(), error,
-				worker.labels()));
+		boolean saved = this.store.updateUnlessMoved(new Worker(worker.node(), worker.url(), worker.capacity(), status,
+				worker.source(), worker.joinedAt(), worker.lastSeen(), worker.lastAssignedAt(), failures,
+				worker.reportedActiveJobs(), worker.totalJobsCompleted(), worker.cpuUsage(), worker.memoryUsage(),
+				worker.temperatureC(), error, worker.labels()));
+		if (!saved) {
+			LOG.debug("Failed health check of an old address ignored: node={} url={}", worker.node(), worker.url());
+			return;
+		}
 		if (failures == offlineAfter) {
 			LOG.warn("Worker lost: node={} reason={}", worker.node(), error);
 			this.events.publishEvent(new WorkerWentOffline(worker.node(), error));

@@ -72,6 +72,19 @@ class WorkerStore {
 				params(worker));
 	}
 
+	/**
+	 * Saves what a health check found, unless the worker moved to another URL meanwhile
+	 * (a registration from its new address): the check then spoke of the old one.
+	 * @return whether it was saved
+	 */
+	boolean updateUnlessMoved(Worker checked) {
+		return this.jdbc.update("UPDATE worker SET capacity = :capacity, status = :status, "
+				+ "last_seen = :lastSeen, failed_checks = :failedChecks, "
+				+ "reported_active_jobs = :reportedActiveJobs, cpu_usage = :cpuUsage, memory_usage = :memoryUsage, "
+				+ "temperature_c = :temperatureC, last_error = :lastError WHERE node = :node AND url = :url",
+				params(checked)) == 1;
+	}
+
 	void setStatus(String node, WorkerState status, @Nullable String error) {
 		this.jdbc.update("UPDATE worker SET status = :status, last_error = :error WHERE node = :node",
 				new MapSqlParameterSource("node", node).addValue("status", status.name())

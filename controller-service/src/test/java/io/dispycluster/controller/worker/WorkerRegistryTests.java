@@ -183,6 +183,25 @@ class WorkerRegistryTests {
 		assertThat(this.events).filteredOn(WorkerRestarted.class::isInstance).hasSize(1);
 	}
 
+	@Test
+	void aHealthCheckOfTheOldAddressThatEndsAfterARegistrationFromANewOneChangesNothing() {
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.1:8080", 2, Map.of(), "run-1"));
+		Worker checked = this.store.find("pi-1").orElseThrow();
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.2:8080", 2, Map.of(), "run-2"));
+		this.events.clear();
+
+		assertThat(this.registry.healthy(checked, report("run-1"), T0.plusSeconds(5))).isFalse();
+		this.registry.failedCheck(checked, "Connection refused", 1);
+
+		Worker now = this.store.find("pi-1").orElseThrow();
+		assertThat(now.url()).isEqualTo("http://10.0.0.2:8080");
+		assertThat(now.status()).isEqualTo(WorkerState.ONLINE);
+		assertThat(now.failedChecks()).isZero();
+		assertThat(this.events).isEmpty();
+		this.registry.register(new WorkerRegistration("pi-1", "http://10.0.0.2:8080", 2, Map.of(), "run-2"));
+		assertThat(this.events).noneMatch(WorkerRestarted.class::isInstance);
+	}
+
 	private static HealthReport report(String instanceId) {
 		return new HealthReport(2, 0, null, null, null, instanceId);
 	}
