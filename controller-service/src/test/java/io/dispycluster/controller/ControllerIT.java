@@ -458,6 +458,24 @@ class ControllerIT {
 	}
 
 	@Test
+	void anAssignmentThatArrivesAfterItsJobWasCancelledAndRetriedElsewhereIsStopped() {
+		StubWorker slow = worker(Mode.HOLD, 1).assignmentLatency(Duration.ofMillis(600)).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> slow.calls().contains("POST /assignments"));
+
+		// While the assignment is on its way: cancelled, retried, and sent to a worker
+		// with more room.
+		assertThat(this.api.post("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+		StubWorker roomy = worker(Mode.HOLD, 2).register();
+		assertThat(this.api.post("/jobs/" + id + "/retry").status()).isEqualTo(200);
+		await().until(() -> roomy.running().containsKey(id));
+
+		await().until(() -> slow.received().size() == 1);
+		await().untilAsserted(() -> assertThat(slow.running()).doesNotContainKey(id));
+		assertThat(roomy.running()).containsKey(id);
+	}
+
+	@Test
 	void aWorkerThatDoesNotRegisterIsNoticedRestartingByItsHealthAndItsJobsAreRequeuedAtOnce() {
 		// Known without an instance id (as from the inventory, registration off): only
 		// its health carries the id of its process.

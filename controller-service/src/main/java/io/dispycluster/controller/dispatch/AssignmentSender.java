@@ -122,13 +122,23 @@ class AssignmentSender implements DisposableBean {
 	}
 
 	private void accepted(Job job, Worker worker) {
-		// The job may have been cancelled while the assignment was on its way: make sure
-		// the worker does not keep crawling for nothing. (A plain read: accepting an
-		// assignment writes nothing; the worker's first progress report moves the job to
-		// running.)
-		if (this.jobs.isCancelled(job.id(), job.attempt())) {
+		// The job may have been cancelled while the assignment was on its way (and even
+		// retried and given to another worker): make sure this worker does not keep
+		// crawling for nothing. (A plain read: accepting an assignment writes nothing;
+		// the worker's first progress report moves the job to running.)
+		if (this.jobs.isCancelled(job.id(), job.attempt()) || supersededElsewhere(job, worker)) {
 			cancel(job.id(), worker.node());
 		}
+	}
+
+	/**
+	 * Whether a newer attempt of the job is on another worker. (On this one the newer
+	 * attempt replaces the older itself; a cancellation, by job, would stop it too.)
+	 */
+	private boolean supersededElsewhere(Job sent, Worker worker) {
+		return this.jobs.find(sent.id())
+			.filter((now) -> now.attempt() > sent.attempt() && !worker.node().equals(now.assignedWorker()))
+			.isPresent();
 	}
 
 	private boolean refused(Job job, Worker worker, RestClientResponseException ex) {

@@ -115,6 +115,8 @@ public final class StubWorker implements AutoCloseable {
 
 	private volatile boolean assignmentsFail;
 
+	private volatile Duration assignmentLatency = Duration.ZERO;
+
 	private volatile String token;
 
 	private volatile Map<String, String> labels = Map.of();
@@ -229,6 +231,15 @@ public final class StubWorker implements AutoCloseable {
 	}
 
 	/** From now on, every request hangs until the worker is closed. */
+	/**
+	 * How long an assignment takes to arrive: the worker takes it (and answers) only
+	 * then.
+	 */
+	public StubWorker assignmentLatency(Duration latency) {
+		this.assignmentLatency = latency;
+		return this;
+	}
+
 	/** Makes {@code GET /assignments} answer 500 (or work again). */
 	public StubWorker assignmentsFail(boolean fail) {
 		this.assignmentsFail = fail;
@@ -387,6 +398,7 @@ public final class StubWorker implements AutoCloseable {
 	}
 
 	private void assign(HttpExchange exchange) throws IOException {
+		sleep(this.assignmentLatency.toMillis());
 		JsonNode body = JSON.readTree(readBody(exchange.getRequestBody()));
 		Assignment assignment = new Assignment(body.get("job_id").stringValue(), body.get("attempt").intValue(),
 				body.get("spec").get("start_url").stringValue(), body.get("spec"));
