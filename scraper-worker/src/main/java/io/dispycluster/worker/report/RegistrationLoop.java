@@ -86,6 +86,12 @@ final class RegistrationLoop {
 			LOG.warn("Registration of node {}: controller unavailable, retrying in the background (logged once "
 					+ "until it answers)", this.registration.node());
 		}
+		else if (answer == Answer.NOT_CURRENT) {
+			// 409: another worker that still runs registered this node name first
+			LOG.warn("Registration of node {}: refused by the controller, another running worker uses this node name "
+					+ "(dispycluster.worker.node-name must differ on every worker; the controller's log names it), "
+					+ "retrying in the background (logged once until it is accepted)", this.registration.node());
+		}
 		else {
 			LOG.warn(
 					"Registration of node {}: refused by the controller ({}; is dispycluster.security.internal-token "

@@ -80,6 +80,18 @@ class RegistrationLoopTests {
 		assertThat(output.getOut()).containsOnlyOnce("node n4: refused by the controller (REFUSED");
 	}
 
+	@Test
+	void saysWhenAnotherWorkerHasTheNodeName(CapturedOutput output) {
+		this.controller.answerAlways(REGISTER, 409);
+
+		loop("n5", Duration.ofMillis(50)).start();
+
+		await().atMost(Duration.ofSeconds(3)).until(() -> this.controller.bodies(REGISTER).size() >= 3);
+		assertThat(output.getOut())
+			.containsOnlyOnce("node n5: refused by the controller, another running worker uses " + "this node name")
+			.doesNotContain("internal-token the cluster's");
+	}
+
 	private RegistrationLoop loop(String node, Duration interval) {
 		ControllerReports reports = new ControllerReports(ControllerReportsTests.client(this.controller.baseUrl()),
 				this.scheduler, this.properties);
