@@ -1,6 +1,9 @@
 package io.dispycluster.gateway.system;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,13 +19,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Serves a path with empty segments or a trailing slash as its canonical form:
- * {@code /health/} as {@code /health}, {@code //jobs} and {@code /cluster//jobs} as
- * {@code /jobs} and {@code /cluster/jobs}. The original gateway redirected such paths,
+ * Serves a path with empty segments, dot segments or a trailing slash as its canonical
+ * form: {@code /health/} as {@code /health}, {@code //jobs} and {@code /cluster//jobs} as
+ * {@code /jobs} and {@code /cluster/jobs}, {@code /jobs/./} as {@code /jobs} and
+ * {@code /jobs/a/../b} as {@code /jobs/b}. The original gateway redirected such paths,
  * and a client that builds a URL from a base ending in a slash sends them; they are
  * answered, forwarded and secured exactly as the canonical path, by every endpoint and
- * route alike. Only a route prefix alone keeps its slash: {@code /cluster/} is the
- * controller's root, as {@code /cluster} is its statistics.
+ * route alike. Dot segments ({@code .}, {@code ..}, also percent-encoded) are resolved as
+ * RFC 3986 and every HTTP client but one told not to ({@code curl --path-as-is}) resolve
+ * them: sent raw, {@code /jobs/./} reached the controller as a request for job ".". Only
+ * a route prefix alone keeps its slash: {@code /cluster/} is the controller's root, as
+ * {@code /cluster} is its statistics.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -42,17 +49,45 @@ class CanonicalPathFilter extends OncePerRequestFilter {
 		chain.doFilter(canonical.equals(uri) ? request : new CanonicalRequest(request, canonical), response);
 	}
 
-	/** The path with its empty segments and trailing slash removed. */
+	/** The path with its empty segments, dot segments and trailing slash removed. */
 	static String canonical(String path) {
-		if (!path.endsWith("/") && !path.contains("//")) {
+		if (!path.endsWith("/") && !path.contains("//") && !mayHaveDotSegment(path)) {
 			// the common case, on every request: nothing to build
 			return path;
 		}
-		String collapsed = EMPTY_SEGMENTS.matcher(path).replaceAll("/");
+		// empty segments first, as Tomcat normalises: "/jobs//.." is "/"
+		String collapsed = withoutDotSegments(EMPTY_SEGMENTS.matcher(path).replaceAll("/"));
 		if (collapsed.length() > 1 && collapsed.endsWith("/") && !SERVICE_ROOTS.contains(collapsed)) {
 			return collapsed.substring(0, collapsed.length() - 1);
 		}
 		return collapsed;
+	}
+
+	private static boolean mayHaveDotSegment(String path) {
+		return path.contains("/.") || path.toLowerCase(Locale.ROOT).contains("/%2e");
+	}
+
+	/**
+	 * The path with its {@code .} and {@code ..} segments resolved (RFC 3986, 5.2.4); a
+	 * path that ended with one ends with a slash, {@code ..} above the root stays there.
+	 */
+	private static String withoutDotSegments(String path) {
+		Deque<String> segments = new ArrayDeque<>();
+		boolean endsInDirectory = false;
+		// path starts with a slash: the first part is empty
+		String[] parts = path.split("/", -1);
+		for (int i = 1; i < parts.length; i++) {
+			String segment = parts[i].toLowerCase(Locale.ROOT).replace("%2e", ".");
+			endsInDirectory = segment.equals(".") || segment.equals("..");
+			if (segment.equals("..")) {
+				segments.pollLast();
+			}
+			else if (!endsInDirectory) {
+				segments.addLast(parts[i]);
+			}
+		}
+		String resolved = "/" + String.join("/", segments);
+		return (endsInDirectory && !segments.isEmpty()) ? resolved + "/" : resolved;
 	}
 
 	/** The request as if its path had been sent in canonical form. */

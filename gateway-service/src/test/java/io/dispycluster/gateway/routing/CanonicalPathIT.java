@@ -50,6 +50,14 @@ class CanonicalPathIT extends GatewayTestSupport {
 			GET    | /monitoring//cluster/health/ | monitoring | /cluster/health
 			DELETE | //tasks/task_7/              | scheduler  | /tasks/task_7
 			GET    | /history/                    | scheduler  | /history
+			GET    | /jobs/./                     | controller | /jobs
+			GET    | /jobs/a/../b                 | controller | /jobs/b
+			GET    | /jobs/%2e/job_1              | controller | /jobs/job_1
+			POST   | /jobs/job_1/./cancel         | controller | /jobs/job_1/cancel
+			GET    | /cluster/./jobs              | controller | /jobs
+			GET    | /cluster/jobs/..             | controller | /
+			GET    | /monitoring/x/../nodes       | monitoring | /nodes
+			DELETE | /tasks/x/../task_7           | scheduler  | /tasks/task_7
 			""")
 	void routesATrailingSlashOrEmptySegmentsAsTheCanonicalPath(String method, String path, String service,
 			String upstreamPath) {
@@ -59,6 +67,15 @@ class CanonicalPathIT extends GatewayTestSupport {
 		JsonNode echo = body(response);
 		assertThat(echo.path("service").asString()).isEqualTo(service);
 		assertThat(echo.path("path").asString()).isEqualTo(upstreamPath);
+	}
+
+	@ParameterizedTest(name = "GET {0}")
+	@ValueSource(strings = { "/health/.", "/x/../health", "/overview/./" })
+	void answersTheGatewaysOwnEndpointsWithDotSegments(String path) {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 	}
 
 	@Test

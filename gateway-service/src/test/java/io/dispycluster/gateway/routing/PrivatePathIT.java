@@ -50,8 +50,8 @@ class PrivatePathIT extends GatewayTestSupport {
 	@ValueSource(strings = { "/jobs/../internal/workers/register", "/jobs/%2e%2e/internal/jobs/job_1/report",
 			"/jobs/job_1/../../internal/jobs/job_1/report", "/workers/..;/internal/workers/register",
 			"/workers/%2e%2e%2finternal/workers/register", "/nodes/..%2Finternal/nodes", "/alerts/../INTERNAL",
-			"/tasks/x/../../internal/tasks", "/workflows/%2e%2e/actuator/env", "/jobs/..//actuator/prometheus",
-			"/cluster/cluster/../internal/workers/register" })
+			"/tasks/x/../../internal/tasks", "/workflows/%2e%2e/actuator/env", "/jobs/..//cluster/actuator/prometheus",
+			"/jobs/./../monitoring/./internal/nodes", "/cluster/cluster/../internal/workers/register" })
 	void refusesPrivatePathsBehindTheDirectRoutes(String path) {
 		assertRefused("POST", path);
 	}
