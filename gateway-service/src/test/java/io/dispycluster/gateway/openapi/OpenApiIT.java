@@ -3,6 +3,8 @@ package io.dispycluster.gateway.openapi;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import io.dispycluster.gateway.support.GatewayTestSupport;
@@ -53,6 +55,15 @@ class OpenApiIT extends GatewayTestSupport {
 				"/openapi/controller", "/openapi/monitoring", "/openapi/scheduler");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 		assertThat(body(get("/v3/api-docs")).path("paths").has("/scrape")).isTrue();
+	}
+
+	@ParameterizedTest(name = "GET {0}")
+	@ValueSource(strings = { "/swagger-ui", "/swagger-ui/" })
+	void redirectsTheSwaggerUiFolderToTheUi(String path) {
+		HttpResponse<String> response = get(path);
+
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location")).hasValue("/swagger-ui/index.html");
 	}
 
 	@Test
