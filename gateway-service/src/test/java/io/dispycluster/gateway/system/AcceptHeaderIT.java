@@ -47,6 +47,22 @@ class AcceptHeaderIT extends GatewayTestSupport {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
 	}
 
+	@ParameterizedTest(name = "Accept: {0}")
+	@ValueSource(strings = { "text/html", "text/plain", "application/xml" })
+	void answersTheActuatorsHealthWhateverTypeIsAsked(String accept) {
+		HttpResponse<String> response = get("/actuator/health", "Accept", accept);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(body(response).path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void answersTheActuatorInATypeItWasAskedForWhenItCan() {
+		HttpResponse<String> response = get("/actuator/health", "Accept", "text/html, application/json");
+
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+	}
+
 	@Test
 	void answersAScrapeInJsonWhateverTypeIsAsked() {
 		HttpResponse<String> accepted = post("/scrape", "{\"start_url\":\"https://example.org/\"}", "Content-Type",
