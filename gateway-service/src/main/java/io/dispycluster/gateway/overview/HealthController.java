@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.dispycluster.gateway.security.Access;
 import io.dispycluster.gateway.upstream.Service;
+import io.dispycluster.gateway.upstream.UpstreamFailure;
 import io.dispycluster.gateway.upstream.UpstreamReply;
 import io.dispycluster.gateway.upstream.Upstreams;
 
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /health} and {@code GET /services}: every service's {@code /health} asked at
- * the same time; a service is healthy only when it answers 2xx.
+ * the same time; a service is healthy only when it answers 2xx, and the controller only
+ * when it also takes the gateway's internal token.
  */
 @RestController
 class HealthController {
@@ -43,6 +45,14 @@ class HealthController {
 		Replies.awaitAll(calls);
 		Map<String, ServiceHealth> services = new LinkedHashMap<>();
 		probes.forEach((service, probe) -> services.put(service.key(), ServiceHealth.of(probe.join())));
+		if (workers.join().failure() == UpstreamFailure.Kind.REFUSED) {
+			// a service's /health needs no token, so it answers whatever token the
+			// gateway
+			// holds; the list of workers does: refused, every routed call to the
+			// controller
+			// fails, and its health must say so
+			services.put(Service.CLUSTER_CONTROLLER.key(), ServiceHealth.of(workers.join()));
+		}
 		String overall = services.values().stream().allMatch(ServiceHealth::healthy) ? "healthy" : "degraded";
 		if (Access.isAnonymous(request)) {
 			// without a key, only whether the cluster is up: no addresses, no errors

@@ -86,6 +86,20 @@ class AggregationIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void reportsTheControllerUnhealthyWhenItRefusesTheGatewaysToken() {
+		CONTROLLER.on("GET", "/workers", (request) -> Reply.json(401, "{\"status\":401}"));
+
+		JsonNode health = body(get("/health"));
+
+		assertThat(health.path("overall_status").asString()).isEqualTo("degraded");
+		JsonNode controller = health.path("services").path("cluster_controller");
+		assertThat(controller.path("status").asString()).isEqualTo("unhealthy");
+		assertThat(controller.path("http_status").asInt()).isEqualTo(401);
+		assertThat(controller.path("error").asString()).isEqualTo("refused the gateway's internal token");
+		assertThat(health.path("workers").path("error").asString()).isEqualTo("refused the gateway's internal token");
+	}
+
+	@Test
 	void answersHealthWithinOneTimeoutWhenSeveralServicesHang() {
 		MONITORING.hang("GET", "/health");
 		SCHEDULER.hang("GET", "/health");
