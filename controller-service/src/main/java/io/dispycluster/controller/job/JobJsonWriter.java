@@ -23,7 +23,7 @@ final class JobJsonWriter {
 
 	private static final String RESULT = "result";
 
-	/** The field of a listed job that {@code result} follows, as in the details. */
+	/** The field that {@code result} follows in a summary, as in the details. */
 	private static final String BEFORE_RESULT = "completed_at";
 
 	private final JsonMapper json;
@@ -59,40 +59,41 @@ final class JobJsonWriter {
 					generator.writeTree(fields);
 				}
 				else {
-					writeJob(withResultField(fields), new JobId(job.id()), results, generator);
+					writeJob(fields, new JobId(job.id()), results, generator);
 				}
 			}
 			generator.writeEndArray();
 		}
 	}
 
+	/**
+	 * Writes a job's fields with its result streamed into its place: where the view has a
+	 * {@code result} field (the details), or else right after {@code completed_at} (a
+	 * summary, which leaves it out).
+	 */
 	private void writeJob(ObjectNode fields, JobId id, StoredResults results, JsonGenerator generator) {
+		boolean inPlace = fields.has(RESULT);
 		generator.writeStartObject();
 		for (Map.Entry<String, JsonNode> field : fields.properties()) {
 			generator.writeName(field.getKey());
 			if (field.getKey().equals(RESULT)) {
-				boolean copied = results.read(id, (reader) -> copy(reader, generator)).orElse(false);
-				if (!copied) {
-					generator.writeNull();
-				}
+				writeResult(id, results, generator);
+				continue;
 			}
-			else {
-				generator.writeTree(field.getValue());
+			generator.writeTree(field.getValue());
+			if (!inPlace && field.getKey().equals(BEFORE_RESULT)) {
+				generator.writeName(RESULT);
+				writeResult(id, results, generator);
 			}
 		}
 		generator.writeEndObject();
 	}
 
-	/** The summary's fields with {@code result} in the place the details give it. */
-	private ObjectNode withResultField(ObjectNode summary) {
-		ObjectNode fields = this.json.createObjectNode();
-		for (Map.Entry<String, JsonNode> field : summary.properties()) {
-			fields.set(field.getKey(), field.getValue());
-			if (field.getKey().equals(BEFORE_RESULT)) {
-				fields.putNull(RESULT);
-			}
+	private void writeResult(JobId id, StoredResults results, JsonGenerator generator) {
+		boolean copied = results.read(id, (reader) -> copy(reader, generator)).orElse(false);
+		if (!copied) {
+			generator.writeNull();
 		}
-		return fields;
 	}
 
 	private Boolean copy(Reader reader, JsonGenerator generator) {
