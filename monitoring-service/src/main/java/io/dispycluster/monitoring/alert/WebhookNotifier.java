@@ -40,8 +40,8 @@ class WebhookNotifier {
 
 	private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
 
-	/** How often the sender looks for notifications due again when nothing wakes it. */
-	private static final long IDLE_POLL_MS = 1000;
+	/** How long the sender waits after the outbox could not be read. */
+	private static final long RETRY_AFTER_ERROR_MS = 1000;
 
 	private final AlertProperties.Notifications settings;
 
@@ -123,7 +123,7 @@ class WebhookNotifier {
 
 	private void sendWhileRunning() {
 		while (this.running) {
-			long nextDueMs = Long.MAX_VALUE;
+			long nextDueMs;
 			try {
 				nextDueMs = sendDue();
 			}
@@ -131,8 +131,12 @@ class WebhookNotifier {
 				// the database briefly unavailable, say: the notifications wait in the
 				// outbox
 				LOG.warn("Webhook notifications not sent this time: {}", ex.toString());
+				nextDueMs = System.currentTimeMillis() + RETRY_AFTER_ERROR_MS;
 			}
-			long waitMs = Math.max(1, Math.min(IDLE_POLL_MS, nextDueMs - System.currentTimeMillis()));
+			// Nothing waiting: sleep until a new notification wakes the sender (woken
+			// once the
+			// notification is written, so none written meanwhile is missed).
+			long waitMs = (nextDueMs == Long.MAX_VALUE) ? 0 : Math.max(1, nextDueMs - System.currentTimeMillis());
 			synchronized (this.wake) {
 				if (!this.woken && this.running) {
 					try {
@@ -245,7 +249,7 @@ class WebhookNotifier {
 		this.running = false;
 		wakeSender();
 		// A call under way finishes within its timeout; what is left waits in the outbox.
-		this.sender.join(this.settings.timeout().toMillis() + IDLE_POLL_MS);
+		this.sender.join(this.settings.timeout().toMillis() + RETRY_AFTER_ERROR_MS);
 	}
 
 }
