@@ -64,7 +64,8 @@ class CanonicalPathFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean mayHaveDotSegment(String path) {
-		return path.contains("/.") || path.toLowerCase(Locale.ROOT).contains("/%2e");
+		// no lower-case copy of the path unless it has an escape at all (most have none)
+		return path.contains("/.") || (path.indexOf('%') >= 0 && path.toLowerCase(Locale.ROOT).contains("/%2e"));
 	}
 
 	/**
