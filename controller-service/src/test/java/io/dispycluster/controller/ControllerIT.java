@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -662,6 +664,18 @@ class ControllerIT {
 		assertThat(registration.status()).isEqualTo(422);
 		assertThat(registration.json().get("errors")).extracting((e) -> e.get("field").stringValue())
 			.containsExactlyInAnyOrder("node", "url", "capacity");
+	}
+
+	@ParameterizedTest(name = "Accept: {0}")
+	@ValueSource(strings = { "text/html", "text/plain", "garbage" })
+	void answersItsHealthWhateverTypeIsAsked(String accept) {
+		Api.Response health = this.api.get("/health", "Accept", accept);
+		Api.Response actuator = this.api.get("/actuator/health", "Accept", accept);
+
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").stringValue()).isEqualTo("healthy");
+		assertThat(actuator.status()).isEqualTo(200);
+		assertThat(actuator.json().get("status").stringValue()).isEqualTo("UP");
 	}
 
 	@Test

@@ -51,6 +51,10 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).GET());
 	}
 
+	public Response get(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).header(header, value).GET());
+	}
+
 	public Response post(String path, String json) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Content-Type", "application/json")

@@ -1,4 +1,4 @@
-package io.dispycluster.gateway.system;
+package io.dispycluster.support.negotiation;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -12,23 +12,18 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Disregards an {@code Accept} header that is not a list of media types
  * ({@code Accept: garbage}), as RFC 9110 allows: the request is served as if it had none.
  * Honoured, it made every answer an empty 406 or 404 without a body, since not even a
- * problem could be written for it; the services, which get the request without it, answer
- * alike.
+ * problem could be written for it. In the gateway, the routed services get the request
+ * without it too, and answer alike.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 6)
 class UnreadableAcceptFilter extends OncePerRequestFilter {
 
 	@Override

@@ -1,4 +1,4 @@
-package io.dispycluster.gateway.system;
+package io.dispycluster.support.negotiation;
 
 import java.io.IOException;
 import java.util.Collections;
@@ -12,21 +12,16 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The gateway's actuator ({@code /actuator/health} above all, the load balancers' check)
- * answers whatever type {@code Accept} asks for, as its other endpoints do
- * ({@link JsonWhateverAcceptConfiguration}): the actuator negotiates on its own, so any
- * type is added to the header as the client's last choice. {@code Accept: text/html} got
- * a 406 where a health check expects the health.
+ * The actuator ({@code /actuator/health} above all, the load balancers' check) answers
+ * whatever type {@code Accept} asks for, as the other endpoints do
+ * ({@link JsonWhateverAccept}): the actuator negotiates on its own, so any type is added
+ * to the header as the client's last choice. {@code Accept: text/html} got a 406 where a
+ * health check expects the health.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 7)
 class ActuatorAcceptFilter extends OncePerRequestFilter {
 
 	private static final String ANY_TYPE_LAST = ", */*;q=0.001";

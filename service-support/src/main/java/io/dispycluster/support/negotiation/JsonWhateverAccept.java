@@ -1,10 +1,9 @@
-package io.dispycluster.gateway.system;
+package io.dispycluster.support.negotiation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.accept.ContentNegotiationStrategy;
@@ -14,15 +13,14 @@ import org.springframework.web.servlet.config.annotation.ContentNegotiationConfi
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Answers the gateway's own endpoints ({@code /health}, {@code /overview},
- * {@code /scrape}, ...) and its problems in JSON whatever the {@code Accept} header asks
- * for: a type the endpoint cannot produce ({@code text/html} from a browser,
+ * Answers a service's endpoints ({@code /health}, {@code /jobs}, the gateway's
+ * {@code /overview}, ...) and its problems in JSON whatever the {@code Accept} header
+ * asks for: a type the endpoint cannot produce ({@code text/html} from a browser,
  * {@code text/plain} from a health-check tool) gets the JSON rather than a 406, as RFC
- * 9110 (12.5.1) allows. A health check must see the cluster's health, not a refusal of
- * its header. The routes are not concerned: the services get the client's header as sent.
+ * 9110 (12.5.1) allows. A health check must see the health, not a refusal of its header.
+ * The gateway's routes are not concerned: the services get the client's header as sent.
  */
-@Configuration(proxyBeanMethods = false)
-class JsonWhateverAcceptConfiguration implements WebMvcConfigurer {
+class JsonWhateverAccept implements WebMvcConfigurer {
 
 	@Override
 	public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
