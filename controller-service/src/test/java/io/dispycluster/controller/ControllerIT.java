@@ -28,6 +28,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * runs it a second time on PostgreSQL ({@link ControllerSuiteDatabase}, declared before
  * {@code @SpringBootTest} so that it drops its schema after the context closed).
  */
-@ExtendWith(ControllerSuiteDatabase.class)
+@ExtendWith({ ControllerSuiteDatabase.class, OutputCaptureExtension.class })
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dispycluster.controller.health-check-interval=300ms",
 				"dispycluster.controller.dispatch-interval=200ms", "dispycluster.controller.lease-duration=2s",
@@ -273,8 +275,57 @@ class ControllerIT {
 		assertThat(job.get("result")).isEqualTo(result);
 		assertThat(job.propertyNames()).containsExactly("id", "start_url", "max_pages", "same_origin_only", "timeout_s",
 				"priority", "max_duration_s", "created_at", "status", "assigned_worker", "started_at", "completed_at",
-				"result", "error", "batch_id", "attempts", "pages_crawled", "progress");
+				"result", "error", "batch_id", "attempts", "pages_crawled", "progress", "request_id");
 		assertThat(this.api.get("/jobs/" + id + "/results?format=ndjson").body().split("\n")).hasSize(20_000);
+	}
+
+	@Test
+	void aJobIsDispatchedWithTheRequestIdItWasSubmittedWith(CapturedOutput output) {
+		StubWorker worker = worker(Mode.HOLD, 3).register();
+		Api.Response submitted = this.api.post("/scrape", "{\"start_url\":\"http://site.test/\"}", "X-Request-Id",
+				"abc");
+		String id = submitted.json().get("job_id").stringValue();
+		await().until(() -> worker.running().containsKey(id));
+
+		assertThat(worker.running().get(id).requestId()).isEqualTo("abc");
+		assertThat(this.api.job(id).get("request_id").stringValue()).isEqualTo("abc");
+		// logged by the thread that sent the assignment, outside the submitting request
+		await()
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern("\\[abc\\] .*Job dispatched: job=" + id));
+
+		Api.Response batch = this.api.post("/scrape/batch", "{\"urls\":[\"http://a.test/\",\"http://b.test/\"]}",
+				"X-Request-Id", "batch-req-7");
+		List<String> ids = new ArrayList<>();
+		batch.json().get("job_ids").forEach((job) -> ids.add(job.stringValue()));
+		await().until(() -> worker.running().keySet().containsAll(ids));
+		assertThat(ids).allSatisfy((job) -> {
+			assertThat(worker.running().get(job).requestId()).isEqualTo("batch-req-7");
+			assertThat(this.api.job(job).get("request_id").stringValue()).isEqualTo("batch-req-7");
+		});
+	}
+
+	@Test
+	void aJobSubmittedWithoutARequestIdKeepsTheOneTheControllerMadeForItsSubmission() {
+		StubWorker worker = worker(Mode.HOLD, 1).register();
+		Api.Response submitted = this.api.post("/scrape", "{\"start_url\":\"http://site.test/\"}");
+		String id = submitted.json().get("job_id").stringValue();
+		await().until(() -> worker.running().containsKey(id));
+
+		assertThat(submitted.requestId()).matches("[0-9a-f-]{36}");
+		assertThat(worker.running().get(id).requestId()).isEqualTo(submitted.requestId());
+		assertThat(this.api.job(id).get("request_id").stringValue()).isEqualTo(submitted.requestId());
+	}
+
+	@Test
+	void theRequeueOfAJobWhoseAssignmentIsRefusedIsLoggedUnderItsRequestId(CapturedOutput output) {
+		worker(Mode.INVALID, 1).register();
+		String id = this.api.post("/scrape", "{\"start_url\":\"http://site.test/\"}", "X-Request-Id", "refused-1")
+			.json()
+			.get("job_id")
+			.stringValue();
+
+		await().untilAsserted(
+				() -> assertThat(output.getOut()).containsPattern("\\[refused-1\\] .*Job requeued: job=" + id + " "));
 	}
 
 	@Test

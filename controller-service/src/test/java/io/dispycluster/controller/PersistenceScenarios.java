@@ -181,6 +181,28 @@ abstract class PersistenceScenarios {
 	}
 
 	@Test
+	void aJobKeepsTheRequestIdItWasSubmittedWithAcrossARestart() {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = api(port);
+		StubWorker worker = worker("traced", api, Mode.DROP).register();
+		String id = api.post("/scrape", "{\"start_url\":\"http://site.test/\"}", "X-Request-Id", "abc")
+			.json()
+			.get("job_id")
+			.stringValue();
+		await().until(() -> worker.calls().contains("POST /assignments"));
+		first.close();
+		worker.mode(Mode.HOLD);
+
+		start(port);
+		// the attempt the restarted controller dispatches reads the id from the database
+		await().atMost(Duration.ofSeconds(10)).until(() -> worker.running().containsKey(id));
+		assertThat(worker.running().get(id).attempt()).isEqualTo(2);
+		assertThat(worker.running().get(id).requestId()).isEqualTo("abc");
+		assertThat(api.job(id).get("request_id").stringValue()).isEqualTo("abc");
+	}
+
+	@Test
 	void aWorkerWhoseAssignmentsCannotBeReadKeepsItsJobsAfterARestart() throws InterruptedException {
 		int port = Controllers.freePort();
 		ConfigurableApplicationContext first = start(port);

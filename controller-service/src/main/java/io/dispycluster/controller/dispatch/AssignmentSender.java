@@ -89,7 +89,7 @@ class AssignmentSender implements DisposableBean {
 	void send(Job job, Worker worker, Runnable onReturned) {
 		try {
 			this.pool.execute(() -> {
-				if (deliver(job, worker)) {
+				if (deliverUnderRequestId(job, worker)) {
 					onReturned.run();
 				}
 			});
@@ -100,10 +100,20 @@ class AssignmentSender implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Sends the assignment with the job's request id in the logging context, so that the
+	 * lines about its dispatch (and its requeue, if the worker refuses it) carry it.
+	 */
+	private boolean deliverUnderRequestId(Job job, Worker worker) {
+		try (RequestIdScope scope = RequestIdScope.of(job.requestId())) {
+			return deliver(job, worker);
+		}
+	}
+
 	/** Sends the assignment; true if the job went back to the queue at once. */
 	private boolean deliver(Job job, Worker worker) {
 		try {
-			this.client.assign(WorkerClient.at(worker.url()), AssignmentBody.of(job, this.json));
+			this.client.assign(WorkerClient.at(worker.url()), job.requestId(), AssignmentBody.of(job, this.json));
 		}
 		catch (RestClientResponseException ex) {
 			return refused(job, worker, ex);

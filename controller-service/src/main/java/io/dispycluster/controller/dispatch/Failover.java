@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * What happens when an attempt is lost: the job goes back to the queue with a growing
  * backoff, or fails once it lost {@code max-attempts} attempts. An attempt that is no
- * longer current (already finished, requeued or cancelled) is left alone.
+ * longer current (already finished, requeued or cancelled) is left alone. The line logged
+ * about it carries the job's request id.
  */
 @Component
 class Failover {
@@ -56,12 +57,14 @@ class Failover {
 				j.requeue(attempt, reason, this.clock.instant(), backoff, this.properties.maxAttempts());
 			});
 			this.metrics.requeued(why);
-			if (job.state() == JobState.FAILED) {
-				this.metrics.exhausted();
-				LOG.info("Job failed: job={} attempts={} reason={}", id, job.attempt(), job.error());
-			}
-			else {
-				LOG.info("Job requeued: job={} attempt={} reason={} next={}", id, attempt, reason, job.notBefore());
+			try (RequestIdScope scope = RequestIdScope.of(job.requestId())) {
+				if (job.state() == JobState.FAILED) {
+					this.metrics.exhausted();
+					LOG.info("Job failed: job={} attempts={} reason={}", id, job.attempt(), job.error());
+				}
+				else {
+					LOG.info("Job requeued: job={} attempt={} reason={} next={}", id, attempt, reason, job.notBefore());
+				}
 			}
 			return true;
 		}

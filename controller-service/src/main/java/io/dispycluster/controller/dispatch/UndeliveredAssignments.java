@@ -90,7 +90,9 @@ class UndeliveredAssignments {
 		String reason = "assignment never reached " + node + " (the controller stopped before sending it)";
 		try {
 			this.jobs.modify(job.id(), (j) -> j.returnToQueue(job.attempt(), reason, this.clock.instant()));
-			LOG.info("Job returned to queue: job={} attempt={} reason={}", job.id(), job.attempt(), reason);
+			try (RequestIdScope scope = RequestIdScope.of(job.requestId())) {
+				LOG.info("Job returned to queue: job={} attempt={} reason={}", job.id(), job.attempt(), reason);
+			}
 			return true;
 		}
 		catch (StaleAttemptException | IllegalJobTransitionException | JobNotFoundException ex) {

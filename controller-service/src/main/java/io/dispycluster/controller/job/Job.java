@@ -38,6 +38,8 @@ public final class Job {
 
 	private final Instant createdAt;
 
+	private final @Nullable String requestId;
+
 	private JobState state;
 
 	private long queueRank;
@@ -80,6 +82,7 @@ public final class Job {
 		this.batchId = row.batchId();
 		this.spec = row.spec();
 		this.createdAt = row.createdAt();
+		this.requestId = row.requestId();
 		this.state = row.state();
 		this.queueRank = row.queueRank();
 		this.notBefore = row.notBefore();
@@ -107,8 +110,24 @@ public final class Job {
 	 * @return the job, not yet stored
 	 */
 	public static Job accept(JobId id, @Nullable String batchId, JobSpec spec, Instant now, long queueRank) {
+		return accept(id, batchId, spec, now, queueRank, null);
+	}
+
+	/**
+	 * A newly accepted job, queued at once, that keeps the id of the request that
+	 * submitted it.
+	 * @param id its id
+	 * @param batchId the batch it belongs to, or null
+	 * @param spec what it asks for
+	 * @param now the time of acceptance
+	 * @param queueRank its place in the queue (see {@link QueueOrder})
+	 * @param requestId the {@code X-Request-Id} of the submitting request, or null
+	 * @return the job, not yet stored
+	 */
+	public static Job accept(JobId id, @Nullable String batchId, JobSpec spec, Instant now, long queueRank,
+			@Nullable String requestId) {
 		Job job = new Job(new JobRow(id.value(), 0, batchId, spec, JobState.QUEUED, now, queueRank, now, 0, 0, null,
-				null, null, null, null, null, 0, null, null, 0));
+				null, null, null, null, null, 0, null, null, 0, requestId));
 		job.unsavedEvents.add(new JobEvent(now, null, JobState.QUEUED, 0, null, "accepted"));
 		return job;
 	}
@@ -381,6 +400,15 @@ public final class Job {
 		return this.createdAt;
 	}
 
+	/**
+	 * The {@code X-Request-Id} of the request that submitted the job, which its
+	 * assignments carry and its log lines show; null for a job accepted before it was
+	 * kept.
+	 */
+	public @Nullable String requestId() {
+		return this.requestId;
+	}
+
 	public JobState state() {
 		return this.state;
 	}
@@ -472,7 +500,7 @@ public final class Job {
 		return new JobRow(this.id.value(), this.seq, this.batchId, this.spec, this.state, this.createdAt,
 				this.queueRank, this.notBefore, this.attempt, this.lostAttempts, this.assignedWorker, this.startedAt,
 				this.leaseExpiresAt, this.budgetEndsAt, this.completedAt, this.durationMs, this.pagesCrawled,
-				this.currentUrl, this.error, this.version);
+				this.currentUrl, this.error, this.version, this.requestId);
 	}
 
 	@Override

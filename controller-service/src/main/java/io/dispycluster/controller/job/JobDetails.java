@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * A job as {@code GET /jobs/{id}} shows it: every field of {@code JobView}, in its order,
  * with the worker's result verbatim (null until there is one), plus {@code progress} and
  * the crawl options it was submitted with (left out when not set, so that a job without
- * options shows exactly the fields of the contract and of the list). The result is not
- * held here: {@link JobDetailsWriter} streams it from the store into its place.
+ * options shows exactly the fields of the contract and of the list), then the id of the
+ * request that submitted it. The result is not held here: {@link JobDetailsWriter}
+ * streams it from the store into its place.
  *
  * @param id the job's id
  * @param startUrl the URL the crawl starts from
@@ -47,6 +48,8 @@ import tools.jackson.databind.JsonNode;
  * none)
  * @param waitingFor why a queued job waits beyond a free slot: no worker up has its
  * {@code node_labels} (left out otherwise)
+ * @param requestId the {@code X-Request-Id} of the request that submitted the job, the id
+ * its log lines carry on every service (left out for jobs accepted before it was kept)
  */
 public record JobDetails(String id, String startUrl, int maxPages, boolean sameOriginOnly, int timeoutS, int priority,
 		int maxDurationS, Instant createdAt, JobStatus status, @Nullable String assignedWorker,
@@ -59,7 +62,8 @@ public record JobDetails(String id, String startUrl, int maxPages, boolean sameO
 		@JsonInclude(Include.NON_NULL) @Nullable String userAgent,
 		@JsonInclude(Include.NON_NULL) @Nullable Map<String, ExtractRule> extract,
 		@JsonInclude(Include.NON_EMPTY) Map<String, String> nodeLabels,
-		@JsonInclude(Include.NON_NULL) @Nullable String waitingFor) {
+		@JsonInclude(Include.NON_NULL) @Nullable String waitingFor,
+		@JsonInclude(Include.NON_NULL) @Nullable String requestId) {
 
 	/** The details of a job, its result left null (to be streamed in its place). */
 	static JobDetails of(Job job) {
@@ -80,7 +84,7 @@ public record JobDetails(String id, String startUrl, int maxPages, boolean sameO
 				job.assignedWorker(), job.startedAt(), job.completedAt(), null, job.error(), job.batchId(),
 				job.attempt(), job.pagesCrawled(), JobSummary.progress(job), options.maxDepth(),
 				options.includePatterns(), options.excludePatterns(), options.delayMs(), options.userAgent(),
-				options.extract(), spec.nodeLabels(), waitingFor);
+				options.extract(), spec.nodeLabels(), waitingFor, job.requestId());
 	}
 
 }

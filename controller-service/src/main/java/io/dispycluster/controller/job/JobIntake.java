@@ -14,6 +14,7 @@ import java.util.function.Function;
 import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.controller.job.IdempotencyStore.StoredAnswer;
 import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.support.requestid.RequestIds;
 import io.dispycluster.model.job.BatchCreated;
 import io.dispycluster.model.job.JobCreated;
 import io.dispycluster.model.job.JobStatus;
@@ -28,9 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts validated scrape requests: stores their jobs (accepted means stored) and tells
- * dispatch. A request with an {@code Idempotency-Key} that was seen before gets the first
- * answer again instead of new jobs.
+ * Accepts validated scrape requests: stores their jobs (accepted means stored), each with
+ * the request's id, and tells dispatch. A request with an {@code Idempotency-Key} that
+ * was seen before gets the first answer again instead of new jobs.
  */
 @Service
 class JobIntake {
@@ -92,10 +93,14 @@ class JobIntake {
 	}
 
 	private List<Job> accept(List<JobSpec> specs, @Nullable String batchId, Instant now) {
+		// The id of the request being handled: the one it came with, or the one the
+		// request id filter made up for it and logs its lines with. The job keeps it for
+		// its dispatch, its crawl and its reports.
+		@Nullable String requestId = RequestIds.current();
 		List<Job> accepted = new ArrayList<>();
 		for (JobSpec spec : specs) {
 			long rank = QueueOrder.rank(spec.priority(), now, this.properties.agingInterval());
-			accepted.add(Job.accept(new JobId(Ids.next("job", now)), batchId, spec, now, rank));
+			accepted.add(Job.accept(new JobId(Ids.next("job", now)), batchId, spec, now, rank, requestId));
 		}
 		if (!accepted.isEmpty()) {
 			this.jobs.insert(accepted);

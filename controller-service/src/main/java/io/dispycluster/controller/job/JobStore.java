@@ -40,7 +40,7 @@ class JobStore {
 	private static final String COLUMNS = "id, seq, batch_id, start_url, max_pages, same_origin_only, timeout_s, "
 			+ "max_duration_s, priority, state, created_at, queue_rank, not_before, attempt, lost_attempts, "
 			+ "assigned_worker, started_at, lease_expires_at, budget_ends_at, completed_at, duration_ms, "
-			+ "pages_crawled, current_url, error, version, crawl_options, node_labels";
+			+ "pages_crawled, current_url, error, version, crawl_options, node_labels, request_id";
 
 	private static final List<String> ACTIVE = List.of(JobState.DISPATCHED.name(), JobState.RUNNING.name());
 
@@ -58,9 +58,9 @@ class JobStore {
 	void insert(List<Job> jobs) {
 		String sql = "INSERT INTO job (id, batch_id, start_url, max_pages, same_origin_only, timeout_s, "
 				+ "max_duration_s, priority, state, created_at, queue_rank, not_before, attempt, lost_attempts, "
-				+ "pages_crawled, version, crawl_options, node_labels) VALUES (:id, :batchId, :startUrl, :maxPages, "
-				+ ":sameOriginOnly, :timeoutS, :maxDurationS, :priority, :state, :createdAt, :queueRank, :notBefore, "
-				+ "0, 0, 0, 0, :crawlOptions, :nodeLabels)";
+				+ "pages_crawled, version, crawl_options, node_labels, request_id) VALUES (:id, :batchId, :startUrl, "
+				+ ":maxPages, :sameOriginOnly, :timeoutS, :maxDurationS, :priority, :state, :createdAt, :queueRank, "
+				+ ":notBefore, 0, 0, 0, 0, :crawlOptions, :nodeLabels, :requestId)";
 		this.jdbc.batchUpdate(sql, jobs.stream().map(JobStore::params).toArray(SqlParameterSource[]::new));
 		insertEvents(jobs);
 		jobs.forEach((job) -> job.saved(0));
@@ -361,6 +361,7 @@ class JobStore {
 			.addValue("priority", spec.priority())
 			.addValue("crawlOptions", CrawlOptionsJson.write(spec.options()), Types.VARCHAR)
 			.addValue("nodeLabels", NodeLabels.toJson(spec.nodeLabels()), Types.VARCHAR)
+			.addValue("requestId", row.requestId(), Types.VARCHAR)
 			.addValue("state", row.state().name())
 			.addValue("createdAt", timestamp(row.createdAt()))
 			.addValue("queueRank", row.queueRank())
@@ -391,7 +392,7 @@ class JobStore {
 				rs.getString("assigned_worker"), nullableInstant(rs, "started_at"),
 				nullableInstant(rs, "lease_expires_at"), nullableInstant(rs, "budget_ends_at"),
 				nullableInstant(rs, "completed_at"), durationMs, rs.getInt("pages_crawled"),
-				rs.getString("current_url"), rs.getString("error"), rs.getLong("version")));
+				rs.getString("current_url"), rs.getString("error"), rs.getLong("version"), rs.getString("request_id")));
 	}
 
 	private static @Nullable JobState state(@Nullable String name) {

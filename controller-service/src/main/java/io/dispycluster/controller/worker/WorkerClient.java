@@ -3,12 +3,15 @@ package io.dispycluster.controller.worker;
 import java.util.List;
 
 import io.dispycluster.model.job.ScrapeAssignment;
+import io.dispycluster.support.requestid.RequestIds;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -38,11 +41,16 @@ public interface WorkerClient {
 	/**
 	 * Gives the worker an attempt at a job: 202, or 503 when it is at capacity.
 	 * @param worker the worker's base URL
+	 * @param requestId the id of the request that submitted the job, sent as
+	 * {@code X-Request-Id} so that the worker logs the crawl and sends its reports under
+	 * it; null (no header) for a job that has none
 	 * @param assignment a {@link ScrapeAssignment} as JSON, whose {@code spec} may also
 	 * carry the job's crawl options
 	 */
 	@PostExchange(url = "/assignments", contentType = "application/json")
-	void assign(UriBuilderFactory worker, @RequestBody JsonNode assignment);
+	void assign(UriBuilderFactory worker,
+			@RequestHeader(name = RequestIds.HEADER, required = false) @Nullable String requestId,
+			@RequestBody JsonNode assignment);
 
 	/** Tells the worker to stop a job: 202, or 404 if it does not run it. */
 	@PostExchange("/assignments/{jobId}/cancel")

@@ -189,6 +189,29 @@ class JobStoreTests {
 	}
 
 	@Test
+	void keepsTheRequestIdOfAJobThroughItsChanges() {
+		Job traced = Job.accept(new JobId("job_traced"), null, JobFixtures.aSpec(1), T0, 0, "abc");
+		Job untraced = JobFixtures.aQueuedJob();
+		this.store.insert(List.of(traced, untraced));
+
+		Job dispatched = this.store.nextQueued(T0.plusSeconds(1), 10)
+			.stream()
+			.filter((job) -> job.id().equals(traced.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dispatched.requestId()).isEqualTo("abc");
+		dispatched.dispatchTo("node-a", T0, JobFixtures.LEASE);
+		assertThat(this.store.claim(List.of(dispatched))).hasSize(1);
+		Job running = this.store.find(traced.id()).orElseThrow();
+		running.recordProgress(1, "node-a", 1, null, T0.plusSeconds(2), JobFixtures.LEASE);
+		assertThat(this.store.update(running)).isTrue();
+
+		assertThat(this.store.find(traced.id()).orElseThrow().requestId()).isEqualTo("abc");
+		// as a job accepted before request ids were kept
+		assertThat(this.store.find(untraced.id()).orElseThrow().requestId()).isNull();
+	}
+
+	@Test
 	void countsWhatWorkersHoldAndWhatWaits() {
 		Job held = JobFixtures.aQueuedJob();
 		Job waiting = JobFixtures.aQueuedJobWithPriority(7, T0);

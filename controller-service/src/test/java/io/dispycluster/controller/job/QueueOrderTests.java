@@ -68,7 +68,7 @@ class QueueOrderTests {
 		return new Job(new JobRow(row.id(), seq, row.batchId(), row.spec(), row.state(), row.createdAt(),
 				QueueOrder.rank(priority, at, AGING), row.notBefore(), row.attempt(), row.lostAttempts(),
 				row.assignedWorker(), row.startedAt(), row.leaseExpiresAt(), row.budgetEndsAt(), row.completedAt(),
-				row.durationMs(), row.pagesCrawled(), row.currentUrl(), row.error(), row.version()));
+				row.durationMs(), row.pagesCrawled(), row.currentUrl(), row.error(), row.version(), row.requestId()));
 	}
 
 	private static List<Job> sorted(Job... jobs) {

@@ -108,7 +108,8 @@ public final class Api {
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(20)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(),
-					response.headers().firstValue("Content-Type").orElse(""));
+					response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("X-Request-Id").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Call failed: " + ex, ex);
@@ -125,8 +126,9 @@ public final class Api {
 	 * @param status the HTTP status
 	 * @param body the body as text
 	 * @param contentType the Content-Type header
+	 * @param requestId the X-Request-Id header, or null
 	 */
-	public record Response(int status, String body, String contentType) {
+	public record Response(int status, String body, String contentType, String requestId) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

@@ -77,8 +77,9 @@ public final class StubWorker implements AutoCloseable {
 	 * @param attempt the attempt number
 	 * @param startUrl what to crawl
 	 * @param spec the assignment's whole {@code spec}, crawl options included
+	 * @param requestId the assignment's {@code X-Request-Id}, or null
 	 */
-	public record Assignment(String jobId, int attempt, String startUrl, JsonNode spec) {
+	public record Assignment(String jobId, int attempt, String startUrl, JsonNode spec, String requestId) {
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -401,7 +402,8 @@ public final class StubWorker implements AutoCloseable {
 		sleep(this.assignmentLatency.toMillis());
 		JsonNode body = JSON.readTree(readBody(exchange.getRequestBody()));
 		Assignment assignment = new Assignment(body.get("job_id").stringValue(), body.get("attempt").intValue(),
-				body.get("spec").get("start_url").stringValue(), body.get("spec"));
+				body.get("spec").get("start_url").stringValue(), body.get("spec"),
+				exchange.getRequestHeaders().getFirst("X-Request-Id"));
 		Mode current = this.mode;
 		if (current == Mode.REFUSE || this.running.size() >= this.capacity) {
 			send(exchange, 503, "{\"status\":503,\"title\":\"Worker at capacity\"}");

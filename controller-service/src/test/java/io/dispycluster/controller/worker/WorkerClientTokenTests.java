@@ -67,7 +67,8 @@ class WorkerClientTokenTests {
 	private void callEverything(WorkerClient client) {
 		assertThat(client.health(this.worker).get("status").stringValue()).isEqualTo("ok");
 		assertThat(client.assignments(this.worker)).isEmpty();
-		client.assign(this.worker, JsonMapper.builder().build().readTree("{\"job_id\":\"job_1\",\"attempt\":1}"));
+		client.assign(this.worker, "req-1",
+				JsonMapper.builder().build().readTree("{\"job_id\":\"job_1\",\"attempt\":1}"));
 		client.cancel(this.worker, "job_1");
 	}
 
