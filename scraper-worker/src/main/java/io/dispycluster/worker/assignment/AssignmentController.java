@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
+import io.dispycluster.support.requestid.RequestIds;
 import io.dispycluster.worker.system.JsonBodies;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +42,9 @@ class AssignmentController {
 		JsonNode spec = body.get("spec");
 		CrawlOptions options = (spec != null && spec.isObject()) ? this.bodies.read(spec, CrawlOptions.class, "spec.")
 				: CrawlOptions.none();
-		return this.assignments.accept(assignment, options);
+		// The assignment's X-Request-Id, which the request id filter put in the logging
+		// context: the crawl and its reports carry it on.
+		return this.assignments.accept(assignment, options, RequestIds.current());
 	}
 
 	@PostMapping("/{jobId}/cancel")

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeAssignment;
+import io.dispycluster.support.requestid.RequestIds;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.crawl.CrawlOrder;
 import io.dispycluster.worker.crawl.CrawlOutcome;
@@ -85,13 +86,17 @@ public class Assignments implements DisposableBean {
 
 	/**
 	 * Accepts an assignment and starts it in the background.
+	 * @param assignment the assignment
+	 * @param options its crawl options
+	 * @param requestId the request id it came with, under which its crawl is logged and
+	 * its progress and report are sent, or null
 	 * @return the accepted job and attempt
 	 * @throws org.springframework.web.ErrorResponseException 422 if invalid, 503 at
 	 * capacity, 409 if a newer attempt at the job runs here
 	 */
-	public AssignmentAccepted accept(ScrapeAssignment assignment, CrawlOptions options) {
+	public AssignmentAccepted accept(ScrapeAssignment assignment, CrawlOptions options, @Nullable String requestId) {
 		CrawlOrder order = AssignmentValidation.order(assignment, options, this.orders);
-		RunningAssignment next = new RunningAssignment(assignment.jobId(), assignment.attempt(), order);
+		RunningAssignment next = new RunningAssignment(assignment.jobId(), assignment.attempt(), order, requestId);
 		synchronized (this) {
 			RunningAssignment current = this.running.get(next.jobId());
 			if (current != null && current.attempt() == next.attempt()) {
@@ -181,6 +186,11 @@ public class Assignments implements DisposableBean {
 
 	private void run(RunningAssignment assignment) {
 		MDC.put("jobId", assignment.jobId());
+		// Every line of the crawl (its fetch threads take the context over) and of its
+		// report carries the id of the request that submitted the job.
+		if (assignment.requestId() != null) {
+			MDC.put(RequestIds.MDC_KEY, assignment.requestId());
+		}
 		boolean reported = false;
 		try {
 			AttemptReportBody report = crawl(assignment);
@@ -197,6 +207,7 @@ public class Assignments implements DisposableBean {
 				finished(assignment);
 			}
 			MDC.remove("jobId");
+			MDC.remove(RequestIds.MDC_KEY);
 		}
 	}
 
@@ -217,14 +228,14 @@ public class Assignments implements DisposableBean {
 
 	private void report(RunningAssignment assignment, AttemptReportBody report) {
 		if (!this.stopping) {
-			this.reports.report(assignment.jobId(), report, () -> reported(assignment));
+			this.reports.report(assignment.jobId(), assignment.requestId(), report, () -> reported(assignment));
 			return;
 		}
 		// The background retries end with the worker: deliver the report now, once, even
 		// from a crawl that had to be interrupted (the interrupt has done its work).
 		Thread.interrupted();
 		try {
-			Answer answer = this.reports.reportOnce(assignment.jobId(), report);
+			Answer answer = this.reports.reportOnce(assignment.jobId(), assignment.requestId(), report);
 			if (answer != Answer.ACCEPTED) {
 				LOG.warn("Job(id={}, attempt={}) report ({}) not delivered before stopping: {}", assignment.jobId(),
 						assignment.attempt(), report.outcome(), answer);

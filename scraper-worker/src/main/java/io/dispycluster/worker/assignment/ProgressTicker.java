@@ -5,12 +5,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.dispycluster.model.job.AttemptProgress;
+import io.dispycluster.support.requestid.RequestIds;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.report.Answer;
 import io.dispycluster.worker.report.ControllerReports;
 import io.dispycluster.worker.report.ReportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -62,12 +64,19 @@ class ProgressTicker {
 
 	void tick() {
 		for (RunningAssignment assignment : this.assignments.runningNow()) {
+			// The job's request id, for the lines logged about its progress.
+			if (assignment.requestId() != null) {
+				MDC.put(RequestIds.MDC_KEY, assignment.requestId());
+			}
 			try {
 				send(assignment);
 			}
 			catch (RuntimeException ex) {
 				// A failed tick must not end the schedule.
 				LOG.warn("Progress of job {} not sent", assignment.jobId(), ex);
+			}
+			finally {
+				MDC.remove(RequestIds.MDC_KEY);
 			}
 		}
 	}
@@ -81,7 +90,7 @@ class ProgressTicker {
 		if (progress == null) {
 			return;
 		}
-		Answer answer = this.reports.progress(assignment.jobId(), progress);
+		Answer answer = this.reports.progress(assignment.jobId(), assignment.requestId(), progress);
 		if (answer == Answer.NOT_CURRENT) {
 			this.assignments.abandon(assignment);
 		}

@@ -13,7 +13,9 @@ import io.dispycluster.worker.report.AttemptReportBody;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One attempt at a job, from acceptance until its report is sent.
+ * One attempt at a job, from acceptance until its report is sent, with the request id its
+ * assignment came with (the id of the request that submitted the job, or the one this
+ * worker made up for an assignment without one).
  */
 final class RunningAssignment {
 
@@ -22,6 +24,8 @@ final class RunningAssignment {
 	private final int attempt;
 
 	private final CrawlOrder order;
+
+	private final @Nullable String requestId;
 
 	private final CrawlControl control = new CrawlControl();
 
@@ -32,10 +36,11 @@ final class RunningAssignment {
 
 	private long lastProgressNanos = System.nanoTime();
 
-	RunningAssignment(String jobId, int attempt, CrawlOrder order) {
+	RunningAssignment(String jobId, int attempt, CrawlOrder order, @Nullable String requestId) {
 		this.jobId = jobId;
 		this.attempt = attempt;
 		this.order = order;
+		this.requestId = requestId;
 	}
 
 	String jobId() {
@@ -48,6 +53,10 @@ final class RunningAssignment {
 
 	CrawlOrder order() {
 		return this.order;
+	}
+
+	@Nullable String requestId() {
+		return this.requestId;
 	}
 
 	CrawlControl control() {

@@ -2,6 +2,7 @@ package io.dispycluster.worker.crawl;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import io.dispycluster.worker.robots.RobotsRules;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one crawl: breadth-first from the start URL, each URL waiting its host's turn,
@@ -195,11 +197,21 @@ public class Crawler {
 		this.metrics.ended(state);
 	}
 
+	/**
+	 * The crawl's fetch threads, which log with the logging context of the thread that
+	 * drives the crawl (the request id of the job), as it does.
+	 */
 	private ExecutorService newPool() {
 		String name = "crawl-" + CRAWLS.incrementAndGet() + "-fetch-";
 		AtomicInteger threads = new AtomicInteger();
+		@Nullable Map<String, String> context = MDC.getCopyOfContextMap();
 		return Executors.newFixedThreadPool(this.fetchesAtOnce, (task) -> {
-			Thread thread = new Thread(task, name + threads.incrementAndGet());
+			Thread thread = new Thread(() -> {
+				if (context != null) {
+					MDC.setContextMap(context);
+				}
+				task.run();
+			}, name + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});

@@ -4,11 +4,13 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.model.worker.WorkerRegistration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends the worker's news to the controller: progress once (the next tick sends fresher
  * news anyway), final reports retried in the background until the controller accepts or
- * refuses them, and the registration.
+ * refuses them, and the registration. News about a job carries the request id its
+ * assignment came with.
  */
 public class ControllerReports {
 
@@ -26,36 +28,43 @@ public class ControllerReports {
 
 	/**
 	 * Sends progress once, on the caller's thread.
+	 * @param jobId the job
+	 * @param requestId the request id of the job's assignment, or null
+	 * @param progress the progress
 	 * @return the controller's answer; {@link Answer#NOT_CURRENT} means the controller no
 	 * longer counts on the attempt
 	 */
-	public Answer progress(String jobId, AttemptProgress progress) {
-		return Answer.of("Progress of job " + jobId, () -> this.client.progress(jobId, progress));
+	public Answer progress(String jobId, @Nullable String requestId, AttemptProgress progress) {
+		return Answer.of("Progress of job " + jobId, () -> this.client.progress(jobId, requestId, progress));
 	}
 
 	/**
 	 * Delivers a final report in the background, retrying while the controller is
 	 * unavailable.
 	 * @param jobId the job
+	 * @param requestId the request id of the job's assignment, or null
 	 * @param report the report
 	 * @param whenSettled run once when the report is no longer tried: the controller
 	 * answered, the retries gave up, or the worker is stopping
 	 */
-	public void report(String jobId, AttemptReportBody report, Runnable whenSettled) {
+	public void report(String jobId, @Nullable String requestId, AttemptReportBody report, Runnable whenSettled) {
 		String what = "Report of job " + jobId + " attempt " + report.attempt();
-		new RetryingCall(what, () -> Answer.of(what, () -> this.client.report(jobId, report)), this.scheduler,
-				this.properties, this.properties.giveUpAfter(), whenSettled)
+		new RetryingCall(what, () -> Answer.of(what, () -> this.client.report(jobId, requestId, report)),
+				this.scheduler, this.properties, this.properties.giveUpAfter(), whenSettled)
 			.start();
 	}
 
 	/**
 	 * Delivers a final report once, on the caller's thread, for a worker that is stopping
 	 * and has no background left to retry in.
+	 * @param jobId the job
+	 * @param requestId the request id of the job's assignment, or null
+	 * @param report the report
 	 * @return the controller's answer
 	 */
-	public Answer reportOnce(String jobId, AttemptReportBody report) {
+	public Answer reportOnce(String jobId, @Nullable String requestId, AttemptReportBody report) {
 		return Answer.of("Report of job " + jobId + " attempt " + report.attempt(),
-				() -> this.client.report(jobId, report));
+				() -> this.client.report(jobId, requestId, report));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.dispycluster.worker.report;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +10,14 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A call to the controller that is tried in the background until the controller accepts
  * or refuses it, waiting longer after each failure (exponential backoff, capped), and
  * dropped with an error once its deadline, if it has one, passes. It never blocks the
- * caller.
+ * caller. Each try runs with the logging context of the thread that made the call (the
+ * request id of a crawl's report), so that its lines are found with the caller's.
  */
 final class RetryingCall {
 
@@ -31,6 +34,8 @@ final class RetryingCall {
 	private final @Nullable Long deadline;
 
 	private final Runnable whenSettled;
+
+	private final @Nullable Map<String, String> context = MDC.getCopyOfContextMap();
 
 	private Duration backoff;
 
@@ -60,6 +65,24 @@ final class RetryingCall {
 	}
 
 	private void attempt() {
+		@Nullable Map<String, String> own = MDC.getCopyOfContextMap();
+		if (this.context != null) {
+			MDC.setContextMap(this.context);
+		}
+		try {
+			tryOnce();
+		}
+		finally {
+			if (own != null) {
+				MDC.setContextMap(own);
+			}
+			else {
+				MDC.clear();
+			}
+		}
+	}
+
+	private void tryOnce() {
 		Answer answer;
 		try {
 			answer = this.call.get();

@@ -28,7 +28,7 @@ class AssignmentControllerTests extends WebSliceTests {
 
 	@Test
 	void answers202WithTheJobAndAttempt() throws Exception {
-		given(this.assignments.accept(any(), any())).willReturn(new AssignmentAccepted("job_1", 2));
+		given(this.assignments.accept(any(), any(), any())).willReturn(new AssignmentAccepted("job_1", 2));
 
 		this.mvc.perform(post("/assignments").contentType(MediaType.APPLICATION_JSON).content(ASSIGNMENT))
 			.andExpect(status().isAccepted())
@@ -38,7 +38,7 @@ class AssignmentControllerTests extends WebSliceTests {
 
 	@Test
 	void answers503AtCapacity() throws Exception {
-		given(this.assignments.accept(any(), any())).willThrow(AssignmentProblems.atCapacity(2));
+		given(this.assignments.accept(any(), any(), any())).willThrow(AssignmentProblems.atCapacity(2));
 
 		this.mvc.perform(post("/assignments").contentType(MediaType.APPLICATION_JSON).content(ASSIGNMENT))
 			.andExpect(status().isServiceUnavailable())

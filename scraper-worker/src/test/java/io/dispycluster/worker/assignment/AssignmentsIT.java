@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.util.List;
 
 import io.dispycluster.worker.WorkerITSupport;
+import io.dispycluster.worker.testsupport.StubController.Call;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
@@ -152,6 +156,36 @@ class AssignmentsIT extends WorkerITSupport {
 				"\"node\":\"it-node\"");
 		cancel("job_4").expectStatus().isAccepted();
 		awaitReport("job_4");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void carriesTheRequestIdOfItsAssignmentThroughItsCrawlAndItsCallsToTheController(CapturedOutput output) {
+		// a page that takes a second: progress is sent while it loads
+		SITE.page("/job13/", "<html><body><a href='slow.html'>slow</a></body></html>")
+			.slowPage("/job13/slow.html", Duration.ofSeconds(1), "<html><body>slow</body></html>");
+
+		this.client.post()
+			.uri("/assignments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Request-Id", "abc")
+			.body("{\"job_id\":\"job_13\",\"attempt\":1,\"spec\":{\"start_url\":\"" + SITE.url("/job13/")
+					+ "\",\"max_pages\":5,\"same_origin_only\":true,\"timeout_s\":60,\"max_duration_s\":120}}")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+
+		assertThat(awaitReport("job_13")).contains("\"outcome\":\"succeeded\"");
+		assertThat(CONTROLLER.calls("/internal/jobs/job_13/progress")).isNotEmpty()
+			.extracting(Call::requestId)
+			.containsOnly("abc");
+		assertThat(CONTROLLER.calls("/internal/jobs/job_13/report")).extracting(Call::requestId).containsOnly("abc");
+		// lines of the crawl's thread and of the report's
+		await().atMost(A_SECOND)
+			.untilAsserted(() -> assertThat(output.getOut())
+				.containsPattern("\\[abc\\] .*Job\\(id=job_13, attempt=1\\) started")
+				.containsPattern("\\[abc\\] .*Job\\(id=job_13, attempt=1\\) ended")
+				.containsPattern("\\[abc\\] .*Report of job job_13 attempt 1: accepted by the controller"));
 	}
 
 	@Test

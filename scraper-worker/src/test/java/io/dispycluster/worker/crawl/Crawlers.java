@@ -53,6 +53,11 @@ public final class Crawlers {
 		return aCrawler(registry, maxBodySize, allowed, Dns.SYSTEM);
 	}
 
+	/** A crawler that resolves host names with this resolver, fetching URLs at once. */
+	public static Crawler aCrawlerResolving(Dns dns, List<String> allowed, int fetchesAtOnce) {
+		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), allowed, dns, robots(), fetchesAtOnce);
+	}
+
 	/** A crawler that fetches up to this many URLs of a crawl at once. */
 	public static Crawler aCrawlerFetchingAtOnce(int fetchesAtOnce) {
 		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), LOOPBACK, Dns.SYSTEM, robots(),

@@ -7,6 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.job.AttemptOutcome;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -51,12 +56,12 @@ class ControllerReportsTests {
 	void classifiesTheControllersAnswer(int status, Answer answer) {
 		this.controller.answerNext("/internal/jobs/job_1/progress", status);
 
-		assertThat(reports(this.controller.baseUrl()).progress("job_1", progress())).isEqualTo(answer);
+		assertThat(reports(this.controller.baseUrl()).progress("job_1", null, progress())).isEqualTo(answer);
 	}
 
 	@Test
 	void treatsAControllerThatDoesNotAnswerAsUnavailable() throws IOException {
-		assertThat(reports(closedPortUrl()).progress("job_1", progress())).isEqualTo(Answer.UNAVAILABLE);
+		assertThat(reports(closedPortUrl()).progress("job_1", null, progress())).isEqualTo(Answer.UNAVAILABLE);
 	}
 
 	@Test
@@ -65,7 +70,7 @@ class ControllerReportsTests {
 
 		AtomicInteger settled = new AtomicInteger();
 
-		reports(this.controller.baseUrl()).report("job_2", report(), settled::incrementAndGet);
+		reports(this.controller.baseUrl()).report("job_2", null, report(), settled::incrementAndGet);
 
 		await().atMost(Duration.ofSeconds(2))
 			.until(() -> this.controller.bodies("/internal/jobs/job_2/report").size() == 4);
@@ -79,7 +84,7 @@ class ControllerReportsTests {
 		this.controller.answerNext("/internal/jobs/job_6/report", 503, 409);
 		AtomicInteger settled = new AtomicInteger();
 
-		reports(this.controller.baseUrl()).report("job_6", report(), settled::incrementAndGet);
+		reports(this.controller.baseUrl()).report("job_6", null, report(), settled::incrementAndGet);
 
 		await().atMost(Duration.ofSeconds(2)).until(() -> settled.get() == 1);
 		assertThat(this.controller.bodies("/internal/jobs/job_6/report")).hasSize(2);
@@ -93,8 +98,8 @@ class ControllerReportsTests {
 
 		AtomicInteger settled = new AtomicInteger();
 
-		new ControllerReports(client(this.controller.baseUrl()), this.scheduler, shortLived).report("job_3", report(),
-				settled::incrementAndGet);
+		new ControllerReports(client(this.controller.baseUrl()), this.scheduler, shortLived).report("job_3", null,
+				report(), settled::incrementAndGet);
 
 		await().pollDelay(Duration.ofMillis(600))
 			.atMost(Duration.ofSeconds(2))
@@ -112,8 +117,8 @@ class ControllerReportsTests {
 				this.properties);
 
 		assertThat(reports.registerOnce(new WorkerRegistration("n1", "http://n1:8080", 2))).isEqualTo(Answer.ACCEPTED);
-		assertThat(reports.progress("job_4", progress())).isEqualTo(Answer.ACCEPTED);
-		reports.report("job_4", report(), () -> {
+		assertThat(reports.progress("job_4", null, progress())).isEqualTo(Answer.ACCEPTED);
+		reports.report("job_4", null, report(), () -> {
 		});
 
 		await().atMost(Duration.ofSeconds(2))
@@ -122,10 +127,57 @@ class ControllerReportsTests {
 	}
 
 	@Test
+	void sendsTheRequestIdOfTheJobWithItsProgressAndEveryTryOfItsReport() {
+		this.controller.answerNext("/internal/jobs/job_7/report", 503);
+		ControllerReports reports = reports(this.controller.baseUrl());
+		Logger logger = (Logger) LoggerFactory.getLogger(RetryingCall.class);
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		logger.addAppender(logged);
+
+		assertThat(reports.progress("job_7", "abc", progress())).isEqualTo(Answer.ACCEPTED);
+		// reported from the crawl's thread, whose logging context holds the id
+		MDC.put("request_id", "abc");
+		try {
+			reports.report("job_7", "abc", report(), () -> {
+			});
+		}
+		finally {
+			MDC.remove("request_id");
+		}
+
+		await().atMost(Duration.ofSeconds(2))
+			.until(() -> this.controller.bodies("/internal/jobs/job_7/report").size() == 2);
+		assertThat(this.controller.calls("/internal/jobs/job_7/progress")).extracting(StubController.Call::requestId)
+			.containsExactly("abc");
+		assertThat(this.controller.calls("/internal/jobs/job_7/report")).extracting(StubController.Call::requestId)
+			.containsExactly("abc", "abc");
+		// the tries run on the scheduler's thread, with the caller's logging context
+		try {
+			await().atMost(Duration.ofSeconds(1))
+				.until(() -> logged.list.stream()
+					.anyMatch((event) -> event.getFormattedMessage().endsWith("accepted by the controller")));
+			assertThat(logged.list).isNotEmpty().allSatisfy((event) -> {
+				assertThat(event.getMDCPropertyMap()).containsEntry("request_id", "abc");
+				assertThat(event.getThreadName()).isNotEqualTo(Thread.currentThread().getName());
+			});
+		}
+		finally {
+			logger.detachAppender(logged);
+		}
+	}
+
+	@Test
+	void sendsNoRequestIdHeaderForAJobWithoutOne() {
+		assertThat(reports(this.controller.baseUrl()).progress("job_8", null, progress())).isEqualTo(Answer.ACCEPTED);
+		assertThat(this.controller.calls("/internal/jobs/job_8/progress").get(0).requestId()).isNull();
+	}
+
+	@Test
 	void isRefusedByAControllerThatRequiresATokenWhenNoneIsSet() {
 		this.controller.requireToken(TOKEN);
 
-		assertThat(reports(this.controller.baseUrl()).progress("job_5", progress())).isEqualTo(Answer.REFUSED);
+		assertThat(reports(this.controller.baseUrl()).progress("job_5", null, progress())).isEqualTo(Answer.REFUSED);
 		assertThat(reports(this.controller.baseUrl()).registerOnce(new WorkerRegistration("n1", "http://n1:8080", 2)))
 			.isEqualTo(Answer.REFUSED);
 		assertThat(this.controller.calls("/internal/jobs/job_5/progress").get(0).token()).isNull();
@@ -136,7 +188,7 @@ class ControllerReportsTests {
 		ControllerReports reports = new ControllerReports(client(this.controller.baseUrl(), " "), this.scheduler,
 				this.properties);
 
-		assertThat(reports.progress("job_6", progress())).isEqualTo(Answer.ACCEPTED);
+		assertThat(reports.progress("job_6", null, progress())).isEqualTo(Answer.ACCEPTED);
 		assertThat(this.controller.calls("/internal/jobs/job_6/progress").get(0).token()).isNull();
 	}
 

@@ -90,7 +90,8 @@ public final class StubController implements AutoCloseable {
 		String path = exchange.getRequestURI().getPath();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String token = exchange.getRequestHeaders().getFirst("X-Internal-Token");
-		this.calls.add(new Call(path, body, exchange.getRequestHeaders().getFirst("Content-Type"), token));
+		this.calls.add(new Call(path, body, exchange.getRequestHeaders().getFirst("Content-Type"), token,
+				exchange.getRequestHeaders().getFirst("X-Request-Id")));
 		Deque<Integer> next = this.scripted.get(path);
 		Integer status = (next != null) ? next.poll() : null;
 		if (this.requiredToken != null && !this.requiredToken.equals(token)) {
@@ -120,8 +121,10 @@ public final class StubController implements AutoCloseable {
 	 * @param body the request body
 	 * @param contentType the request's {@code Content-Type}
 	 * @param token the request's {@code X-Internal-Token}, or null
+	 * @param requestId the request's {@code X-Request-Id}, or null
 	 */
-	public record Call(String path, String body, String contentType, @Nullable String token) {
+	public record Call(String path, String body, String contentType, @Nullable String token,
+			@Nullable String requestId) {
 	}
 
 }
