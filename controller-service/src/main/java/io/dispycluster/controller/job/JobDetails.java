@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * with the worker's result verbatim (null until there is one), plus {@code progress} and
  * the crawl options it was submitted with (left out when not set, so that a job without
  * options shows exactly the fields of the contract and of the list), then the id of the
- * request that submitted it. The result is not held here: {@link JobDetailsWriter}
- * streams it from the store into its place.
+ * request that submitted it. The result is not held here: {@link JobJsonWriter} streams
+ * it from the store into its place.
  *
  * @param id the job's id
  * @param startUrl the URL the crawl starts from

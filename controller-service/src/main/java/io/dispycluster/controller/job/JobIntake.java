@@ -82,11 +82,12 @@ class JobIntake {
 	 * Stores the jobs of a batch, in the order of their URLs.
 	 * @param specs the validated requests (maybe none)
 	 * @param idempotencyKey the request's {@code Idempotency-Key}, or null
-	 * @return the upstream answer with the batch id
+	 * @return the upstream answer with the batch id (null when there is no job: no job
+	 * would carry it)
 	 */
 	BatchCreated submitBatch(List<JobSpec> specs, @Nullable String idempotencyKey) {
 		return answer(idempotencyKey, fingerprint("batch", specs), BatchCreated.class, (now) -> {
-			String batchId = Ids.next("batch", now);
+			@Nullable String batchId = specs.isEmpty() ? null : Ids.next("batch", now);
 			List<String> ids = accept(specs, batchId, now).stream().map((job) -> job.id().value()).toList();
 			return new BatchCreated(ids.size() + " jobs créés avec succès", ids, batchId);
 		});

@@ -11,6 +11,8 @@ import org.mockito.ArgumentCaptor;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.dispycluster.model.job.BatchCreated;
+
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,6 +56,22 @@ class JobIntakeTests {
 		ArgumentCaptor<List<Job>> stored = ArgumentCaptor.forClass(List.class);
 		verify(this.store).insert(stored.capture());
 		assertThat(stored.getValue()).hasSize(2).allSatisfy((job) -> assertThat(job.requestId()).isEqualTo("req-9"));
+	}
+
+	@Test
+	void answersAnEmptyBatchWithoutABatchIdNoJobWouldCarry() {
+		BatchCreated created = intake().submitBatch(List.of(), null);
+
+		assertThat(created.jobIds()).isEmpty();
+		assertThat(created.batchId()).isNull();
+		assertThat(created.message()).isEqualTo("0 jobs créés avec succès");
+	}
+
+	@Test
+	void givesTheJobsOfABatchTheirBatchId() {
+		BatchCreated created = intake().submitBatch(List.of(JobFixtures.aSpec(1)), null);
+
+		assertThat(created.batchId()).startsWith("batch_");
 	}
 
 	@SuppressWarnings("unchecked")
