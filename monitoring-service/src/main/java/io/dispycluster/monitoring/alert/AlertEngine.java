@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * pending; once it has held for the rule's duration the alert fires, once: it stays
  * active (in the database, so across restarts too) until the condition clears, and is
  * then resolved and kept as history. An unknown condition changes nothing. Alerts of a
- * node no longer monitored, or of a rule switched off, are resolved.
+ * node no longer monitored, or of a rule switched off, are resolved. When each pending
+ * condition started to hold is stored too, so that a restart does not start its wait
+ * again: one that held longer than its duration fires at the first round where it still
+ * holds.
  */
 @Component
 public class AlertEngine {
@@ -41,17 +44,22 @@ public class AlertEngine {
 
 	private final AlertMetrics metrics;
 
-	private final Map<Key, Instant> pending = new HashMap<>();
+	private final PendingStore pendingStore;
+
+	/** The pending conditions, as stored: read once, then written through. */
+	private final Map<Key, Instant> pending;
 
 	private volatile @Nullable Instant lastEvaluation;
 
 	AlertEngine(AlertProperties properties, Conditions conditions, AlertStore store, WebhookNotifier notifier,
-			AlertMetrics metrics) {
+			AlertMetrics metrics, PendingStore pendingStore) {
 		this.properties = properties;
 		this.conditions = conditions;
 		this.store = store;
 		this.notifier = notifier;
 		this.metrics = metrics;
+		this.pendingStore = pendingStore;
+		this.pending = new HashMap<>(pendingStore.load());
 		metrics.active(store.active());
 	}
 
@@ -89,7 +97,7 @@ public class AlertEngine {
 				holds(observation, active.get(key), now);
 			}
 			else {
-				this.pending.remove(key);
+				stopPending(key);
 				Alert alert = active.get(key);
 				if (alert != null) {
 					resolve(alert, now);
@@ -101,7 +109,12 @@ public class AlertEngine {
 				resolve(entry.getValue(), now);
 			}
 		}
-		this.pending.keySet().retainAll(seen);
+		// a node no longer monitored, a rule switched off
+		for (Key key : List.copyOf(this.pending.keySet())) {
+			if (!seen.contains(key)) {
+				stopPending(key);
+			}
+		}
 		this.metrics.active(this.store.active());
 		this.lastEvaluation = now;
 	}
@@ -111,11 +124,15 @@ public class AlertEngine {
 			return;
 		}
 		AlertProperties.Rule rule = this.properties.rule(observation.rule());
-		Instant since = this.pending.computeIfAbsent(observation.key(), (key) -> now);
+		Instant since = this.pending.get(observation.key());
+		if (since == null) {
+			since = now;
+			startPending(observation.key(), now, rule);
+		}
 		if (now.isBefore(since.plus(rule.duration()))) {
 			return;
 		}
-		this.pending.remove(observation.key());
+		stopPending(observation.key());
 		Alert alert = Alert.firing("alert_" + UUID.randomUUID().toString().replace("-", ""), observation.rule(),
 				observation.node(), rule.severity(), observation.value(), this.conditions.threshold(observation.rule()),
 				observation.message(), since, now);
@@ -124,6 +141,20 @@ public class AlertEngine {
 		LOG.info("Alert fired: alert={} rule={} node={} severity={} message={}", alert.id(), alert.rule().wireName(),
 				alert.node(), alert.severity().wireName(), alert.message());
 		this.notifier.fired(alert);
+	}
+
+	private void startPending(Key key, Instant since, AlertProperties.Rule rule) {
+		this.pending.put(key, since);
+		// a rule that fires at once has nothing to resume
+		if (!rule.duration().isZero()) {
+			this.pendingStore.add(key, since);
+		}
+	}
+
+	private void stopPending(Key key) {
+		if (this.pending.remove(key) != null) {
+			this.pendingStore.remove(key);
+		}
 	}
 
 	private void resolve(Alert alert, Instant now) {
