@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * (upstream's strings), offline nodes, the active cluster-wide alerts and an unreachable
  * controller; {@code overall_status} is the worst severity among them, not a count. More
  * than half of the nodes offline, or none monitored, is critical: the cluster cannot do
- * its work. Also {@code GET /metrics}: figures about the collection itself.
+ * its work. A rule switched off ({@code enabled: false}) adds no issue, nor does an alert
+ * of it still active (it resolves at the next round). Also {@code GET /metrics}: figures
+ * about the collection itself.
  */
 @RestController
 class ClusterHealthController {
@@ -73,7 +75,8 @@ class ClusterHealthController {
 		}
 		for (Alert alert : this.alerts.active()) {
 			// an unreachable controller is said below, with why it fails now
-			if (alert.node() == null && alert.rule() != AlertRule.CONTROLLER_UNREACHABLE) {
+			if (alert.node() == null && alert.rule() != AlertRule.CONTROLLER_UNREACHABLE
+					&& this.rules.rule(alert.rule()).enabled()) {
 				issues.add(new Issue(null, alert.rule().wireName(), alert.severity(), alert.message()));
 			}
 		}
@@ -109,6 +112,9 @@ class ClusterHealthController {
 
 	private void nodeIssues(NodeView node, List<Issue> issues) {
 		if (!node.online()) {
+			if (!this.rules.rule(AlertRule.NODE_DOWN).enabled()) {
+				return;
+			}
 			String message = (node.lastUpdate() == null) ? node.node() + ": Pas de métriques disponibles"
 					: node.node() + ": Hors ligne depuis " + node.lastUpdate();
 			issues.add(new Issue(node.node(), AlertRule.NODE_DOWN.wireName(),
@@ -124,7 +130,7 @@ class ClusterHealthController {
 
 	private void breach(NodeView node, AlertRule rule, @Nullable Double value, String text, List<Issue> issues) {
 		AlertProperties.Rule settings = this.rules.rule(rule);
-		if (value != null && value > settings.threshold()) {
+		if (settings.enabled() && value != null && value > settings.threshold()) {
 			issues.add(new Issue(node.node(), rule.wireName(), settings.severity(),
 					node.node() + ": " + String.format(text, Figures.oneDecimal(value))));
 		}

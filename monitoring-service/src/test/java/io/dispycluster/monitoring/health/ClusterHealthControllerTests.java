@@ -8,12 +8,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.dispycluster.monitoring.alert.Alert;
 import io.dispycluster.monitoring.alert.AlertEngine;
 import io.dispycluster.monitoring.alert.AlertProperties;
+import io.dispycluster.monitoring.alert.AlertRule;
+import io.dispycluster.monitoring.alert.Severity;
 import io.dispycluster.monitoring.health.ClusterHealthController.ClusterHealth;
 import io.dispycluster.monitoring.node.CollectionProperties;
 import io.dispycluster.monitoring.node.NodeBoard;
+import io.dispycluster.monitoring.node.NodeSample;
 import io.dispycluster.monitoring.node.NodeView;
+import io.dispycluster.monitoring.node.SampleSource;
+import io.dispycluster.monitoring.node.SystemFigures;
+import io.dispycluster.monitoring.node.Workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -21,7 +28,8 @@ import static org.mockito.Mockito.mock;
 
 /**
  * Collection rounds that stop coming (a round stuck on a node or on the database) are an
- * issue of their own, not only a cluster whose nodes all look offline.
+ * issue of their own, not only a cluster whose nodes all look offline; rules switched off
+ * add no issue.
  */
 class ClusterHealthControllerTests {
 
@@ -65,9 +73,42 @@ class ClusterHealthControllerTests {
 		assertThat(controller(true).health().issues()).contains("1 nœud sur 1 hors ligne");
 	}
 
+	@Test
+	void leavesOutTheIssuesOfRulesSwitchedOff() {
+		NodeSample hot = new NodeSample("pi-1", NOW.minusSeconds(5), SampleSource.WORKER,
+				new SystemFigures(97.0, 95.0, 20.0, null, null, null, 85.0, null, null, null), Workload.NONE);
+		given(this.board.nodes()).willReturn(List.of(new NodeView("pi-1", true, hot, null),
+				new NodeView("pi-2", true, hot, null), new NodeView("pi-3", false, null, null)));
+		AlertEngine alerts = mock(AlertEngine.class);
+		given(alerts.active()).willReturn(List.of(new Alert("alert_1", AlertRule.FAILURE_RATE, null, Severity.WARNING,
+				30.0, 20.0, "Taux d'échec des jobs élevé : 30.0% sur 15 min (3 sur 10)", NOW, NOW, null, "firing")));
+		AlertProperties.RuleSettings off = new AlertProperties.RuleSettings(false, null, null, null, null, null);
+		AlertProperties.Rules rules = new AlertProperties.Rules(off, null, null, off, off, off, null, null);
+
+		ClusterHealth health = controller(true, rules, alerts).health();
+
+		assertThat(health.issues()).containsExactly("pi-1: Mémoire usage élevé (95.0%)",
+				"pi-2: Mémoire usage élevé (95.0%)");
+		assertThat(health.overallStatus()).isEqualTo("warning");
+		// the same cluster with every rule on
+		ClusterHealth all = controller(true, defaultRules(), alerts).health();
+		assertThat(all.issueDetails()).extracting(Issue::rule)
+			.contains("cpu", "temperature", "node_down", "failure_rate");
+		assertThat(all.overallStatus()).isEqualTo("critical");
+	}
+
 	private ClusterHealthController controller(boolean periodicCollection) {
-		return new ClusterHealthController(this.board, mock(AlertEngine.class),
-				new AlertProperties(new AlertProperties.Rules(null, null, null, null, null, null, null, null),
+		return controller(periodicCollection, defaultRules(), mock(AlertEngine.class));
+	}
+
+	private static AlertProperties.Rules defaultRules() {
+		return new AlertProperties.Rules(null, null, null, null, null, null, null, null);
+	}
+
+	private ClusterHealthController controller(boolean periodicCollection, AlertProperties.Rules rules,
+			AlertEngine alerts) {
+		return new ClusterHealthController(this.board, alerts,
+				new AlertProperties(rules,
 						new AlertProperties.Notifications(List.of(), 3, Duration.ofSeconds(2), Duration.ofMinutes(5),
 								Duration.ofSeconds(5), 100)),
 				new CollectionProperties(periodicCollection, Duration.ofSeconds(15), Duration.ofSeconds(5), 3,
