@@ -123,7 +123,7 @@ class AlertsIT extends MonitoringScenario {
 		workers("w-down");
 		health("w-down", "{\"cpu_percent\":5}");
 		roundAfter(Duration.ofSeconds(1));
-		NODES.respond("/w/w-down/health", 503, "application/json", "{}");
+		unreadableHealth("w-down");
 		roundAfter(Duration.ofSeconds(15));
 		roundAfter(Duration.ofSeconds(15));
 		roundAfter(Duration.ofSeconds(15));
@@ -147,7 +147,7 @@ class AlertsIT extends MonitoringScenario {
 	@Test
 	void aNodeNeverSampledIsDownOnlyOnceItFailedForLongerThanTheStaleness() {
 		workers("w-never");
-		NODES.respond("/w/w-never/health", 503, "application/json", "{}");
+		unreadableHealth("w-never");
 		roundAfter(Duration.ofSeconds(1));
 		roundAfter(Duration.ofSeconds(15));
 		roundAfter(Duration.ofSeconds(15));
@@ -166,7 +166,7 @@ class AlertsIT extends MonitoringScenario {
 		workers("w-late");
 		health("w-late", "{\"cpu_percent\":5}");
 		roundAfter(Duration.ofSeconds(1));
-		NODES.respond("/w/w-late/health", 503, "application/json", "{}");
+		unreadableHealth("w-late");
 		roundAfter(Duration.ofSeconds(45));
 		assertThat(alertOf("node_down", "w-late")).isNull();
 
@@ -176,6 +176,43 @@ class AlertsIT extends MonitoringScenario {
 		assertThat(alert.get("value").doubleValue()).isEqualTo(45.5);
 		assertThat(alert.get("threshold").doubleValue()).isEqualTo(45.0);
 		assertThat(alert.get("message").asString()).isEqualTo("w-late: Nœud hors ligne (aucune métrique depuis 45 s)");
+	}
+
+	@Test
+	void firesAtTheSecondRefusedSamplingWithoutWaitingForTheStaleness() {
+		workers("w-stopped");
+		health("w-stopped", "{\"cpu_percent\":5}");
+		roundAfter(Duration.ofSeconds(1));
+		NODES.respond("/w/w-stopped/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(alertOf("node_down", "w-stopped")).isNull();
+
+		roundAfter(Duration.ofSeconds(15));
+
+		JsonNode alert = alertOf("node_down", "w-stopped");
+		assertThat(alert.get("message").asString())
+			.isEqualTo("w-stopped: Nœud hors ligne (aucune métrique depuis 30 s) : réponse HTTP 503 de " + NODES.url()
+					+ "/w/w-stopped/health");
+		assertThat(alert.get("value").doubleValue()).isEqualTo(30.0);
+		assertThat(alert.get("threshold").doubleValue()).isEqualTo(45.0);
+
+		health("w-stopped", "{\"cpu_percent\":5}");
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(alertOf("node_down", "w-stopped")).isNull();
+	}
+
+	@Test
+	void aNodeNeverSampledIsDownAtItsSecondRefusedSampling() {
+		workers("w-refusing");
+		NODES.respond("/w/w-refusing/health", 404, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(1));
+		assertThat(alertOf("node_down", "w-refusing")).isNull();
+
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(alertOf("node_down", "w-refusing").get("message").asString())
+			.isEqualTo("w-refusing: Pas de métriques disponibles");
 	}
 
 	@Test

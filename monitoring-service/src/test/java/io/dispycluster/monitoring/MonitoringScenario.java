@@ -156,6 +156,14 @@ public abstract class MonitoringScenario {
 				{"status":"ok","node":"%s","capacity":2,"active_jobs":1,"system":%s}""".formatted(node, system));
 	}
 
+	/**
+	 * A worker whose {@code GET /health} answers 200 with something unreadable: a failed
+	 * sampling that is no refusal, so only the staleness makes the node offline.
+	 */
+	protected static void unreadableHealth(String node) {
+		NODES.respond("/w/" + node + "/health", 200, "application/json", "not json");
+	}
+
 	protected static void queue(long pending, long running) {
 		CONTROLLER.json("/cluster", """
 				{"total_workers":1,"online_workers":1,"total_jobs":0,"pending_jobs":%d,"running_jobs":%d,

@@ -17,6 +17,7 @@ import io.dispycluster.monitoring.node.NodeSamples;
 import io.dispycluster.monitoring.node.SampleSource;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.node.Workload;
+import io.dispycluster.monitoring.support.StubServer;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -143,7 +144,7 @@ class NodeCollectionIT extends MonitoringScenario {
 		health("w-stale", "{\"cpu_percent\":10}");
 		round();
 		Instant lastSample = CLOCK.instant();
-		NODES.respond("/w/w-stale/health", 503, "application/json", "{}");
+		unreadableHealth("w-stale");
 		roundAfter(Duration.ofSeconds(15));
 		roundAfter(Duration.ofSeconds(15));
 		roundAfter(Duration.ofSeconds(15));
@@ -155,18 +156,82 @@ class NodeCollectionIT extends MonitoringScenario {
 		JsonNode stale = node("w-stale");
 		assertThat(stale.get("status").asString()).isEqualTo("offline");
 		assertThat(stale.get("last_update").asString()).isEqualTo(lastSample.toString());
-		assertThat(stale.get("error").asString()).startsWith("Pas de métriques récentes : réponse HTTP 503");
+		assertThat(stale.get("error").asString()).isEqualTo("Pas de métriques récentes : réponse illisible de /health");
 		assertThat(this.context.getBean(NodeBoard.class).nodes())
 			.anySatisfy((view) -> assertThat(view.node()).isEqualTo("w-stale"));
 		JsonNode failures = getJson("/metrics").get("collection_failures");
 		assertThat(failures).anySatisfy((failure) -> {
 			assertThat(failure.get("node").asString()).isEqualTo("w-stale");
-			assertThat(failure.get("reason").asString()).contains("réponse HTTP 503");
+			assertThat(failure.get("reason").asString()).isEqualTo("réponse illisible de /health");
 		});
 		// Prometheus reads the node down too, without waiting for another round, and
 		// every series it reads has a description
 		assertThat(prometheus()).contains("dispycluster_node_up{node=\"w-stale\"} 0.0")
 			.containsPattern("# HELP dispycluster_monitoring_collection_failures_total \\S");
+	}
+
+	@Test
+	void turnsANodeOfflineAtItsSecondRefusedSamplingInARow() {
+		workers("w-halted");
+		health("w-halted", "{\"cpu_percent\":10}");
+		round();
+		NODES.respond("/w/w-halted/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(node("w-halted").get("status").asString()).isEqualTo("online");
+
+		roundAfter(Duration.ofSeconds(15));
+
+		JsonNode halted = node("w-halted");
+		assertThat(halted.get("status").asString()).isEqualTo("offline");
+		assertThat(halted.get("error").asString())
+			.isEqualTo("Pas de métriques récentes : réponse HTTP 503 de " + NODES.url() + "/w/w-halted/health");
+		assertThat(prometheus()).contains("dispycluster_node_up{node=\"w-halted\"} 0.0");
+		assertThat(getJson("/cluster/health").get("issue_details")).anySatisfy((issue) -> {
+			assertThat(issue.get("node").asString()).isEqualTo("w-halted");
+			assertThat(issue.get("rule").asString()).isEqualTo("node_down");
+		});
+
+		health("w-halted", "{\"cpu_percent\":10}");
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(node("w-halted").get("status").asString()).isEqualTo("online");
+	}
+
+	@Test
+	void turnsANodeWhoseConnectionIsRefusedOfflineAtTheSecondRound() {
+		StubServer closed = StubServer.start();
+		String refusingUrl = closed.url();
+		closed.close();
+		workers("w-closed");
+		health("w-closed", "{\"cpu_percent\":10}");
+		round();
+		CONTROLLER.json("/workers", """
+				[{"node":"w-closed","status":"online","url":"%s","active_jobs":0,"capacity":2}]"""
+			.formatted(refusingUrl));
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(node("w-closed").get("status").asString()).isEqualTo("online");
+
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(node("w-closed").get("error").asString())
+			.isEqualTo("Pas de métriques récentes : connexion refusée (" + refusingUrl + "/health)");
+		assertThat(node("w-closed").get("status").asString()).isEqualTo("offline");
+	}
+
+	@Test
+	void keepsANodeOnlineWhenAFailureThatIsNoRefusalBreaksTheRun() {
+		workers("w-flaky");
+		health("w-flaky", "{\"cpu_percent\":10}");
+		round();
+		NODES.respond("/w/w-flaky/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(15));
+		unreadableHealth("w-flaky");
+		roundAfter(Duration.ofSeconds(15));
+		NODES.respond("/w/w-flaky/health", 503, "application/json", "{}");
+
+		roundAfter(Duration.ofSeconds(10));
+
+		assertThat(node("w-flaky").get("status").asString()).isEqualTo("online");
 	}
 
 	@Test

@@ -41,9 +41,9 @@ public record AlertProperties(@DefaultValue @Valid Rules rules, @DefaultValue @V
 	 * @param disk default: above 90 %, at once, warning
 	 * @param temperature default: above 80 °C for 1 minute, critical (a Raspberry Pi
 	 * throttles near 80–85 °C)
-	 * @param nodeDown default: a node without a fresh sample, at once (the staleness
-	 * already waits three intervals; a node never sampled waits as long from its first
-	 * failure), warning
+	 * @param nodeDown default: a node offline, at once (the staleness already waits three
+	 * intervals, a node refusing its samplings two rounds; a node never sampled waits as
+	 * long from its first failure), warning
 	 * @param failureRate default: more than 20 % of the jobs finished in the last 15
 	 * minutes failed, with at least 5 finished, warning
 	 * @param queueBacklog default: the queue grew by at least 1 job over 10 minutes

@@ -19,7 +19,10 @@ public enum AlertRule {
 	/** A node's hottest sensor above the threshold (°C) for the duration. */
 	TEMPERATURE,
 
-	/** A node without a fresh sample for the duration. */
+	/**
+	 * A node offline for the duration: without a fresh sample, or refusing its last two
+	 * samplings.
+	 */
 	NODE_DOWN,
 
 	/**

@@ -81,18 +81,24 @@ class Conditions {
 		}
 		double age = Duration.between(last, now).toMillis() / 1000.0;
 		String message = node.node() + ": Nœud hors ligne (aucune métrique depuis " + (long) age + " s)";
+		if (!node.online() && this.board.fresh(last, now) && node.lastFailure() != null) {
+			// offline before the staleness: it refused, say how
+			message += " : " + node.lastFailure().reason();
+		}
 		observations.add(new Observation(AlertRule.NODE_DOWN, node.node(), !node.online(), age, message));
 	}
 
 	/**
 	 * A node never sampled is down once sampling it has failed for longer than the
-	 * staleness, as a sampled one is once its latest sample is that old: a node still
-	 * booting, or a worker that just registered, gets the same grace. Failing for less is
-	 * unknown, so that the first round after a restart does not resolve its alert.
+	 * staleness, as a sampled one is once its latest sample is that old, or once it
+	 * refused twice in a row, as a sampled one: a node still booting, or a worker that
+	 * just registered, gets the same grace. Failing for less is unknown, so that the
+	 * first round after a restart does not resolve its alert.
 	 */
 	private Observation neverSampled(NodeView node, Instant now) {
 		Instant failingSince = this.board.failingSince(node.node());
-		if (failingSince == null || !failingSince.plus(this.collection.staleAfter()).isBefore(now)) {
+		boolean stale = failingSince != null && failingSince.plus(this.collection.staleAfter()).isBefore(now);
+		if (!stale && !this.board.refusing(node.node())) {
 			return Observation.unknown(AlertRule.NODE_DOWN, node.node());
 		}
 		return new Observation(AlertRule.NODE_DOWN, node.node(), true, null,

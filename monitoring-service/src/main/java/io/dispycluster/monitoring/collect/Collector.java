@@ -182,13 +182,14 @@ class Collector {
 				this.board.sampled(sample);
 			}
 			catch (ExecutionException ex) {
-				String reason = (ex.getCause() instanceof SourceException source) ? source.getMessage()
-						: "erreur inattendue : " + ex.getCause();
-				failed(node, now, reason, ex.getCause());
+				SourceException source = (ex.getCause() instanceof SourceException cause) ? cause : null;
+				String reason = (source != null) ? source.getMessage() : "erreur inattendue : " + ex.getCause();
+				failed(node, new NodeFailure(now, String.valueOf(reason), source != null && source.refusal()),
+						ex.getCause());
 			}
 			catch (TimeoutException ex) {
 				futures.get(i).cancel(true);
-				failed(node, now, "délai dépassé", null);
+				failed(node, new NodeFailure(now, "délai dépassé"), null);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -197,10 +198,10 @@ class Collector {
 		}
 	}
 
-	private void failed(String node, Instant at, @Nullable String reason, @Nullable Throwable cause) {
-		String why = (reason != null) ? reason : "échec";
-		LOG.debug("Sampling failed: node={} reason={}", node, why, (cause instanceof SourceException) ? null : cause);
-		this.board.failed(node, new NodeFailure(at, why));
+	private void failed(String node, NodeFailure failure, @Nullable Throwable cause) {
+		LOG.debug("Sampling failed: node={} reason={}", node, failure.reason(),
+				(cause instanceof SourceException) ? null : cause);
+		this.board.failed(node, failure);
 		countFailure(node);
 	}
 

@@ -130,10 +130,11 @@ class NodeSources {
 			return body;
 		}
 		catch (RestClientResponseException ex) {
-			throw new SourceException("réponse HTTP " + ex.getStatusCode().value() + " de " + url, ex);
+			throw new SourceException("réponse HTTP " + ex.getStatusCode().value() + " de " + url, ex, true);
 		}
 		catch (ResourceAccessException ex) {
-			throw new SourceException(TransportFailures.reason(ex) + " (" + url + ")", ex);
+			throw new SourceException(TransportFailures.reason(ex) + " (" + url + ")", ex,
+					TransportFailures.refused(ex));
 		}
 		catch (RestClientException | IllegalArgumentException ex) {
 			throw new SourceException("échec de la requête vers " + url + " : " + ex.getMessage(), ex);

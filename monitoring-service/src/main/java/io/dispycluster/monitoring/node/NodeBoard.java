@@ -19,13 +19,21 @@ import org.springframework.stereotype.Component;
 /**
  * The current state of the monitored nodes: the latest sample of each and the latest
  * failure to sample it. A node is online only while its latest sample is fresh (not older
- * than {@code stale-after-intervals} intervals). Failures are recorded here and counted
- * in the metrics, not printed; a node going quiet or coming back is logged once.
+ * than {@code stale-after-intervals} intervals) and it did not refuse the last
+ * {@value #REFUSALS_DOWN} samplings in a row (connection refused, HTTP error status): a
+ * stopped worker shows as offline after two rounds, while a node that times out once,
+ * busy, does not flap. Failures are recorded here and counted in the metrics, not
+ * printed; a node going quiet or coming back is logged once.
  */
 @Component
 public class NodeBoard {
 
 	private static final Logger LOG = LoggerFactory.getLogger(NodeBoard.class);
+
+	/**
+	 * Refused samplings in a row after which a node is offline, its sample fresh or not.
+	 */
+	static final int REFUSALS_DOWN = 2;
 
 	private final CollectionProperties properties;
 
@@ -38,6 +46,8 @@ public class NodeBoard {
 	private final Map<String, NodeFailure> failures = new ConcurrentHashMap<>();
 
 	private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
 	private volatile List<String> monitored = List.of();
 
@@ -71,11 +81,13 @@ public class NodeBoard {
 		this.monitored = List.copyOf(new LinkedHashSet<>(nodes));
 		// a node that leaves and comes back starts a new run of failures
 		this.failingSince.keySet().retainAll(this.monitored);
+		this.refusals.keySet().retainAll(this.monitored);
 	}
 
 	/** Records a sample; it becomes the node's latest. */
 	public void sampled(NodeSample sample) {
 		this.failingSince.remove(sample.node());
+		this.refusals.remove(sample.node());
 		NodeFailure failure = this.failures.remove(sample.node());
 		if (failure != null) {
 			LOG.info("Node answers again: node={} source={}", sample.node(), sample.source().wireName());
@@ -86,6 +98,13 @@ public class NodeBoard {
 	/** Records a failure to sample a node. */
 	public void failed(String node, NodeFailure failure) {
 		this.failingSince.putIfAbsent(node, failure.at());
+		if (failure.refusal()) {
+			this.refusals.merge(node, 1, Integer::sum);
+		}
+		else {
+			// a timeout breaks the run: it may be a node only busy
+			this.refusals.remove(node);
+		}
 		if (this.failures.put(node, failure) == null) {
 			LOG.info("Node does not answer: node={} reason={}", node, failure.reason());
 		}
@@ -136,6 +155,14 @@ public class NodeBoard {
 		return this.failingSince.get(node);
 	}
 
+	/**
+	 * Whether the node refused its last {@value #REFUSALS_DOWN} samplings in a row (in
+	 * this run of the service), which makes it offline however fresh its latest sample.
+	 */
+	public boolean refusing(String node) {
+		return this.refusals.getOrDefault(node, 0) >= REFUSALS_DOWN;
+	}
+
 	/** The names of the monitored nodes. */
 	public Set<String> monitoredNames() {
 		return new LinkedHashSet<>(this.monitored);
@@ -166,7 +193,7 @@ public class NodeBoard {
 
 	private NodeView view(String node, Instant now) {
 		NodeSample sample = this.latest.get(node);
-		boolean online = sample != null && fresh(sample.sampledAt(), now);
+		boolean online = sample != null && fresh(sample.sampledAt(), now) && !refusing(node);
 		return new NodeView(node, online, sample, this.failures.get(node), this.labels.getOrDefault(node, Map.of()));
 	}
 

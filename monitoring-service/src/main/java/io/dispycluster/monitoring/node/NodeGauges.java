@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -39,11 +41,14 @@ class NodeGauges {
 	/** The nodes the up gauge reads: held here, as gauges only hold them weakly. */
 	private List<NodeView> tracked = List.of();
 
+	/** Nodes offline at the last refresh although fresh: they refused their samplings. */
+	private volatile Set<String> refusing = Set.of();
+
 	NodeGauges(MeterRegistry registry, CollectionProperties collection, Clock clock) {
 		this.collection = collection;
 		this.clock = clock;
 		this.up = MultiGauge.builder("dispycluster.node.up")
-			.description("Whether the node's latest sample is fresh (1) or not (0)")
+			.description("Whether the node is online (1): its latest sample fresh, its samplings not refused")
 			.register(registry);
 		figure(registry, "dispycluster.node.cpu.percent", "CPU busy time in percent", SystemFigures::cpuUsage);
 		figure(registry, "dispycluster.node.memory.percent", "Memory in use in percent", SystemFigures::memoryUsage);
@@ -68,6 +73,11 @@ class NodeGauges {
 
 	synchronized void refresh(List<NodeView> nodes) {
 		this.tracked = List.copyOf(nodes);
+		Instant now = this.clock.instant();
+		this.refusing = nodes.stream()
+			.filter((node) -> !node.online() && node.lastUpdate() != null && fresh(node.lastUpdate(), now))
+			.map(NodeView::node)
+			.collect(Collectors.toUnmodifiableSet());
 		this.up.register(this.tracked.stream()
 			.map((node) -> MultiGauge.Row.of(Tags.of("node", node.node()), node, this::up))
 			.toList(), true);
@@ -85,13 +95,18 @@ class NodeGauges {
 	}
 
 	/**
-	 * 1 while the node's latest sample is fresh (as {@link NodeBoard} decides), else 0.
+	 * 1 while the node's latest sample is fresh and it does not refuse its samplings (as
+	 * {@link NodeBoard} decides), else 0. Freshness is read when scraped, so that a node
+	 * going stale between two rounds reads 0 at once.
 	 */
 	private double up(NodeView node) {
 		Instant sampledAt = node.lastUpdate();
-		boolean fresh = sampledAt != null
-				&& !sampledAt.plus(this.collection.staleAfter()).isBefore(this.clock.instant());
-		return fresh ? 1 : 0;
+		boolean fresh = sampledAt != null && fresh(sampledAt, this.clock.instant());
+		return (fresh && !this.refusing.contains(node.node())) ? 1 : 0;
+	}
+
+	private boolean fresh(Instant sampledAt, Instant now) {
+		return !sampledAt.plus(this.collection.staleAfter()).isBefore(now);
 	}
 
 	private record Figure(MultiGauge gauge, Function<SystemFigures, @Nullable Double> reader) {
