@@ -258,6 +258,23 @@ class AlertsIT extends MonitoringScenario {
 	}
 
 	@Test
+	void saysOneJobInTheSingularWhenTheQueueGrewToOne() {
+		queue(0, 1);
+		roundAfter(Duration.ofSeconds(1));
+		queue(1, 1);
+		roundAfter(Duration.ofMinutes(5));
+
+		roundAfter(Duration.ofMinutes(5));
+
+		assertThat(alertOf("queue_backlog", null).get("message").asString())
+			.isEqualTo("File d'attente en croissance : 0 → 1 job en attente en 10 min");
+		// resolved, so that the next scenario starts without it
+		queue(0, 1);
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(alertOf("queue_backlog", null)).isNull();
+	}
+
+	@Test
 	void firesWhenTheControllerStopsAnsweringAndResolvesWhenItAnswersAgain() {
 		int fired = notificationsOf("controller_unreachable", "firing").size();
 		int resolved = notificationsOf("controller_unreachable", "resolved").size();

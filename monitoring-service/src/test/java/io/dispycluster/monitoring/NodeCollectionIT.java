@@ -318,6 +318,8 @@ class NodeCollectionIT extends MonitoringScenario {
 
 		assertThat(answer.get("status").asString()).isEqualTo("offline");
 		assertThat(answer.get("error").asString()).isEqualTo("Pas de métriques dans les dernières 24 heures");
+		assertThat(getJson("/nodes/w-old?hours=1").get("error").asString())
+			.isEqualTo("Pas de métriques dans la dernière heure");
 	}
 
 	@Test

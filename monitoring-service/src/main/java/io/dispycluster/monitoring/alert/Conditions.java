@@ -19,6 +19,7 @@ import io.dispycluster.monitoring.node.NodeFailure;
 import io.dispycluster.monitoring.node.NodeView;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.system.Figures;
+import io.dispycluster.monitoring.system.French;
 
 import org.springframework.stereotype.Component;
 
@@ -169,8 +170,8 @@ class Conditions {
 			.filter((point) -> point.at().isAfter(start.at()))
 			.allMatch((point) -> point.pendingJobs() > start.pendingJobs());
 		long growth = last.pendingJobs() - start.pendingJobs();
-		String message = "File d'attente en croissance : " + start.pendingJobs() + " → " + last.pendingJobs()
-				+ " jobs en attente en " + Durations.french(rule.window());
+		String message = "File d'attente en croissance : " + start.pendingJobs() + " → " + last.pendingJobs() + " "
+				+ French.noun(last.pendingJobs(), "job", "jobs") + " en attente en " + Durations.french(rule.window());
 		return new Observation(AlertRule.QUEUE_BACKLOG, null, neverDrained && growth >= rule.threshold(),
 				(double) last.pendingJobs(), message);
 	}

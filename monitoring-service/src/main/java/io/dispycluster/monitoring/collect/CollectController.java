@@ -1,5 +1,6 @@
 package io.dispycluster.monitoring.collect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,6 +18,7 @@ import io.dispycluster.monitoring.node.NodeBoard;
 import io.dispycluster.monitoring.node.NodeFailure;
 import io.dispycluster.monitoring.node.NodeSamples;
 import io.dispycluster.monitoring.system.Figures;
+import io.dispycluster.monitoring.system.French;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,15 +88,31 @@ class CollectController {
 				return new FailureItem(node.node(), failure.at(), failure.reason());
 			})
 			.toList();
-		return new CollectionFigures(total, this.samples.nodesWithSamples(),
-				"toutes les " + this.properties.interval().toSeconds() + " secondes", retention(),
-				Figures.round(total * BYTES_PER_SAMPLE / 1_000_000, 3), this.properties.interval().toSeconds(),
-				this.properties.retention().toHours(), this.board.lastRound(), this.queue.count(), failures);
+		return new CollectionFigures(total, this.samples.nodesWithSamples(), collectionRate(this.properties.interval()),
+				retention(this.properties.retention()), Figures.round(total * BYTES_PER_SAMPLE / 1_000_000, 3),
+				this.properties.interval().toSeconds(), this.properties.retention().toHours(), this.board.lastRound(),
+				this.queue.count(), failures);
 	}
 
-	private String retention() {
-		long hours = this.properties.retention().toHours();
-		return (hours % 24 == 0) ? (hours / 24) + " jours" : hours + " heures";
+	/**
+	 * Upstream's {@code toutes les 30 secondes}, worded for any interval: every second,
+	 * or in milliseconds when the interval is not whole seconds.
+	 */
+	static String collectionRate(Duration interval) {
+		if (interval.toMillisPart() != 0) {
+			return "toutes les " + interval.toMillis() + " millisecondes";
+		}
+		long seconds = interval.toSeconds();
+		return (seconds == 1) ? "toutes les secondes" : "toutes les " + seconds + " secondes";
+	}
+
+	/**
+	 * Upstream's {@code 24 heures}: in hours, or in days from two whole days on
+	 * ({@code 7 jours}).
+	 */
+	static String retention(Duration retention) {
+		long hours = retention.toHours();
+		return (hours % 24 == 0 && hours >= 48) ? (hours / 24) + " jours" : French.count(hours, "heure", "heures");
 	}
 
 	/**

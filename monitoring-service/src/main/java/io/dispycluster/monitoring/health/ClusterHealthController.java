@@ -21,6 +21,7 @@ import io.dispycluster.monitoring.node.NodeFailure;
 import io.dispycluster.monitoring.node.NodeView;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.system.Figures;
+import io.dispycluster.monitoring.system.French;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,7 +72,7 @@ class ClusterHealthController {
 		}
 		else if (offline * 2 > nodes.size()) {
 			issues.add(new Issue(null, "nodes_down", Severity.CRITICAL,
-					offline + ((offline == 1) ? " nœud" : " nœuds") + " sur " + nodes.size() + " hors ligne"));
+					French.count(offline, "nœud", "nœuds") + " sur " + nodes.size() + " hors ligne"));
 		}
 		for (Alert alert : this.alerts.active()) {
 			// an unreachable controller is said below, with why it fails now

@@ -61,8 +61,7 @@ class NodeController {
 			return new NodeError(node, status, offlineReason(view), view.labels());
 		}
 		if (stats.count() == 0 || stats.first() == null || stats.last() == null) {
-			return new NodeError(node, status, "Pas de métriques dans les dernières " + window + " heures",
-					view.labels());
+			return new NodeError(node, status, noSamplesWithin(window), view.labels());
 		}
 		Duration bucket = Downsampling.bucketFor(Duration.ofHours(window));
 		List<HistoryItem> history = this.samples.history(node, from, to, bucket)
@@ -74,6 +73,12 @@ class NodeController {
 				node, status, stats.count(), new TimeRange(stats.first(), stats.last()), new Current(current.cpuUsage(),
 						current.memoryUsage(), current.diskUsage(), current.load1m(), current.temperature()),
 				Statistics.of(stats), bucket.toSeconds(), history, view.labels());
+	}
+
+	/** Upstream's words, in the singular for one hour. */
+	static String noSamplesWithin(int hours) {
+		return (hours == 1) ? "Pas de métriques dans la dernière heure"
+				: "Pas de métriques dans les dernières " + hours + " heures";
 	}
 
 	private static NodeItem item(NodeView view) {

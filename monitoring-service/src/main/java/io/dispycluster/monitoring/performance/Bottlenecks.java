@@ -9,6 +9,7 @@ import io.dispycluster.monitoring.jobs.QueuePoint;
 import io.dispycluster.monitoring.node.NodeLoad;
 import io.dispycluster.monitoring.performance.PerformanceReport.NodePerformance;
 import io.dispycluster.monitoring.system.Figures;
+import io.dispycluster.monitoring.system.French;
 
 /**
  * Finds what held the cluster back over a window, worded in French as upstream's
@@ -83,7 +84,8 @@ class Bottlenecks {
 		long first = queue.get(0).pendingJobs();
 		long last = queue.get(queue.size() - 1).pendingJobs();
 		if (last - first >= this.properties.queueGrowth()) {
-			found.add("File d'attente en croissance : " + first + " → " + last + " jobs en attente sur la période");
+			found.add("File d'attente en croissance : " + first + " → " + last + " " + French.noun(last, "job", "jobs")
+					+ " en attente sur la période");
 		}
 	}
 

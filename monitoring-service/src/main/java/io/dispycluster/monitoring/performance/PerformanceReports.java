@@ -74,6 +74,7 @@ class PerformanceReports {
 				.thenComparing(NodePerformance::node))
 			.limit(this.properties.topNodes())
 			.toList();
+		// "<H> heures" even for 1: the contract's period, which scripts read as it is
 		return new PerformanceReport(hours + " heures", total, successful, failed, averageDuration(jobs),
 				Figures.round((double) total / hours, 2), top, bottlenecks, cancelled, from, to, !finished.truncated());
 	}
