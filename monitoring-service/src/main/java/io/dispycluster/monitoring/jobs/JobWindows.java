@@ -12,6 +12,15 @@ import org.springframework.stereotype.Component;
  * creation of the oldest job that was still unfinished at a queue reading of the window
  * (the reading just before it included), and at least {@code job-lookback} before the
  * window, for the times no reading covers (this service was down, or is new).
+ *
+ * <p>
+ * Each failure-rate check reads this much again, rather than only what changed since the
+ * last: the controller's {@code GET /jobs} offers {@code status}, {@code limit} and
+ * {@code offset} only, ordered by creation, and a finished job can go back to the queue
+ * ({@code POST /jobs/{id}/retry}). Keeping the jobs read last time would count a retried
+ * job as still failed, and a job that was retried and finished again between two rounds
+ * could sit anywhere in the list. Reading only the changes, with the same answer, needs
+ * the controller to list jobs by when they last changed (say {@code updated_since}).
  */
 @Component
 public class JobWindows {
