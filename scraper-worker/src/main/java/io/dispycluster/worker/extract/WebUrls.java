@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Absolute http(s) URLs in the one form the crawler compares: scheme and host lower-case,
  * default port removed, empty path as {@code /}, dot segments resolved, characters that
- * need it percent-encoded, and no fragment.
+ * need it percent-encoded with upper-case hex digits, no empty query and no fragment.
+ * These are the forms RFC 3986 (section 6.2.2) and every server treat as one URL; the
+ * order of query parameters and a trailing slash are kept, as they may well name another
+ * page.
  */
 public final class WebUrls {
 
@@ -21,7 +24,7 @@ public final class WebUrls {
 	 * @return its normal form, or empty if it is not an absolute http(s) URL
 	 */
 	public static Optional<String> normalize(String url) {
-		return Optional.ofNullable(HttpUrl.parse(clean(url))).map(WebUrls::withoutFragment);
+		return Optional.ofNullable(HttpUrl.parse(clean(url))).map(WebUrls::normalForm);
 	}
 
 	/**
@@ -47,7 +50,7 @@ public final class WebUrls {
 	 * {@link #resolve(String, String)} says
 	 */
 	static Optional<String> resolve(HttpUrl base, String href) {
-		return Optional.ofNullable(base.resolve(clean(href))).map(WebUrls::withoutFragment);
+		return Optional.ofNullable(base.resolve(clean(href))).map(WebUrls::normalForm);
 	}
 
 	/** A base URL for {@link #resolve(HttpUrl, String)}, or null if it is not one. */
@@ -67,8 +70,38 @@ public final class WebUrls {
 		return defaultPort ? parsed.host() : parsed.host() + ":" + parsed.port();
 	}
 
-	private static String withoutFragment(HttpUrl url) {
-		return (url.encodedFragment() == null) ? url.toString() : url.newBuilder().fragment(null).build().toString();
+	private static String normalForm(HttpUrl url) {
+		// "/page/?" and "/page/" are one page: a bare "?" sends no query.
+		boolean emptyQuery = "".equals(url.encodedQuery());
+		if (url.encodedFragment() == null && !emptyQuery) {
+			return upperCaseEscapes(url.toString());
+		}
+		HttpUrl.Builder normal = url.newBuilder().fragment(null);
+		if (emptyQuery) {
+			normal.query(null);
+		}
+		return upperCaseEscapes(normal.build().toString());
+	}
+
+	// %7e and %7E are the same character; HttpUrl keeps either as written, and a "%" that
+	// starts no escape too ("50%off" stays as it is).
+	private static String upperCaseEscapes(String url) {
+		int percent = url.indexOf('%');
+		if (percent < 0) {
+			return url;
+		}
+		char[] chars = url.toCharArray();
+		for (int i = percent; i >= 0 && i + 2 < chars.length; i = url.indexOf('%', i + 1)) {
+			if (isHex(chars[i + 1]) && isHex(chars[i + 2])) {
+				chars[i + 1] = Character.toUpperCase(chars[i + 1]);
+				chars[i + 2] = Character.toUpperCase(chars[i + 2]);
+			}
+		}
+		return new String(chars);
+	}
+
+	private static boolean isHex(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 	}
 
 	// Browsers drop tabs and newlines anywhere in a URL, and surrounding spaces.

@@ -270,6 +270,21 @@ class CrawlerTests {
 	}
 
 	@Test
+	void visitsAPageOnceWhateverEmptyQueryFragmentOrEscapeCaseItsLinksAdd() {
+		this.site.page("/", linking("/page/?", "/page/", "/page/?#top", "/page/#", "/caf%c3%a9", "/caf%C3%A9?"))
+			.page("/page/", linking("?", "#"))
+			.page("/caf%C3%A9", linking("/page/?"));
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/page/"),
+				this.site.url("/caf%C3%A9"));
+		assertThat(result.pages()).extracting(PageDetail::links).containsExactly(2, 1, 1);
+		assertThat(result.errors()).isEmpty();
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/page/", "/caf%C3%A9");
+	}
+
+	@Test
 	void countsOnlyAcceptedPagesTowardsMaxPages() {
 		this.site.page("/", linking("/missing", "/p2", "/p3", "/p4", "/p5"))
 			.page("/p2", linking())

@@ -22,6 +22,45 @@ class WebUrlsTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "http://example.org/page/?, http://example.org/page/",
+			"http://example.org/page/#, http://example.org/page/",
+			"http://example.org/page/?#, http://example.org/page/",
+			"http://example.org/page?#top, http://example.org/page",
+			"HTTP://Example.ORG:80/a/./b/../c?, http://example.org/a/c",
+			"http://example.org/a?x=1#, http://example.org/a?x=1", "http://example.org/a?=, http://example.org/a?=",
+			"http://example.org/a??, http://example.org/a??" })
+	void dropsAnEmptyQueryAndAnEmptyFragment(String url, String normal) {
+		assertThat(WebUrls.normalize(url)).contains(normal);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "http://example.org/caf%c3%a9, http://example.org/caf%C3%A9",
+			"http://example.org/a?q=%2f%2F#%aa, http://example.org/a?q=%2F%2F",
+			"http://user%3a@example.org/, http://user%3A@example.org/",
+			"http://example.org/50%off?fee=5%, http://example.org/50%off?fee=5%",
+			"http://example.org/%%41%4, http://example.org/%%41%4" })
+	void writesPercentEscapesWithUpperCaseHexDigitsOnly(String url, String normal) {
+		assertThat(WebUrls.normalize(url)).contains(normal);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "http://example.org/page/, http://example.org/page/",
+			"http://example.org/page, http://example.org/page",
+			"http://example.org/a?b=2&a=1&c, http://example.org/a?b=2&a=1&c",
+			"http://example.org/A/B, http://example.org/A/B", "http://example.org/a//b, http://example.org/a//b" })
+	void keepsWhatMayNameAnotherPage(String url, String normal) {
+		assertThat(WebUrls.normalize(url)).contains(normal);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "?, http://example.org/dir/page", "?#top, http://example.org/dir/page",
+			"#, http://example.org/dir/page?x=1", "../other/?, http://example.org/other/",
+			"HTTP://EXAMPLE.org:80/x/./y?, http://example.org/x/y" })
+	void resolvesLinksToTheSameNormalForm(String href, String normal) {
+		assertThat(WebUrls.resolve("http://example.org/dir/page?x=1", href)).contains(normal);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "ftp://example.org/", "mailto:a@example.org", "javascript:alert(1)", "example.org",
 			"/relative", "http://", "" })
 	void refusesWhatIsNotAnAbsoluteHttpUrl(String url) {
