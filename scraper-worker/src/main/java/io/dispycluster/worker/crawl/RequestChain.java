@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * wait its {@code Retry-After} asks, which holds back every request to the host. Each hop
  * must stay in the crawl's scope (except from the start URL, which the user chose), is
  * checked by the fetcher like any request, and is remembered as seen; a hop to a URL the
- * crawl has seen already ends the visit unrecorded, as a duplicate.
+ * crawl has seen already ends the visit unrecorded, as a duplicate, and a hop back to a
+ * URL of the same chain ends it as a redirect loop.
  */
 final class RequestChain {
 
@@ -157,6 +158,11 @@ final class RequestChain {
 	}
 
 	private String nextHop(CrawlRun run, QueuedUrl start, String target, List<String> chain) throws PageFailure {
+		// A hop back into the chain would only repeat it: say so now, with the chain,
+		// rather than follow it up to the limit and report a long chain.
+		if (chain.contains(target)) {
+			throw new PageFailure(PageState.HTTP_ERROR, "Redirect loop: " + String.join(" → ", chain) + " → " + target);
+		}
 		if (chain.size() > this.properties.maxRedirects()) {
 			throw new PageFailure(PageState.HTTP_ERROR, "More than " + this.properties.maxRedirects() + " redirects");
 		}
@@ -166,9 +172,8 @@ final class RequestChain {
 		// A URL the crawl already queued, visited or reached through another redirect is
 		// crawled under its own name: following the hop would crawl that page a second
 		// time and spend max_pages on it (/docs redirecting to a /docs/ also linked, or
-		// several short links to one page). A hop back into this chain is a loop, which
-		// the redirect limit ends.
-		if (!run.markSeen(target) && !chain.contains(target)) {
+		// several short links to one page).
+		if (!run.markSeen(target)) {
 			throw PageFailure.duplicate(target);
 		}
 		chain.add(target);

@@ -179,6 +179,42 @@ class CrawlerTests {
 	}
 
 	@Test
+	void reportsARedirectLoopWithItsChainAndRequestsEachUrlOnce() {
+		this.site.page("/", linking("/a", "/self", "/c"))
+			.redirect("/a", 302, "/b")
+			.redirect("/b", 301, "{{base}}/a")
+			.redirect("/self", 307, "/self")
+			.redirect("/c", 302, "/d?")
+			.redirect("/d", 302, "/e")
+			.redirect("/e", 308, "/d#again");
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"));
+		assertThat(result.errors()).containsOnly(
+				entry(this.site.url("/a"),
+						"Redirect loop: " + this.site.url("/a") + " → " + this.site.url("/b") + " → "
+								+ this.site.url("/a")),
+				entry(this.site.url("/self"),
+						"Redirect loop: " + this.site.url("/self") + " → " + this.site.url("/self")),
+				entry(this.site.url("/c"), "Redirect loop: " + this.site.url("/c") + " → " + this.site.url("/d") + " → "
+						+ this.site.url("/e") + " → " + this.site.url("/d")));
+		assertThat(result.states()).containsEntry("http_error", 3);
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/a", "/b", "/self", "/c", "/d", "/e");
+	}
+
+	@Test
+	void reportsAStartUrlThatRedirectsBackToItselfAsALoop() {
+		this.site.redirect("/", 302, "/home").redirect("/home", 302, "/");
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).isEmpty();
+		assertThat(result.errors()).containsExactly(entry(this.site.url("/"),
+				"Redirect loop: " + this.site.url("/") + " → " + this.site.url("/home") + " → " + this.site.url("/")));
+	}
+
+	@Test
 	void refusesARedirectOutOfScope() {
 		try (FixtureSite other = FixtureSite.start()) {
 			other.page("/", linking());
