@@ -1,5 +1,6 @@
 package io.dispycluster.worker.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -10,7 +11,8 @@ import org.jsoup.nodes.Document;
 /**
  * The e-mail addresses and phone numbers a page shows its readers or links to: searched
  * in the visible text (never in scripts, styles, comments or attributes) and in
- * {@code mailto:} and {@code tel:} links. Each list is sorted and without duplicates.
+ * {@code mailto:} and {@code tel:} links. Each list is sorted and without duplicates; an
+ * address written in several cases is listed once ({@link EmailAddresses}).
  */
 public class PiiExtractor implements Extractor<PiiFindings> {
 
@@ -19,11 +21,11 @@ public class PiiExtractor implements Extractor<PiiFindings> {
 	@Override
 	public PiiFindings extract(Document page) {
 		String text = this.visibleText.extract(page);
-		SortedSet<String> emails = new TreeSet<>(EmailRule.find(text));
+		List<String> emails = new ArrayList<>(EmailRule.find(text));
 		emails.addAll(ContactLinks.emails(page));
 		SortedSet<String> phones = new TreeSet<>(PhoneRule.find(text));
 		phones.addAll(ContactLinks.phones(page));
-		return new PiiFindings(List.copyOf(emails), List.copyOf(phones));
+		return new PiiFindings(EmailAddresses.distinct(emails), List.copyOf(phones));
 	}
 
 }

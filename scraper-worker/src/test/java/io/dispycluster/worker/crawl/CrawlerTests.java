@@ -373,6 +373,19 @@ class CrawlerTests {
 	}
 
 	@Test
+	void listsEachAddressOfAPageOnceWhateverItsCase() {
+		this.site.page("/", """
+				<html><body><p>Sales: Sales@Shop.Example.ORG, sales@shop.example.org</p>
+				<a href="mailto:SALES@SHOP.EXAMPLE.ORG">write</a> <a href="mailto:Help@Shop.Example.org">help</a>
+				</body></html>""");
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.piiByUrl().get(this.site.url("/")).emails()).containsExactly("Help@shop.example.org",
+				"Sales@shop.example.org");
+	}
+
+	@Test
 	void recordsDetailPerPageAndCountsPerState() {
 		String home = "<html><head><title>Home</title><meta name=\"description\" content=\" The  home page \"></head>"
 				+ "<body><a href=\"/missing\">m</a><a href=\"/style.css\">s</a></body></html>";

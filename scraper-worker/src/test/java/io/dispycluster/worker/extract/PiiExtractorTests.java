@@ -17,7 +17,7 @@ class PiiExtractorTests {
 
 	@Test
 	void findsTheVisibleAndLinkedAddressesSortedAndUnique() {
-		assertThat(this.findings.emails()).containsExactly("Direction@Boulangerie-Martin.fr",
+		assertThat(this.findings.emails()).containsExactly("Direction@boulangerie-martin.fr",
 				"commandes@boulangerie-martin.fr", "contact@boulangerie-martin.fr", "noscript@boulangerie-martin.fr");
 	}
 
@@ -55,6 +55,17 @@ class PiiExtractorTests {
 		assertThat(found.emails()).containsExactly("audit@example.org", "boss@example.org", "desk@example.org",
 				"help@example.org", "one@example.org", "sales@example.org", "two@example.org");
 		assertThat(found.phones()).containsExactly("+33 1 23 45 67 89");
+	}
+
+	@Test
+	void listsAnAddressOnceWhateverTheCaseOfItsTextAndLinks() {
+		PiiFindings found = new PiiExtractor().extract(Jsoup.parse("""
+				<p>Write to Contact@Example.ORG or CONTACT@EXAMPLE.ORG.</p>
+				<a href="mailto:contact@example.org">contact@example.org</a>
+				<a href="mailto:Sales@Example.org">Sales</a> <p>sales@example.org</p>
+				"""));
+
+		assertThat(found.emails()).containsExactly("Contact@example.org", "sales@example.org");
 	}
 
 	@Test
