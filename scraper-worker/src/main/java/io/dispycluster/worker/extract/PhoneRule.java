@@ -61,11 +61,20 @@ final class PhoneRule {
 	}
 
 	static List<String> find(String text) {
-		List<String> phones = new ArrayList<>();
-		Matcher matcher = null;
 		// Scanning a char[] is several times cheaper than String.charAt on text with
 		// characters beyond Latin-1, when the code is not fully optimised (C1).
-		char[] chars = text.toCharArray();
+		return find(text, text.toCharArray());
+	}
+
+	/**
+	 * Finds the phone numbers of a text whose characters the caller has at hand already.
+	 * @param text the text
+	 * @param chars its characters
+	 * @return the numbers, in the order found
+	 */
+	static List<String> find(String text, char[] chars) {
+		List<String> phones = new ArrayList<>();
+		Matcher matcher = null;
 		for (int i = nextStart(chars, 0); i < chars.length; i = nextStart(chars, i)) {
 			matcher = (matcher != null) ? matcher : CANDIDATE.matcher(text).useTransparentBounds(true);
 			matcher.region(i, chars.length);

@@ -10,9 +10,11 @@ import org.jsoup.nodes.Document;
 
 /**
  * The e-mail addresses and phone numbers a page shows its readers or links to: searched
- * in the visible text (never in scripts, styles, comments or attributes) and in
- * {@code mailto:} and {@code tel:} links. Each list is sorted and without duplicates; an
- * address written in several cases is listed once ({@link EmailAddresses}).
+ * in the visible text (never in scripts, styles, comments or attributes), addresses
+ * written as {@code john [at] example [dot] com} included ({@link ObfuscatedEmailRule}),
+ * and in {@code mailto:} and {@code tel:} links. Each list is sorted and without
+ * duplicates; an address written in several cases is listed once
+ * ({@link EmailAddresses}).
  */
 public class PiiExtractor implements Extractor<PiiFindings> {
 
@@ -21,9 +23,12 @@ public class PiiExtractor implements Extractor<PiiFindings> {
 	@Override
 	public PiiFindings extract(Document page) {
 		String text = this.visibleText.extract(page);
+		// Both scans of single characters read an array: see PhoneRule.
+		char[] chars = text.toCharArray();
 		List<String> emails = new ArrayList<>(EmailRule.find(text));
+		emails.addAll(ObfuscatedEmailRule.find(text, chars));
 		emails.addAll(ContactLinks.emails(page));
-		SortedSet<String> phones = new TreeSet<>(PhoneRule.find(text));
+		SortedSet<String> phones = new TreeSet<>(PhoneRule.find(text, chars));
 		phones.addAll(ContactLinks.phones(page));
 		return new PiiFindings(EmailAddresses.distinct(emails), List.copyOf(phones));
 	}

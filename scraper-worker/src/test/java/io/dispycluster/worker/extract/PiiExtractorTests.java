@@ -69,6 +69,23 @@ class PiiExtractorTests {
 	}
 
 	@Test
+	void findsAddressesWrittenAsEntitiesPercentEscapesOrInDisguise() {
+		PiiFindings found = new PiiExtractor().extract(Jsoup.parse("""
+				<p>Sales: sales&#64;example.org, press&commat;example.org, hr&#x40;example.org</p>
+				<p>Support: support <b>[at]</b> example <i>(dot)</i> org</p>
+				<p>Jobs: jobs(at)example(dot)org. Info: info at example dot org.</p>
+				<a href="mailto:team%40example.org">team</a> <a href="mailto:%74eam2@example.org">team 2</a>
+				<div hidden>hidden [at] example [dot] org</div>
+				<script>var s = "script [at] example [dot] org";</script>
+				<p>Meet me at the park dot com, or look at example dot com (at noon).</p>
+				"""));
+
+		assertThat(found.emails()).containsExactly("hr@example.org", "info@example.org", "jobs@example.org",
+				"press@example.org", "sales@example.org", "support@example.org", "team2@example.org",
+				"team@example.org");
+	}
+
+	@Test
 	void ignoresScriptsCommentsAttributesAndHiddenElements() {
 		assertThat(String.join(" ", this.findings.emails())).doesNotContain("ld@", "vieux@", "cache@", "template@",
 				"logo@", "input@", "you@");

@@ -1,0 +1,189 @@
+package io.dispycluster.worker.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the e-mail addresses a page writes so that harvesters miss them and readers do
+ * not:
+ * <ul>
+ * <li>with the {@code @} or a dot as a word or a sign between brackets, parentheses or
+ * braces, in any case, with or without spaces: {@code john [at] example [dot] com},
+ * {@code john(at)example(dot)com}, {@code john{at}example.com},
+ * {@code john@example[.]com}, {@code jean [arobase] exemple [point] fr};</li>
+ * <li>spelled out in words ({@link SpelledOutEmails}):
+ * {@code john dot smith at example dot com}, {@code jean arobase exemple point fr}.</li>
+ * </ul>
+ * Prose must not turn into addresses: an address found so is kept only if it is a valid
+ * one with a plausible local part (no dot at either end or twice in a row) and a
+ * top-level domain of letters.
+ * <p>
+ * Each form is looked for only when the text holds its marker, which one pass over its
+ * characters tells; a page without any costs that pass and nothing else.
+ */
+final class ObfuscatedEmailRule {
+
+	private static final int BRACKETS = 1;
+
+	private static final int DOT_WORDS = 2;
+
+	private static final int AROBASE_WORDS = 4;
+
+	// The words that stand for "@" and "." between brackets, lower-case.
+	private static final List<String> MARKER_WORDS = List.of("at", "arobase", "dot", "point");
+
+	private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9_+-]++(?:\\.[A-Za-z0-9_+-]++)*+");
+
+	private static final Pattern LETTERS = Pattern.compile("[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59}");
+
+	private ObfuscatedEmailRule() {
+	}
+
+	static List<String> find(String text) {
+		return find(text, text.toCharArray());
+	}
+
+	/**
+	 * Finds the addresses of a text whose characters the caller has at hand already.
+	 * @param text the text
+	 * @param chars its characters
+	 * @return the addresses, in the order found, duplicates included; plain ones too when
+	 * the text has bracketed markers (the caller lists each address once)
+	 */
+	static List<String> find(String text, char[] chars) {
+		int markers = markers(chars);
+		if (markers == 0) {
+			return List.of();
+		}
+		List<String> emails = new ArrayList<>();
+		if ((markers & BRACKETS) != 0) {
+			for (String email : EmailRule.find(revealBracketed(text, chars))) {
+				if (isPlausible(email)) {
+					emails.add(email);
+				}
+			}
+		}
+		if ((markers & DOT_WORDS) != 0) {
+			emails.addAll(SpelledOutEmails.inEnglish(text));
+		}
+		if ((markers & AROBASE_WORDS) != 0) {
+			emails.addAll(SpelledOutEmails.inFrench(text));
+		}
+		return emails;
+	}
+
+	/**
+	 * Whether an address found in a disguise is one: valid, with a local part of at most
+	 * 64 characters and no dot at either end or twice in a row, and a top-level domain of
+	 * letters (or an internationalised one).
+	 */
+	static boolean isPlausible(String email) {
+		int at = email.lastIndexOf('@');
+		String tld = email.substring(email.lastIndexOf('.') + 1);
+		return EmailRule.isEmail(email) && at <= 64 && LOCAL_PART.matcher(email.substring(0, at)).matches()
+				&& LETTERS.matcher(tld).matches();
+	}
+
+	// Which forms the text may hold, in one pass over its characters: a bracketed marker,
+	// the word "dot", the word "arobase". The pass looks further only at an opening
+	// bracket, a "d" before an "o" and a "b" after one; String.contains for each word
+	// would cost
+	// several times more where the code is not fully optimised (C1) and the text is
+	// beyond Latin-1.
+	private static int markers(char[] chars) {
+		int markers = 0;
+		for (int i = 0; i < chars.length; i++) {
+			char c = chars[i];
+			if (c == '[' || c == '(' || c == '{') {
+				markers |= (bracketedMarkerEnd(chars, i) > 0) ? BRACKETS : 0;
+			}
+			else if ((c == 'd' || c == 'D') && i + 1 < chars.length && (chars[i + 1] | 0x20) == 'o') {
+				markers |= isWordAt(chars, i, "dot") ? DOT_WORDS : 0;
+			}
+			else if ((c == 'b' || c == 'B') && i > 0 && (chars[i - 1] | 0x20) == 'o') {
+				markers |= isWordAt(chars, i - 3, "arobase") ? AROBASE_WORDS : 0;
+			}
+		}
+		return markers;
+	}
+
+	/**
+	 * The text with each bracketed marker, and the spaces around it on its line, replaced
+	 * by the sign it stands for; the text itself when it has none.
+	 */
+	static String revealBracketed(String text, char[] chars) {
+		StringBuilder revealed = null;
+		int copied = 0;
+		for (int i = 0; i < chars.length; i++) {
+			int end = (chars[i] == '[' || chars[i] == '(' || chars[i] == '{') ? bracketedMarkerEnd(chars, i) : -1;
+			if (end < 0) {
+				continue;
+			}
+			revealed = (revealed != null) ? revealed : new StringBuilder(text.length());
+			int start = i;
+			while (start > copied && isSpace(chars[start - 1])) {
+				start--;
+			}
+			// "at", "arobase" or "@"; else "dot", "point" or ".".
+			char first = chars[skipSpaces(chars, i + 1)];
+			boolean at = first == '@' || (first | 0x20) == 'a';
+			revealed.append(text, copied, start).append(at ? '@' : '.');
+			copied = skipSpaces(chars, end);
+			i = copied - 1;
+		}
+		return (revealed != null) ? revealed.append(text, copied, text.length()).toString() : text;
+	}
+
+	// Where the bracketed marker opened at "open" ends (after its closing bracket), or -1
+	// if there is none: "[at]", "( dot )", "{@}", "[.]", in any case.
+	private static int bracketedMarkerEnd(char[] chars, int open) {
+		int i = skipSpaces(chars, open + 1);
+		int end = -1;
+		if (i < chars.length && (chars[i] == '@' || chars[i] == '.')) {
+			end = i + 1;
+		}
+		for (int w = 0; w < MARKER_WORDS.size() && end < 0; w++) {
+			end = hasLettersAt(chars, i, MARKER_WORDS.get(w)) ? i + MARKER_WORDS.get(w).length() : -1;
+		}
+		if (end < 0) {
+			return -1;
+		}
+		end = skipSpaces(chars, end);
+		boolean closed = end < chars.length && (chars[end] == ']' || chars[end] == ')' || chars[end] == '}');
+		return closed ? end + 1 : -1;
+	}
+
+	// Whether the word (lower-case) is at "from" between spaces, in any case.
+	private static boolean isWordAt(char[] chars, int from, String word) {
+		int end = from + word.length();
+		return from > 0 && end < chars.length && isSpace(chars[from - 1]) && isSpace(chars[end])
+				&& hasLettersAt(chars, from, word);
+	}
+
+	// Whether the letters of the word (lower-case) are at "from", in any case.
+	private static boolean hasLettersAt(char[] chars, int from, String word) {
+		if (from + word.length() > chars.length) {
+			return false;
+		}
+		for (int i = 0; i < word.length(); i++) {
+			if ((chars[from + i] | 0x20) != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int skipSpaces(char[] chars, int from) {
+		int i = from;
+		while (i < chars.length && isSpace(chars[i])) {
+			i++;
+		}
+		return i;
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\u00A0';
+	}
+
+}

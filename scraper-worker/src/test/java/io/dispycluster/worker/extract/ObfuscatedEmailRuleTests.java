@@ -1,0 +1,76 @@
+package io.dispycluster.worker.extract;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Addresses written with bracketed markers or spelled out in words, and prose that must
+ * not turn into addresses.
+ */
+class ObfuscatedEmailRuleTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "john [at] example [dot] com | john@example.com",
+			"john(at)example(dot)com | john@example.com", "john (AT) example (DOT) com | john@example.com",
+			"john{at}example.com | john@example.com", "john [ at ] example [ dot ] co [ dot ] uk | john@example.co.uk",
+			"john@example[dot]com | john@example.com", "john[@]example[.]com | john@example.com",
+			"first.last [at] example.org | first.last@example.org",
+			"john [dot] smith [at] example [dot] com | john.smith@example.com",
+			"jean [arobase] exemple [point] fr | jean@exemple.fr",
+			"Contact: john at example dot com. | john@example.com", "JOHN AT EXAMPLE DOT COM | JOHN@EXAMPLE.COM",
+			"john dot smith at example dot co dot uk | john.smith@example.co.uk",
+			"Écrivez à jean arobase exemple point fr | jean@exemple.fr",
+			"Email me at john dot smith at example dot com | john.smith@example.com",
+			"Write to us at info at example dot org | info@example.org",
+			"(sales [at] example [dot] org) | sales@example.org" })
+	void findsAnAddressWrittenSoThatHarvestersMissIt(String text, String email) {
+		assertThat(ObfuscatedEmailRule.find("Write to " + text + " please")).containsExactly(email);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "meet me at the park dot", "meet me at the park dot com", "Visit us at example dot com",
+			"invested at the dot com peak", "we met at noon dot thirty", "look at this dot com site", "Look [at] this",
+			"see the figure (at) left", "a (dot) b", "john [at] example", "john [at] example [dot] 123",
+			"john [at] example [dot] c", "john at example", "john at example.com", "john [at] .example [dot] com",
+			"john..smith [at] example [dot] com", "released v1 (at) 2 (dot) 3", "logo [at] 2x [dot] png" })
+	void leavesProseAndWhatIsNoAddressAlone(String text) {
+		assertThat(ObfuscatedEmailRule.find(text)).isEmpty();
+	}
+
+	@Test
+	void findsEachAddressOfATextWithPlainAddressesAround() {
+		assertThat(ObfuscatedEmailRule.find("""
+				Sales: sales [at] example [dot] org
+				Support: support(at)example(dot)org, or plain help@example.org
+				Press: press at example dot org""")).contains("sales@example.org", "support@example.org",
+				"press@example.org");
+	}
+
+	@Test
+	void neverJoinsTwoLinesIntoOneAddress() {
+		assertThat(ObfuscatedEmailRule.find("Contact john\n[at] example [dot] com")).isEmpty();
+		assertThat(ObfuscatedEmailRule.find("Contact john at\nexample dot com")).isEmpty();
+	}
+
+	@Test
+	void leavesATextWithoutMarkersAsItIs() {
+		String text = "Prices (in euros) [see below] {draft}: 12 at the door, a dot on the map.";
+
+		assertThat(ObfuscatedEmailRule.revealBracketed(text, text.toCharArray())).isSameAs(text);
+		assertThat(ObfuscatedEmailRule.find(text)).isEmpty();
+	}
+
+	@Test
+	void readsLongRunsOfMarkersAndWordsToTheEnd() {
+		String brackets = "x [at] ".repeat(20_000) + "john [at] example [dot] com";
+		String words = "a dot ".repeat(20_000) + "b at " + "c dot ".repeat(20_000) + "com";
+
+		assertThat(ObfuscatedEmailRule.find(brackets)).containsExactly("john@example.com");
+		assertThat(ObfuscatedEmailRule.find(words)).isEmpty();
+	}
+
+}
