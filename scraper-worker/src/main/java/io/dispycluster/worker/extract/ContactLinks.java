@@ -11,14 +11,21 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The addresses in a page's {@code mailto:} links and the numbers in its {@code tel:}
- * links, which count as personal data even when the link text does not show them.
+ * links, which count as personal data even when the link text does not show them; and the
+ * addresses Cloudflare hides in links and elements ({@link CloudflareEmails}).
  */
 final class ContactLinks {
 
 	private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
+
+	// One walk of the page for both: links, and the elements of addresses Cloudflare
+	// protects.
+	private static final Evaluator LINKS_AND_PROTECTED_ADDRESSES = QueryParser
+		.parse("a[href], area[href], [data-cfemail]");
 
 	// The header fields of a mailto: URL that hold addresses (RFC 6068).
 	private static final Set<String> ADDRESS_FIELDS = Set.of("to", "cc", "bcc");
@@ -28,20 +35,39 @@ final class ContactLinks {
 
 	static List<String> emails(Document page) {
 		List<String> emails = new ArrayList<>();
-		for (String target : targets(page, "mailto:")) {
-			// mailto:a@x.org,b@x.org?cc=c@x.org&bcc=d@x.org&subject=Hello
-			String[] addressesAndFields = target.split("\\?", 2);
-			addresses(addressesAndFields[0], emails);
-			if (addressesAndFields.length > 1) {
-				for (String field : addressesAndFields[1].split("&")) {
-					String[] nameAndValue = field.split("=", 2);
-					if (nameAndValue.length == 2 && ADDRESS_FIELDS.contains(nameAndValue[0].toLowerCase(Locale.ROOT))) {
-						addresses(nameAndValue[1], emails);
-					}
-				}
+		for (Element element : page.select(LINKS_AND_PROTECTED_ADDRESSES)) {
+			if (element.hasAttr("data-cfemail")) {
+				addIfPresent(CloudflareEmails.decode(element.attr("data-cfemail")), emails);
+			}
+			String href = element.attr("href").strip();
+			if (href.regionMatches(true, 0, "mailto:", 0, 7)) {
+				mailto(href.substring(7), emails);
+			}
+			else {
+				addIfPresent(CloudflareEmails.fromLink(href), emails);
 			}
 		}
 		return emails;
+	}
+
+	// mailto:a@x.org,b@x.org?cc=c@x.org&bcc=d@x.org&subject=Hello
+	private static void mailto(String target, List<String> emails) {
+		String[] addressesAndFields = target.split("\\?", 2);
+		addresses(addressesAndFields[0], emails);
+		if (addressesAndFields.length > 1) {
+			for (String field : addressesAndFields[1].split("&")) {
+				String[] nameAndValue = field.split("=", 2);
+				if (nameAndValue.length == 2 && ADDRESS_FIELDS.contains(nameAndValue[0].toLowerCase(Locale.ROOT))) {
+					addresses(nameAndValue[1], emails);
+				}
+			}
+		}
+	}
+
+	private static void addIfPresent(@Nullable String email, List<String> emails) {
+		if (email != null) {
+			emails.add(email);
+		}
 	}
 
 	// Addresses are separated by commas, or by semicolons as some mail programs write.

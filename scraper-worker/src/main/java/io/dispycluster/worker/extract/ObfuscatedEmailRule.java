@@ -95,13 +95,16 @@ final class ObfuscatedEmailRule {
 		int markers = 0;
 		for (int i = 0; i < chars.length; i++) {
 			char c = chars[i];
-			if (c == '[' || c == '(' || c == '{') {
+			// One comparison for both cases of a letter, and for "[" and "{" (0x5B,
+			// 0x7B).
+			int folded = c | 0x20;
+			if (folded == '{' || c == '(') {
 				markers |= (bracketedMarkerEnd(chars, i) > 0) ? BRACKETS : 0;
 			}
-			else if ((c == 'd' || c == 'D') && i + 1 < chars.length && (chars[i + 1] | 0x20) == 'o') {
+			else if (folded == 'd' && i + 1 < chars.length && (chars[i + 1] | 0x20) == 'o') {
 				markers |= isWordAt(chars, i, "dot") ? DOT_WORDS : 0;
 			}
-			else if ((c == 'b' || c == 'B') && i > 0 && (chars[i - 1] | 0x20) == 'o') {
+			else if (folded == 'b' && i > 0 && (chars[i - 1] | 0x20) == 'o') {
 				markers |= isWordAt(chars, i - 3, "arobase") ? AROBASE_WORDS : 0;
 			}
 		}

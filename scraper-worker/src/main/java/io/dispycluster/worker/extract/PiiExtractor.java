@@ -12,9 +12,9 @@ import org.jsoup.nodes.Document;
  * The e-mail addresses and phone numbers a page shows its readers or links to: searched
  * in the visible text (never in scripts, styles, comments or attributes), addresses
  * written as {@code john [at] example [dot] com} included ({@link ObfuscatedEmailRule}),
- * and in {@code mailto:} and {@code tel:} links. Each list is sorted and without
- * duplicates; an address written in several cases is listed once
- * ({@link EmailAddresses}).
+ * in {@code mailto:} and {@code tel:} links, and where Cloudflare's e-mail protection
+ * hides them ({@link CloudflareEmails}). Each list is sorted and without duplicates; an
+ * address written in several cases is listed once ({@link EmailAddresses}).
  */
 public class PiiExtractor implements Extractor<PiiFindings> {
 

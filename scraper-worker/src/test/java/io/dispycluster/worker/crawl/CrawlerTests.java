@@ -387,17 +387,19 @@ class CrawlerTests {
 
 	@Test
 	void findsAddressesInDisguiseOnceAmongTheirPlainForms() {
-		this.site.page("/", """
-				<html><body><p>John: John.Smith@Example.org, john.smith [at] example [dot] org,
-				JOHN DOT SMITH AT EXAMPLE DOT ORG</p>
-				<p>Sales: sales(at)example(dot)org <a href="mailto:john.smith%40example.org">write</a></p>
-				<p>Jean : jean [arobase] exemple [point] fr</p>
-				<p>Meet me at the park dot com, or find us at example dot com.</p></body></html>""");
+		this.site.page("/",
+				"""
+						<html><body><p>John: John.Smith@Example.org, john.smith [at] example [dot] org,
+						JOHN DOT SMITH AT EXAMPLE DOT ORG</p>
+						<p>Sales: sales(at)example(dot)org <a href="mailto:john.smith%40example.org">write</a></p>
+						<p>Jean : jean [arobase] exemple [point] fr</p>
+						<p>Contact: <span data-cfemail="5a3935342e3b392e1a3f223b372a363f7435283d">[email&#160;protected]</span></p>
+						<p>Meet me at the park dot com, or find us at example dot com.</p></body></html>""");
 
 		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
 
 		assertThat(result.piiByUrl().get(this.site.url("/")).emails()).containsExactly("John.Smith@example.org",
-				"jean@exemple.fr", "sales@example.org");
+				"contact@example.org", "jean@exemple.fr", "sales@example.org");
 	}
 
 	@Test

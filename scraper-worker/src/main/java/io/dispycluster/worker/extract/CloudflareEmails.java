@@ -1,0 +1,70 @@
+package io.dispycluster.worker.extract;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Addresses hidden by Cloudflare's e-mail address obfuscation, on by default for sites
+ * behind Cloudflare: the page's HTML shows {@code [email protected]} where the address
+ * goes, and a script puts the address back from an element's {@code data-cfemail}
+ * attribute, or from the fragment of a link to {@code /cdn-cgi/l/email-protection}. Both
+ * hold the address's bytes in hex, each XOR-ed with the first byte. Readers see the
+ * address, so it counts as shown on the page.
+ */
+final class CloudflareEmails {
+
+	/** What a link's {@code href} holds before the fragment to decode. */
+	static final String LINK_PATH = "/cdn-cgi/l/email-protection#";
+
+	// An address is at most 254 characters: a longer value is something else.
+	private static final int MAX_HEX = 2 * (1 + 320);
+
+	private CloudflareEmails() {
+	}
+
+	/**
+	 * The address a protected link leads to.
+	 * @param href the link's {@code href}
+	 * @return the address, or null if the link is no protected address
+	 */
+	static @Nullable String fromLink(String href) {
+		int at = href.indexOf(LINK_PATH);
+		return (at < 0) ? null : decode(href.substring(at + LINK_PATH.length()));
+	}
+
+	/**
+	 * Decodes a {@code data-cfemail} value or a protected link's fragment.
+	 * @param hex the encoded address
+	 * @return the address (without the headers a {@code mailto:} link may have had), or
+	 * null if the value does not decode to one
+	 */
+	static @Nullable String decode(String hex) {
+		String encoded = hex.strip();
+		if (encoded.length() < 4 || encoded.length() > MAX_HEX || encoded.length() % 2 != 0) {
+			return null;
+		}
+		int key = hexByte(encoded, 0);
+		byte[] bytes = new byte[encoded.length() / 2 - 1];
+		for (int i = 0; i < bytes.length && key >= 0; i++) {
+			int value = hexByte(encoded, 2 * (i + 1));
+			if (value < 0) {
+				return null;
+			}
+			bytes[i] = (byte) (value ^ key);
+		}
+		if (key < 0) {
+			return null;
+		}
+		// A protected mailto: link keeps its headers: "a@example.org?subject=Hi".
+		String email = new String(bytes, StandardCharsets.UTF_8).split("\\?", 2)[0].strip();
+		return EmailRule.isEmail(email) ? email : null;
+	}
+
+	private static int hexByte(String hex, int at) {
+		int high = Character.digit(hex.charAt(at), 16);
+		int low = Character.digit(hex.charAt(at + 1), 16);
+		return (high < 0 || low < 0) ? -1 : (high << 4) | low;
+	}
+
+}
