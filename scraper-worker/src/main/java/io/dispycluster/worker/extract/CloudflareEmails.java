@@ -1,7 +1,13 @@
 package io.dispycluster.worker.extract;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +23,28 @@ final class CloudflareEmails {
 	/** What a link's {@code href} holds before the fragment to decode. */
 	static final String LINK_PATH = "/cdn-cgi/l/email-protection#";
 
+	private static final Evaluator PROTECTED = QueryParser.parse("[data-cfemail]");
+
 	// An address is at most 254 characters: a longer value is something else.
 	private static final int MAX_HEX = 2 * (1 + 320);
 
 	private CloudflareEmails() {
+	}
+
+	/**
+	 * The addresses of the page's elements that hold a protected one.
+	 * @param page the page
+	 * @return the addresses, in document order
+	 */
+	static List<String> inElements(Document page) {
+		List<String> emails = new ArrayList<>();
+		for (Element element : page.select(PROTECTED)) {
+			String email = decode(element.attr("data-cfemail"));
+			if (email != null) {
+				emails.add(email);
+			}
+		}
+		return emails;
 	}
 
 	/**

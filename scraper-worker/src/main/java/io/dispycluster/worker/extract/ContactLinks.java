@@ -11,7 +11,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The addresses in a page's {@code mailto:} links and the numbers in its {@code tel:}
@@ -22,11 +21,6 @@ final class ContactLinks {
 
 	private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
 
-	// One walk of the page for both: links, and the elements of addresses Cloudflare
-	// protects.
-	private static final Evaluator LINKS_AND_PROTECTED_ADDRESSES = QueryParser
-		.parse("a[href], area[href], [data-cfemail]");
-
 	// The header fields of a mailto: URL that hold addresses (RFC 6068).
 	private static final Set<String> ADDRESS_FIELDS = Set.of("to", "cc", "bcc");
 
@@ -35,16 +29,16 @@ final class ContactLinks {
 
 	static List<String> emails(Document page) {
 		List<String> emails = new ArrayList<>();
-		for (Element element : page.select(LINKS_AND_PROTECTED_ADDRESSES)) {
-			if (element.hasAttr("data-cfemail")) {
-				addIfPresent(CloudflareEmails.decode(element.attr("data-cfemail")), emails);
-			}
-			String href = element.attr("href").strip();
+		for (Element link : page.select(LINKS)) {
+			String href = link.attr("href").strip();
 			if (href.regionMatches(true, 0, "mailto:", 0, 7)) {
 				mailto(href.substring(7), emails);
 			}
 			else {
-				addIfPresent(CloudflareEmails.fromLink(href), emails);
+				String email = CloudflareEmails.fromLink(href);
+				if (email != null) {
+					emails.add(email);
+				}
 			}
 		}
 		return emails;
@@ -61,12 +55,6 @@ final class ContactLinks {
 					addresses(nameAndValue[1], emails);
 				}
 			}
-		}
-	}
-
-	private static void addIfPresent(@Nullable String email, List<String> emails) {
-		if (email != null) {
-			emails.add(email);
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jsoup.nodes.Document;
+
 /**
  * Finds the e-mail addresses a page writes so that harvesters miss them and readers do
  * not:
@@ -13,7 +15,9 @@ import java.util.regex.Pattern;
  * {@code john(at)example(dot)com}, {@code john{at}example.com},
  * {@code john@example[.]com}, {@code jean [arobase] exemple [point] fr};</li>
  * <li>spelled out in words ({@link SpelledOutEmails}):
- * {@code john dot smith at example dot com}, {@code jean arobase exemple point fr}.</li>
+ * {@code john dot smith at example dot com}, {@code jean arobase exemple point fr};</li>
+ * <li>hidden by Cloudflare's e-mail protection, which shows {@code [email protected]} in
+ * their place ({@link CloudflareEmails}).</li>
  * </ul>
  * Prose must not turn into addresses: an address found so is kept only if it is a valid
  * one with a plausible local part (no dot at either end or twice in a row) and a
@@ -30,6 +34,10 @@ final class ObfuscatedEmailRule {
 
 	private static final int AROBASE_WORDS = 4;
 
+	// "[email protected]", what Cloudflare's e-mail protection shows ({@link
+	// CloudflareEmails}).
+	private static final int CLOUDFLARE = 8;
+
 	// The words that stand for "@" and "." between brackets, lower-case.
 	private static final List<String> MARKER_WORDS = List.of("at", "arobase", "dot", "point");
 
@@ -40,22 +48,36 @@ final class ObfuscatedEmailRule {
 	private ObfuscatedEmailRule() {
 	}
 
-	static List<String> find(String text) {
-		return find(text, text.toCharArray());
-	}
-
 	/**
-	 * Finds the addresses of a text whose characters the caller has at hand already.
+	 * Finds the addresses in disguise of a text.
 	 * @param text the text
-	 * @param chars its characters
 	 * @return the addresses, in the order found, duplicates included; plain ones too when
 	 * the text has bracketed markers (the caller lists each address once)
 	 */
-	static List<String> find(String text, char[] chars) {
+	static List<String> find(String text) {
+		char[] chars = text.toCharArray();
+		return inText(text, chars, markers(chars));
+	}
+
+	/**
+	 * Finds the addresses in disguise of a page: in its visible text, whose characters
+	 * the caller has at hand already, and, when the text shows Cloudflare's placeholder,
+	 * in the elements Cloudflare hides them in.
+	 * @param page the page
+	 * @param text its visible text
+	 * @param chars the characters of the text
+	 * @return the addresses, as {@link #find(String)} returns them
+	 */
+	static List<String> find(Document page, String text, char[] chars) {
 		int markers = markers(chars);
-		if (markers == 0) {
-			return List.of();
+		List<String> emails = inText(text, chars, markers);
+		if ((markers & CLOUDFLARE) != 0) {
+			emails.addAll(CloudflareEmails.inElements(page));
 		}
+		return emails;
+	}
+
+	private static List<String> inText(String text, char[] chars, int markers) {
 		List<String> emails = new ArrayList<>();
 		if ((markers & BRACKETS) != 0) {
 			for (String email : EmailRule.find(revealBracketed(text, chars))) {
@@ -86,7 +108,8 @@ final class ObfuscatedEmailRule {
 	}
 
 	// Which forms the text may hold, in one pass over its characters: a bracketed marker,
-	// the word "dot", the word "arobase". The pass looks further only at an opening
+	// the word "dot", the word "arobase", Cloudflare's placeholder. The pass looks
+	// further only at an opening
 	// bracket, a "d" before an "o" and a "b" after one; String.contains for each word
 	// would cost
 	// several times more where the code is not fully optimised (C1) and the text is
@@ -100,6 +123,7 @@ final class ObfuscatedEmailRule {
 			int folded = c | 0x20;
 			if (folded == '{' || c == '(') {
 				markers |= (bracketedMarkerEnd(chars, i) > 0) ? BRACKETS : 0;
+				markers |= (c == '[' && hasLettersAt(chars, i + 1, "email")) ? CLOUDFLARE : 0;
 			}
 			else if (folded == 'd' && i + 1 < chars.length && (chars[i + 1] | 0x20) == 'o') {
 				markers |= isWordAt(chars, i, "dot") ? DOT_WORDS : 0;

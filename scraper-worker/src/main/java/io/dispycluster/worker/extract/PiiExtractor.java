@@ -10,11 +10,11 @@ import org.jsoup.nodes.Document;
 
 /**
  * The e-mail addresses and phone numbers a page shows its readers or links to: searched
- * in the visible text (never in scripts, styles, comments or attributes), addresses
- * written as {@code john [at] example [dot] com} included ({@link ObfuscatedEmailRule}),
- * in {@code mailto:} and {@code tel:} links, and where Cloudflare's e-mail protection
- * hides them ({@link CloudflareEmails}). Each list is sorted and without duplicates; an
- * address written in several cases is listed once ({@link EmailAddresses}).
+ * in the visible text (never in scripts, styles, comments or attributes), addresses in
+ * disguise included ({@link ObfuscatedEmailRule}: {@code john [at] example [dot] com},
+ * Cloudflare's e-mail protection), and in {@code mailto:} and {@code tel:} links. Each
+ * list is sorted and without duplicates; an address written in several cases is listed
+ * once ({@link EmailAddresses}).
  */
 public class PiiExtractor implements Extractor<PiiFindings> {
 
@@ -26,7 +26,7 @@ public class PiiExtractor implements Extractor<PiiFindings> {
 		// Both scans of single characters read an array: see PhoneRule.
 		char[] chars = text.toCharArray();
 		List<String> emails = new ArrayList<>(EmailRule.find(text));
-		emails.addAll(ObfuscatedEmailRule.find(text, chars));
+		emails.addAll(ObfuscatedEmailRule.find(page, text, chars));
 		emails.addAll(ContactLinks.emails(page));
 		SortedSet<String> phones = new TreeSet<>(PhoneRule.find(text, chars));
 		phones.addAll(ContactLinks.phones(page));

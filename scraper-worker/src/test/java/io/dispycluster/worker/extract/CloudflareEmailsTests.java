@@ -55,4 +55,14 @@ class CloudflareEmailsTests {
 				"sales@example.org");
 	}
 
+	@Test
+	void leavesAProtectedAddressInAHiddenElementAlone() {
+		PiiFindings found = new PiiExtractor().extract(Jsoup
+			.parse("""
+					<div hidden><span data-cfemail="5a3935342e3b392e1a3f223b372a363f7435283d">[email&#160;protected]</span></div>
+					"""));
+
+		assertThat(found.emails()).isEmpty();
+	}
+
 }
