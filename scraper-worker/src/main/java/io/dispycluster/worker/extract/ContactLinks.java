@@ -15,7 +15,8 @@ import org.jsoup.select.QueryParser;
 /**
  * The addresses in a page's {@code mailto:} links and the numbers in its {@code tel:}
  * links, which count as personal data even when the link text does not show them; and the
- * addresses Cloudflare hides in links and elements ({@link CloudflareEmails}).
+ * addresses of the links Cloudflare's e-mail protection makes of {@code mailto:} links
+ * ({@link CloudflareEmails}).
  */
 final class ContactLinks {
 

@@ -31,7 +31,7 @@ final class EmailAddresses {
 		return byAddress.values().stream().sorted().toList();
 	}
 
-	static String withLowerCaseDomain(String email) {
+	private static String withLowerCaseDomain(String email) {
 		int at = email.lastIndexOf('@');
 		return email.substring(0, at + 1) + email.substring(at + 1).toLowerCase(Locale.ROOT);
 	}

@@ -34,8 +34,7 @@ final class ObfuscatedEmailRule {
 
 	private static final int AROBASE_WORDS = 4;
 
-	// "[email protected]", what Cloudflare's e-mail protection shows ({@link
-	// CloudflareEmails}).
+	// Cloudflare's placeholder for an address it protects: "[email protected]".
 	private static final int CLOUDFLARE = 8;
 
 	// The words that stand for "@" and "." between brackets, lower-case.
