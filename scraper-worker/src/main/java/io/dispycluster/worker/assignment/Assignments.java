@@ -120,11 +120,16 @@ public class Assignments implements DisposableBean {
 
 	/**
 	 * Cancels a running job; it stops within a second and reports itself cancelled.
-	 * @throws org.springframework.web.ErrorResponseException 404 if no such job runs here
+	 * @param jobId the job
+	 * @param attempt the attempt to stop, or null for whichever runs: a stop that names
+	 * an attempt leaves a newer one alone (the controller meant the older one, which this
+	 * one replaced)
+	 * @throws org.springframework.web.ErrorResponseException 404 if no such job (or no
+	 * such attempt of it) runs here
 	 */
-	public synchronized AssignmentAccepted cancel(String jobId) {
+	public synchronized AssignmentAccepted cancel(String jobId, @Nullable Integer attempt) {
 		RunningAssignment assignment = this.running.get(jobId);
-		if (assignment == null) {
+		if (assignment == null || (attempt != null && assignment.attempt() != attempt)) {
 			throw AssignmentProblems.notFound(jobId);
 		}
 		LOG.info("Job(id={}, attempt={}) cancel requested", jobId, assignment.attempt());

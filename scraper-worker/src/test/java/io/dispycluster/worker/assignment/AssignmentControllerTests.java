@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.dispycluster.worker.WebSliceTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.MediaType;
 
@@ -49,7 +51,7 @@ class AssignmentControllerTests extends WebSliceTests {
 
 	@Test
 	void answers404WhenCancellingAnUnknownJob() throws Exception {
-		given(this.assignments.cancel("job_9")).willThrow(AssignmentProblems.notFound("job_9"));
+		given(this.assignments.cancel("job_9", null)).willThrow(AssignmentProblems.notFound("job_9"));
 
 		this.mvc.perform(post("/assignments/job_9/cancel"))
 			.andExpect(status().isNotFound())
@@ -59,9 +61,28 @@ class AssignmentControllerTests extends WebSliceTests {
 
 	@Test
 	void answers202WhenCancelling() throws Exception {
-		given(this.assignments.cancel("job_1")).willReturn(new AssignmentAccepted("job_1", 1));
+		given(this.assignments.cancel("job_1", null)).willReturn(new AssignmentAccepted("job_1", 1));
 
 		this.mvc.perform(post("/assignments/job_1/cancel")).andExpect(status().isAccepted());
+	}
+
+	@Test
+	void passesTheAttemptOfACancellationOn() throws Exception {
+		given(this.assignments.cancel("job_1", 3)).willReturn(new AssignmentAccepted("job_1", 3));
+
+		this.mvc.perform(post("/assignments/job_1/cancel?attempt=3"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.attempt").value(3));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "-1", "two", "1.5" })
+	void answers422NamingABadAttemptOfACancellation(String attempt) throws Exception {
+		this.mvc.perform(post("/assignments/job_1/cancel?attempt=" + attempt))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:invalid-request"))
+			.andExpect(jsonPath("$.errors[0].field").value("attempt"));
 	}
 
 	@Test

@@ -225,6 +225,46 @@ class AssignmentsIT extends WorkerITSupport {
 	}
 
 	@Test
+	void aCancellationNamingAnOlderAttemptLeavesTheNewerOneRunning() {
+		SITE.slowPage("/job10/", Duration.ofSeconds(30), "<html></html>");
+		assign("job_10", 1, "/job10/").expectStatus().isAccepted();
+		assign("job_10", 2, "/job10/").expectStatus().isAccepted();
+
+		cancel("job_10", 1).expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:dispycluster:problem:assignment-not-found")
+			.jsonPath("$.job_id")
+			.isEqualTo("job_10");
+		cancel("job_10", 3).expectStatus().isNotFound();
+		this.client.get()
+			.uri("/assignments")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.job_id == 'job_10')].attempt")
+			.isEqualTo(2);
+		assertThat(CONTROLLER.bodies("/internal/jobs/job_10/report")).isEmpty();
+
+		cancel("job_10", 2).expectStatus().isAccepted().expectBody().json("{\"job_id\":\"job_10\",\"attempt\":2}");
+		assertThat(awaitReport("job_10")).contains("\"attempt\":2", "\"outcome\":\"cancelled\"");
+	}
+
+	@Test
+	void answers422ForACancellationNamingNoValidAttempt() {
+		this.client.post()
+			.uri("/assignments/job_11/cancel?attempt=0")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("attempt");
+	}
+
+	@Test
 	void answers422NamingTheBadFieldsOfAnAssignment() {
 		this.client.post()
 			.uri("/assignments")
@@ -265,6 +305,10 @@ class AssignmentsIT extends WorkerITSupport {
 
 	private ResponseSpec cancel(String jobId) {
 		return this.client.post().uri("/assignments/{jobId}/cancel", jobId).exchange();
+	}
+
+	private ResponseSpec cancel(String jobId, int attempt) {
+		return this.client.post().uri("/assignments/{jobId}/cancel?attempt={attempt}", jobId, attempt).exchange();
 	}
 
 	private boolean listed(String jobId) {
