@@ -137,13 +137,14 @@ class AssignmentSender implements DisposableBean {
 		// crawling for nothing. (A plain read: accepting an assignment writes nothing;
 		// the worker's first progress report moves the job to running.)
 		if (this.jobs.isCancelled(job.id(), job.attempt()) || supersededElsewhere(job, worker)) {
-			cancel(job.id(), worker.node());
+			cancel(job.id(), job.attempt(), worker.node());
 		}
 	}
 
 	/**
 	 * Whether a newer attempt of the job is on another worker. (On this one the newer
-	 * attempt replaces the older itself; a cancellation, by job, would stop it too.)
+	 * attempt replaces the older itself, and a worker that predates stops naming an
+	 * attempt would stop the newer one.)
 	 */
 	private boolean supersededElsewhere(Job sent, Worker worker) {
 		return this.jobs.find(sent.id())
@@ -175,33 +176,37 @@ class AssignmentSender implements DisposableBean {
 
 	@EventListener
 	void on(JobCancelled event) {
-		cancel(event.jobId(), event.node());
+		cancel(event.jobId(), event.attempt(), event.node());
 	}
 
 	/**
-	 * Tells a worker to stop a job, in the background; a worker that does not run it
-	 * (404) or cannot be reached is ignored: a late report would be refused anyway.
+	 * Tells a worker to stop one attempt at a job, in the background; a worker that does
+	 * not run that attempt (404) or cannot be reached is ignored here: a late report
+	 * would be refused anyway, and a worker that still lists the attempt is told again
+	 * ({@link StrayAttempts}).
 	 * @param id the job
+	 * @param attempt the attempt to stop: a newer attempt of the job on the same worker
+	 * keeps running
 	 * @param node the worker
 	 */
-	void cancel(JobId id, String node) {
+	void cancel(JobId id, int attempt, String node) {
 		try {
 			this.cancellations.execute(() -> this.workers.find(node).ifPresent((worker) -> {
 				try {
-					this.client.cancel(WorkerClient.at(worker.url()), id.value());
-					LOG.info("Cancellation sent: job={} node={}", id, node);
+					this.client.cancel(WorkerClient.at(worker.url()), id.value(), attempt);
+					LOG.info("Cancellation sent: job={} attempt={} node={}", id, attempt, node);
 				}
 				catch (HttpClientErrorException.NotFound ex) {
-					LOG.debug("Worker does not run the job any more: job={} node={}", id, node);
+					LOG.debug("Worker does not run the attempt any more: job={} attempt={} node={}", id, attempt, node);
 				}
 				catch (RestClientException ex) {
-					LOG.warn("Cancellation not delivered: job={} node={} reason={}", id, node,
+					LOG.warn("Cancellation not delivered: job={} attempt={} node={} reason={}", id, attempt, node,
 							WorkerClient.describe(ex));
 				}
 			}));
 		}
 		catch (RejectedExecutionException ex) {
-			LOG.debug("Cancellation not sent, shutting down: job={}", id);
+			LOG.debug("Cancellation not sent, shutting down: job={} attempt={}", id, attempt);
 		}
 	}
 

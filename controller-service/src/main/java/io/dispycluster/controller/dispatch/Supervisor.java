@@ -101,7 +101,7 @@ class Supervisor implements SchedulingConfigurer {
 			requeued |= this.failover.attemptLost(job.id(), job.attempt(), LossReason.LEASE_EXPIRED,
 					"no news from " + node + " within the lease");
 			// The worker may still be crawling (a network split): stop it.
-			this.sender.cancel(job.id(), node);
+			this.sender.cancel(job.id(), job.attempt(), node);
 		}
 		if (requeued) {
 			this.dispatcher.nudge();
@@ -117,7 +117,7 @@ class Supervisor implements SchedulingConfigurer {
 				if (failed.durationMs() != null) {
 					this.metrics.finished("failed", Duration.ofMillis(failed.durationMs()));
 				}
-				this.sender.cancel(job.id(), String.valueOf(job.assignedWorker()));
+				this.sender.cancel(job.id(), job.attempt(), String.valueOf(job.assignedWorker()));
 			}
 			catch (StaleAttemptException | IllegalJobTransitionException | JobNotFoundException ex) {
 				LOG.debug("Timed-out attempt already finished: job={}", job.id());

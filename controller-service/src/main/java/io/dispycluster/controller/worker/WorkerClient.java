@@ -12,6 +12,7 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -52,9 +53,16 @@ public interface WorkerClient {
 			@RequestHeader(name = RequestIds.HEADER, required = false) @Nullable String requestId,
 			@RequestBody JsonNode assignment);
 
-	/** Tells the worker to stop a job: 202, or 404 if it does not run it. */
+	/**
+	 * Tells the worker to stop one attempt at a job: 202, or 404 if it does not run that
+	 * attempt (a newer attempt of the job that replaced it there keeps running).
+	 * @param worker the worker's base URL
+	 * @param jobId the job
+	 * @param attempt the attempt to stop, sent as the query parameter {@code attempt}
+	 * (workers that predate it ignore it and stop whichever attempt of the job they run)
+	 */
 	@PostExchange("/assignments/{jobId}/cancel")
-	void cancel(UriBuilderFactory worker, @PathVariable String jobId);
+	void cancel(UriBuilderFactory worker, @PathVariable String jobId, @RequestParam int attempt);
 
 	/**
 	 * A short reason for a failed call: {@code HTTP 503}, {@code connection refused},

@@ -33,6 +33,8 @@ class WorkerClientTokenTests {
 
 	private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
+	private final Map<String, String> queries = new ConcurrentHashMap<>();
+
 	private HttpServer server;
 
 	private UriBuilderFactory worker;
@@ -59,6 +61,12 @@ class WorkerClientTokenTests {
 	}
 
 	@Test
+	void namesTheAttemptItCancels() {
+		client(TOKEN).cancel(this.worker, "job_1", 3);
+		assertThat(this.queries).containsEntry("POST /assignments/job_1/cancel", "attempt=3");
+	}
+
+	@Test
 	void sendsNoTokenWhenNoneIsConfigured() {
 		callEverything(client(null));
 		assertThat(this.tokens).hasSize(4).allSatisfy((call, token) -> assertThat(token).isEqualTo("(none)"));
@@ -69,7 +77,7 @@ class WorkerClientTokenTests {
 		assertThat(client.assignments(this.worker)).isEmpty();
 		client.assign(this.worker, "req-1",
 				JsonMapper.builder().build().readTree("{\"job_id\":\"job_1\",\"attempt\":1}"));
-		client.cancel(this.worker, "job_1");
+		client.cancel(this.worker, "job_1", 1);
 	}
 
 	private static WorkerClient client(@Nullable String token) {
@@ -83,6 +91,8 @@ class WorkerClientTokenTests {
 			String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
 			String token = exchange.getRequestHeaders().getFirst(InternalTokenProperties.HEADER);
 			this.tokens.put(call, (token != null) ? token : "(none)");
+			String query = exchange.getRequestURI().getQuery();
+			this.queries.put(call, (query != null) ? query : "");
 			exchange.getRequestBody().readAllBytes();
 			String body = switch (call) {
 				case "GET /health" -> "{\"status\":\"ok\"}";
