@@ -347,6 +347,58 @@ class ControllerIT {
 	}
 
 	@Test
+	void aLateCancellationOfAnOlderAttemptDoesNotStopTheNewerOneOnTheSameWorker() throws InterruptedException {
+		Duration latency = Duration.ofSeconds(2);
+		StubWorker worker = worker(Mode.HOLD, 2).cancelLatency(latency).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+
+		// Cancelled and retried while the cancellation of attempt 1 is on its way:
+		// attempt
+		// 2 goes to the same worker, and reaches it first.
+		assertThat(this.api.post("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+		assertThat(this.api.post("/jobs/" + id + "/retry").status()).isEqualTo(200);
+		await().until(() -> worker.received().size() == 2);
+		assertThat(worker.stops()).doesNotContain(id + "#1");
+
+		await().until(() -> worker.stops().contains(id + "#1"));
+		// Also the stops of attempt 1 that the health checks sent while it was listed.
+		Thread.sleep(latency.toMillis() + 500);
+		assertThat(worker.stops()).containsOnly(id + "#1");
+		assertThat(worker.running().get(id).attempt()).isEqualTo(2);
+		assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(2);
+		assertThat(this.api.status(id)).isEqualTo("running");
+	}
+
+	@Test
+	void aCancellationThatDidNotReachTheWorkerIsSentAgainWhileItStillListsTheAttempt() {
+		StubWorker worker = worker(Mode.HOLD, 1).cancelsFail(true).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+
+		assertThat(this.api.post("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+		await().until(() -> worker.calls().contains("POST /assignments/" + id + "/cancel"));
+		assertThat(worker.running()).containsKey(id);
+		worker.cancelsFail(false);
+
+		await().until(() -> !worker.running().containsKey(id));
+		assertThat(worker.stops()).contains(id + "#1").allMatch((stop) -> stop.equals(id + "#1"));
+		assertThat(this.api.status(id)).isEqualTo("cancelled");
+	}
+
+	@Test
+	void aWorkerListingTheAttemptItWasGivenIsNotStopped() {
+		StubWorker worker = worker(Mode.HOLD, 2).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+
+		awaitHealthChecks(worker, 4);
+		assertThat(worker.stops()).isEmpty();
+		assertThat(worker.running()).containsKey(id);
+		assertThat(this.api.status(id)).isEqualTo("running");
+	}
+
+	@Test
 	void aRunningJobCancelledByItsUserKeepsThePagesItsWorkerCrawledBeforeItStopped() {
 		StubWorker worker = worker(Mode.HOLD, 1).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

@@ -132,6 +132,8 @@ abstract class PersistenceScenarios {
 		JsonNode job = api.job(id);
 		assertThat(job.get("status").stringValue()).isEqualTo("completed");
 		assertThat(job.get("attempts").intValue()).isEqualTo(1);
+		// Listed by the worker after the restart, its attempt is the job's current one:
+		// nothing stops it.
 		assertThat(worker.cancelled()).doesNotContain(id);
 		assertThat(api.get("/jobs/" + id + "/history").json()).extracting((event) -> event.get("to").stringValue())
 			.containsExactly("queued", "dispatched", "succeeded");
@@ -200,6 +202,28 @@ abstract class PersistenceScenarios {
 		assertThat(worker.running().get(id).attempt()).isEqualTo(2);
 		assertThat(worker.running().get(id).requestId()).isEqualTo("abc");
 		assertThat(api.job(id).get("request_id").stringValue()).isEqualTo("abc");
+	}
+
+	@Test
+	void aCancellationThatNeverReachedTheWorkerBeforeARestartStopsItsAttemptAfterIt() {
+		int port = Controllers.freePort();
+		ConfigurableApplicationContext first = start(port);
+		Api api = api(port);
+		// The worker does not get the cancellation: the same as a controller killed just
+		// after the cancellation was committed, before it was sent.
+		StubWorker worker = worker("unaware", api, Mode.HOLD).cancelsFail(true).register();
+		String id = api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		assertThat(api.post("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+		await().until(() -> worker.calls().contains("POST /assignments/" + id + "/cancel"));
+		first.close();
+		worker.cancelsFail(false);
+		assertThat(worker.running()).containsKey(id);
+
+		start(port);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !worker.running().containsKey(id));
+		assertThat(worker.stops()).contains(id + "#1").allMatch((stop) -> stop.equals(id + "#1"));
+		assertThat(api.status(id)).isEqualTo("cancelled");
 	}
 
 	@Test

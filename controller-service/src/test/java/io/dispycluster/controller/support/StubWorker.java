@@ -104,6 +104,12 @@ public final class StubWorker implements AutoCloseable {
 
 	private final List<String> cancelled = new CopyOnWriteArrayList<>();
 
+	private final List<String> stops = new CopyOnWriteArrayList<>();
+
+	private volatile Duration cancelLatency = Duration.ZERO;
+
+	private volatile boolean cancelsFail;
+
 	private final Map<String, Integer> acceptedCompletions = new ConcurrentHashMap<>();
 
 	private final CountDownLatch closed = new CountDownLatch(1);
@@ -255,8 +261,32 @@ public final class StubWorker implements AutoCloseable {
 		return List.copyOf(this.received);
 	}
 
+	/** The jobs of the cancellations the worker answered, one per call. */
 	public List<String> cancelled() {
 		return List.copyOf(this.cancelled);
+	}
+
+	/**
+	 * The cancellations the worker answered, one per call, as {@code jobId#attempt}, or
+	 * the job id alone for one that named no attempt.
+	 */
+	public List<String> stops() {
+		return List.copyOf(this.stops);
+	}
+
+	/** How long a cancellation takes to arrive: the worker acts on it only then. */
+	public StubWorker cancelLatency(Duration latency) {
+		this.cancelLatency = latency;
+		return this;
+	}
+
+	/**
+	 * Makes cancellations answer 500 without stopping anything (or work again), as if
+	 * they never arrived.
+	 */
+	public StubWorker cancelsFail(boolean fail) {
+		this.cancelsFail = fail;
+		return this;
 	}
 
 	public Map<String, Assignment> running() {
@@ -367,9 +397,7 @@ public final class StubWorker implements AutoCloseable {
 				assign(exchange);
 			}
 			else if (method.equals("POST") && path.startsWith("/assignments/") && path.endsWith("/cancel")) {
-				String jobId = path.substring("/assignments/".length(), path.length() - "/cancel".length());
-				this.cancelled.add(jobId);
-				send(exchange, (this.running.remove(jobId) != null) ? 202 : 404, "{}");
+				cancel(exchange, path.substring("/assignments/".length(), path.length() - "/cancel".length()));
 			}
 			else {
 				send(exchange, 404, "{}");
@@ -378,6 +406,26 @@ public final class StubWorker implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Like the real worker: a stop naming an attempt stops only that one (a newer attempt
+	 * of the job keeps running), one naming none stops whichever runs.
+	 */
+	private void cancel(HttpExchange exchange, String jobId) throws IOException {
+		sleep(this.cancelLatency.toMillis());
+		if (this.cancelsFail) {
+			send(exchange, 500, "{}");
+			return;
+		}
+		String query = exchange.getRequestURI().getQuery();
+		Integer attempt = (query != null && query.startsWith("attempt=")) ? Integer.valueOf(query.substring(8)) : null;
+		this.cancelled.add(jobId);
+		this.stops.add(jobId + ((attempt != null) ? "#" + attempt : ""));
+		Assignment current = this.running.get(jobId);
+		boolean stopped = current != null && (attempt == null || current.attempt() == attempt)
+				&& this.running.remove(jobId, current);
+		send(exchange, stopped ? 202 : 404, "{}");
 	}
 
 	private String listing() {
