@@ -399,6 +399,19 @@ class ControllerIT {
 	}
 
 	@Test
+	void aWorkerStillListingAnAttemptItReportedSucceededIsNotStopped() {
+		StubWorker worker = worker(Mode.HOLD, 2).listsAnsweredReports(true).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		assertThat(worker.complete(id)).isEqualTo(204);
+
+		awaitHealthChecks(worker, 4);
+		assertThat(worker.calls()).contains("GET /assignments");
+		assertThat(worker.stops()).isEmpty();
+		assertThat(this.api.status(id)).isEqualTo("completed");
+	}
+
+	@Test
 	void aRunningJobCancelledByItsUserKeepsThePagesItsWorkerCrawledBeforeItStopped() {
 		StubWorker worker = worker(Mode.HOLD, 1).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

@@ -1,10 +1,13 @@
 package io.dispycluster.controller.dispatch;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.dispycluster.controller.job.Job;
 import io.dispycluster.controller.job.JobId;
 import io.dispycluster.controller.job.JobQueue;
+import io.dispycluster.controller.job.JobState;
 import io.dispycluster.controller.worker.AssignmentStatus;
 import io.dispycluster.controller.worker.AssignmentsConfirmed;
 import org.slf4j.Logger;
@@ -30,7 +33,8 @@ import org.springframework.stereotype.Component;
  * attempt arrived, and the newer attempt replaces it on the worker (a stop would find
  * nothing to stop on a current worker, and would stop the newer attempt on one that
  * predates stops naming an attempt). If the newer one never arrives, the job goes back to
- * the queue and a later list finds the older one stray.
+ * the queue and a later list finds the older one stray. Nor is an attempt stopped that
+ * its worker just ended itself: it stays listed until its report is answered.
  */
 @Component
 class StrayAttempts {
@@ -58,12 +62,35 @@ class StrayAttempts {
 		for (AssignmentStatus assignment : event.assignments()) {
 			// A list entry without a job or with no valid attempt names nothing to stop.
 			boolean named = assignment.jobId() != null && !assignment.jobId().isBlank() && assignment.attempt() > 0;
-			if (named && !activeHere.contains(assignment.jobId())) {
+			if (named && !activeHere.contains(assignment.jobId())
+					&& stillToStop(new JobId(assignment.jobId()), assignment.attempt(), event)) {
 				LOG.info("Worker runs an attempt the controller no longer counts on there, stopping it: job={} "
 						+ "attempt={} node={}", assignment.jobId(), assignment.attempt(), event.node());
 				this.sender.cancel(new JobId(assignment.jobId()), assignment.attempt(), event.node());
 			}
 		}
+	}
+
+	/**
+	 * Whether a listed attempt whose job is not active on the worker is to be stopped.
+	 * Not if the job ended in that attempt on that worker by its worker's report of
+	 * success: the worker lists it only until the answer to that report reaches it. Not
+	 * yet if the job ended in that attempt after the list was asked for: the list may
+	 * predate the worker's own report; the next one tells.
+	 */
+	private boolean stillToStop(JobId id, int attempt, AssignmentsConfirmed event) {
+		Optional<Job> found = this.jobs.find(id);
+		if (found.isEmpty()) {
+			return true;
+		}
+		Job job = found.get();
+		if (job.attempt() != attempt || !event.node().equals(job.assignedWorker())) {
+			return true;
+		}
+		if (job.state() == JobState.SUCCEEDED) {
+			return false;
+		}
+		return job.completedAt() == null || job.completedAt().isBefore(event.readAt());
 	}
 
 }

@@ -110,6 +110,8 @@ public final class StubWorker implements AutoCloseable {
 
 	private volatile boolean cancelsFail;
 
+	private volatile boolean listsAnsweredReports;
+
 	private final Map<String, Integer> acceptedCompletions = new ConcurrentHashMap<>();
 
 	private final CountDownLatch closed = new CountDownLatch(1);
@@ -274,6 +276,15 @@ public final class StubWorker implements AutoCloseable {
 		return List.copyOf(this.stops);
 	}
 
+	/**
+	 * Keeps listing an attempt in {@code GET /assignments} after its report was answered,
+	 * as a worker does until the answer reaches it.
+	 */
+	public StubWorker listsAnsweredReports(boolean lists) {
+		this.listsAnsweredReports = lists;
+		return this;
+	}
+
 	/** How long a cancellation takes to arrive: the worker acts on it only then. */
 	public StubWorker cancelLatency(Duration latency) {
 		this.cancelLatency = latency;
@@ -343,7 +354,9 @@ public final class StubWorker implements AutoCloseable {
 			status = post("/internal/jobs/" + assignment.jobId() + "/report", body.toString(), true);
 		}
 		finally {
-			this.reporting.remove(assignment.jobId(), assignment);
+			if (!this.listsAnsweredReports) {
+				this.reporting.remove(assignment.jobId(), assignment);
+			}
 		}
 		if (status == 204 && "succeeded".equals(outcome)) {
 			this.acceptedCompletions.merge(assignment.jobId(), 1, Integer::sum);
