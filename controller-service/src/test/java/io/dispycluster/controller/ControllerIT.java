@@ -399,6 +399,16 @@ class ControllerIT {
 	}
 
 	@Test
+	void aWorkerListingAJobTheControllerDoesNotKnowIsNotStopped() {
+		StubWorker worker = worker(Mode.HOLD, 2).runs("job_given_by_hand", 1).register();
+
+		awaitHealthChecks(worker, 4);
+		assertThat(worker.calls()).contains("GET /assignments");
+		assertThat(worker.stops()).isEmpty();
+		assertThat(worker.running()).containsKey("job_given_by_hand");
+	}
+
+	@Test
 	void aWorkerStillListingAnAttemptItReportedSucceededIsNotStopped() {
 		StubWorker worker = worker(Mode.HOLD, 2).listsAnsweredReports(true).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

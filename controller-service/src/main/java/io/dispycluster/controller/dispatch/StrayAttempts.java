@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  * Stops the attempts a worker still runs that the controller no longer counts on there:
  * each time a worker's {@code GET /assignments} is read, an attempt it lists whose job is
  * not active on that worker (cancelled, requeued after its lease expired, finished, given
- * to another worker, deleted) gets a stop naming that attempt. This delivers the stops
- * that were decided but never sent (the controller was killed just after a cancellation)
- * or that did not get through, without keeping any outbox: the worker's list is the
- * record of what still runs.
+ * to another worker) gets a stop naming that attempt; a job the controller does not know
+ * is left alone. This delivers the stops that were decided but never sent (the controller
+ * was killed just after a cancellation) or that did not get through, without keeping any
+ * outbox: the worker's list is the record of what still runs.
  * <p>
  * A legitimate attempt is never taken for a stray one. The jobs are read after the list,
  * and an attempt reaches its worker only after its claim is committed, so an attempt the
@@ -73,15 +73,17 @@ class StrayAttempts {
 
 	/**
 	 * Whether a listed attempt whose job is not active on the worker is to be stopped.
-	 * Not if the job ended in that attempt on that worker by its worker's report of
-	 * success: the worker lists it only until the answer to that report reaches it. Not
-	 * yet if the job ended in that attempt after the list was asked for: the list may
-	 * predate the worker's own report; the next one tells.
+	 * Not if the job is unknown. Not if the job ended in that attempt on that worker by
+	 * its worker's report of success: the worker lists it only until the answer to that
+	 * report reaches it. Not yet if the job ended in that attempt after the list was
+	 * asked for: the list may predate the worker's own report; the next one tells.
 	 */
 	private boolean stillToStop(JobId id, int attempt, AssignmentsConfirmed event) {
 		Optional<Job> found = this.jobs.find(id);
 		if (found.isEmpty()) {
-			return true;
+			// Not a job of this cluster (given to the worker by hand, or by another
+			// cluster's controller): not the controller's to stop.
+			return false;
 		}
 		Job job = found.get();
 		if (job.attempt() != attempt || !event.node().equals(job.assignedWorker())) {

@@ -277,6 +277,15 @@ public final class StubWorker implements AutoCloseable {
 	}
 
 	/**
+	 * Runs (and lists) an attempt that the controller did not send, as one given to the
+	 * worker by hand.
+	 */
+	public StubWorker runs(String jobId, int attempt) {
+		this.running.put(jobId, new Assignment(jobId, attempt, "http://site.test/", JSON.createObjectNode(), null));
+		return this;
+	}
+
+	/**
 	 * Keeps listing an attempt in {@code GET /assignments} after its report was answered,
 	 * as a worker does until the answer reaches it.
 	 */
