@@ -74,10 +74,11 @@ final class EmailRule {
 	}
 
 	// What the pattern takes for a domain is often none: no top-level domain is all
-	// digits (pkg@1.2.3, v2.0@beta.4 are versions), and none is an image format
-	// (logo@2x.png, icon@3x.webp are high-resolution images' file names).
+	// digits (pkg@1.2.3, v2.0@beta.4 are versions) or a single character (vue@3.x,
+	// node@18.x are version ranges), and none is an image format (logo@2x.png,
+	// icon@3x.webp are high-resolution images' file names).
 	private static boolean isTopLevelDomain(String label) {
-		return label.chars().anyMatch(Character::isLetter)
+		return label.length() >= 2 && label.chars().anyMatch(Character::isLetter)
 				&& !IMAGE_EXTENSIONS.contains(label.toLowerCase(Locale.ROOT));
 	}
 

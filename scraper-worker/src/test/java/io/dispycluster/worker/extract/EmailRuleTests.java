@@ -27,7 +27,8 @@ class EmailRuleTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "alice@localhost", "@example.org", "alice@", "alice at example dot org",
-			"npm install @scope/pkg@1.2.3", "released v1.2.3@beta.4 today", "logo@2x.png", "Icon@3x.JPG" })
+			"npm install @scope/pkg@1.2.3", "released v1.2.3@beta.4 today", "npm install vue@3.x",
+			"needs node@18.x or later", "logo@2x.png", "Icon@3x.JPG" })
 	void ignoresWhatIsNotAnAddress(String text) {
 		assertThat(EmailRule.find(text)).isEmpty();
 	}
