@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * {@code john dot smith at example dot com} (in any case), or in French
  * {@code jean arobase exemple point fr}.
  * <p>
- * "at" and "dot" are words of sentences too ("find us at example dot com", "at the dot
- * com peak"), so an address in English words must also end in a known top-level domain,
- * its local part must not be a word that often comes before "at" in a sentence, and its
- * domain must not start with an article. "arobase" is no word of French sentences.
+ * "at" and "dot" are words of sentences too ("find us at example dot com", "learn more at
+ * example dot com", "at the dot com peak"), so an address in English words must also end
+ * in a known top-level domain, its local part must not be a word that often comes before
+ * "at" in a sentence, and its domain must not start with an article. "arobase" is no word
+ * of French sentences.
  */
 final class SpelledOutEmails {
 
@@ -46,7 +47,11 @@ final class SpelledOutEmails {
 			"even", "all", "both", "good", "great", "better", "best", "bad", "worse", "worst", "home", "now", "then",
 			"once", "laugh", "laughed", "smile", "smiled", "priced", "valued", "rated", "ranked", "born", "died",
 			"posted", "published", "listed", "launched", "released", "announced", "spoke", "speaking", "studied",
-			"studying", "taught", "teaching", "peaked");
+			"studying", "taught", "teaching", "peaked",
+			// What a call to action puts before the site it names: "learn more at",
+			// "sign up at", "check it out at", "try it free at".
+			"more", "up", "out", "free", "today", "tonight", "learn", "apply", "register", "subscribe", "donate",
+			"download", "buy", "order", "listen", "watch", "read");
 
 	// Words a sentence puts after "at" where an address would have its domain.
 	private static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "these", "those", "my", "our",

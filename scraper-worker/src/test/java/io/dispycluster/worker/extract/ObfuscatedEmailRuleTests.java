@@ -36,7 +36,9 @@ class ObfuscatedEmailRuleTests {
 			"invested at the dot com peak", "we met at noon dot thirty", "look at this dot com site", "Look [at] this",
 			"see the figure (at) left", "a (dot) b", "john [at] example", "john [at] example [dot] 123",
 			"john [at] example [dot] c", "john at example", "john at example.com", "john [at] .example [dot] com",
-			"john..smith [at] example [dot] com", "released v1 (at) 2 (dot) 3", "logo [at] 2x [dot] png" })
+			"john..smith [at] example [dot] com", "released v1 (at) 2 (dot) 3", "logo [at] 2x [dot] png",
+			"Learn more at example dot com", "Sign up at example dot com slash podcast",
+			"Check it out at example dot com", "Try it free at example dot org", "Subscribe at example dot com" })
 	void leavesProseAndWhatIsNoAddressAlone(String text) {
 		assertThat(ObfuscatedEmailRule.find(text)).isEmpty();
 	}
