@@ -13,7 +13,8 @@ import org.jsoup.nodes.Document;
  * <li>with the {@code @} or a dot as a word or a sign between brackets, parentheses or
  * braces, in any case, with or without spaces: {@code john [at] example [dot] com},
  * {@code john(at)example(dot)com}, {@code john{at}example.com},
- * {@code john@example[.]com}, {@code jean [arobase] exemple [point] fr};</li>
+ * {@code john@example[.]com}, {@code jean [arobase] exemple [point] fr}, and in German
+ * {@code info(at)firma(punkt)de};</li>
  * <li>spelled out in words ({@link SpelledOutEmails}):
  * {@code john dot smith at example dot com}, {@code jean arobase exemple point fr};</li>
  * <li>hidden by Cloudflare's e-mail protection, which shows {@code [email protected]} in
@@ -37,8 +38,9 @@ final class ObfuscatedEmailRule {
 	// Cloudflare's placeholder for an address it protects: "[email protected]".
 	private static final int CLOUDFLARE = 8;
 
-	// The words that stand for "@" and "." between brackets, lower-case.
-	private static final List<String> MARKER_WORDS = List.of("at", "arobase", "dot", "point");
+	// The words that stand for "@" and "." between brackets, lower-case: English, French
+	// and German, whose sites' legal notices often write "info(at)firma(punkt)de".
+	private static final List<String> MARKER_WORDS = List.of("at", "arobase", "dot", "point", "punkt");
 
 	private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9_+-]++(?:\\.[A-Za-z0-9_+-]++)*+");
 
@@ -151,7 +153,7 @@ final class ObfuscatedEmailRule {
 			while (start > copied && isSpace(chars[start - 1])) {
 				start--;
 			}
-			// "at", "arobase" or "@"; else "dot", "point" or ".".
+			// "at", "arobase" or "@"; else "dot", "point", "punkt" or ".".
 			char first = chars[skipSpaces(chars, i + 1)];
 			boolean at = first == '@' || (first | 0x20) == 'a';
 			revealed.append(text, copied, start).append(at ? '@' : '.');
