@@ -25,8 +25,8 @@ final class CloudflareEmails {
 
 	private static final Evaluator PROTECTED = QueryParser.parse("[data-cfemail]");
 
-	// An address is at most 254 characters: a longer value is something else.
-	private static final int MAX_HEX = 2 * (1 + 320);
+	// An address is at most 254 characters: a longer one is something else.
+	private static final int MAX_ADDRESS = 254;
 
 	private CloudflareEmails() {
 	}
@@ -65,24 +65,26 @@ final class CloudflareEmails {
 	 */
 	static @Nullable String decode(String hex) {
 		String encoded = hex.strip();
-		if (encoded.length() < 4 || encoded.length() > MAX_HEX || encoded.length() % 2 != 0) {
-			return null;
-		}
-		int key = hexByte(encoded, 0);
-		byte[] bytes = new byte[encoded.length() / 2 - 1];
-		for (int i = 0; i < bytes.length && key >= 0; i++) {
-			int value = hexByte(encoded, 2 * (i + 1));
-			if (value < 0) {
-				return null;
-			}
-			bytes[i] = (byte) (value ^ key);
-		}
+		int key = (encoded.length() >= 4 && encoded.length() % 2 == 0) ? hexByte(encoded, 0) : -1;
 		if (key < 0) {
 			return null;
 		}
-		// A protected mailto: link keeps its headers: "a@example.org?subject=Hi".
-		String email = new String(bytes, StandardCharsets.UTF_8).split("\\?", 2)[0].strip();
-		return EmailRule.isEmail(email) ? email : null;
+		// A protected mailto: link keeps its headers ("a@example.org?subject=Hi&body=")
+		// and its body may be long: only the address before them is decoded.
+		byte[] bytes = new byte[Math.min(encoded.length() / 2 - 1, MAX_ADDRESS + 1)];
+		int length = 0;
+		for (int at = 2; at < encoded.length() && length < bytes.length; at += 2) {
+			int value = hexByte(encoded, at);
+			if (value < 0) {
+				return null;
+			}
+			if ((value ^ key) == '?') {
+				break;
+			}
+			bytes[length++] = (byte) (value ^ key);
+		}
+		String email = new String(bytes, 0, length, StandardCharsets.UTF_8).strip();
+		return (length <= MAX_ADDRESS && EmailRule.isEmail(email)) ? email : null;
 	}
 
 	private static int hexByte(String hex, int at) {

@@ -38,6 +38,15 @@ class CloudflareEmailsTests {
 	}
 
 	@Test
+	void readsTheAddressOfAProtectedMailtoLinkWhateverTheLengthOfItsHeaders() {
+		String body = "I%20would%20like%20a%20quote%20for%20".repeat(20);
+		String link = CloudflareEmails.LINK_PATH + protect("contact@example.org?subject=Quote&body=" + body);
+
+		assertThat(CloudflareEmails.fromLink(link)).isEqualTo("contact@example.org");
+		assertThat(CloudflareEmails.decode(protect("a".repeat(250) + "@example.org"))).isNull();
+	}
+
+	@Test
 	void findsTheProtectedAddressesOfAPageOnceWithTheOthers() {
 		PiiFindings found = new PiiExtractor().extract(Jsoup.parse(
 				"""
@@ -63,6 +72,17 @@ class CloudflareEmailsTests {
 					"""));
 
 		assertThat(found.emails()).isEmpty();
+	}
+
+	// What Cloudflare writes for a text: its bytes in hex, each XOR-ed with a key, after
+	// the key.
+	private static String protect(String text) {
+		int key = 0x5a;
+		StringBuilder hex = new StringBuilder(String.format("%02x", key));
+		for (char c : text.toCharArray()) {
+			hex.append(String.format("%02x", c ^ key));
+		}
+		return hex.toString();
 	}
 
 }
