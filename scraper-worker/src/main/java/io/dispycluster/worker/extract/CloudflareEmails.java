@@ -32,14 +32,16 @@ final class CloudflareEmails {
 	}
 
 	/**
-	 * The addresses of the page's elements that hold a protected one.
+	 * The addresses of the page's elements that hold a protected one, unless hidden as
+	 * the visible text's are ({@link VisibleTextExtractor}).
 	 * @param page the page
 	 * @return the addresses, in document order
 	 */
 	static List<String> inElements(Document page) {
 		List<String> emails = new ArrayList<>();
 		for (Element element : page.select(PROTECTED)) {
-			String email = decode(element.attr("data-cfemail"));
+			String email = (element.closest(VisibleTextExtractor.INVISIBLE) == null)
+					? decode(element.attr("data-cfemail")) : null;
 			if (email != null) {
 				emails.add(email);
 			}

@@ -24,8 +24,8 @@ import org.jsoup.select.QueryParser;
  */
 public class VisibleTextExtractor implements Extractor<String> {
 
-	private static final Evaluator INVISIBLE = QueryParser
-		.parse("template, [hidden], [style~=(?i)display\\s*:\\s*none]");
+	/** The elements whose content no reader sees. */
+	static final Evaluator INVISIBLE = QueryParser.parse("template, [hidden], [style~=(?i)display\\s*:\\s*none]");
 
 	@Override
 	public String extract(Document page) {

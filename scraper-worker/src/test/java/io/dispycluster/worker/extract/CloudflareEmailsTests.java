@@ -74,6 +74,19 @@ class CloudflareEmailsTests {
 		assertThat(found.emails()).isEmpty();
 	}
 
+	@Test
+	void leavesAProtectedAddressInAHiddenElementAloneBesideAVisibleOne() {
+		PiiFindings found = new PiiExtractor().extract(Jsoup
+			.parse("""
+					<p>Sales: <span data-cfemail="1360727f766053766b727e637f763d7c61742c606671797670672e5b7a">[email&#160;protected]</span></p>
+					<div style="display: none"><span data-cfemail="5a3935342e3b392e1a3f223b372a363f7435283d">[email&#160;protected]</span></div>
+					<template><span data-cfemail="5a3935342e3b392e1a3f223b372a363f7435283d">[email&#160;protected]</span></template>
+					<span hidden data-cfemail="5a3935342e3b392e1a3f223b372a363f7435283d">[email&#160;protected]</span>
+					"""));
+
+		assertThat(found.emails()).containsExactly("sales@example.org");
+	}
+
 	// What Cloudflare writes for a text: its bytes in hex, each XOR-ed with a key, after
 	// the key.
 	private static String protect(String text) {
