@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * <li>without a {@code +}, no group has more than 5 digits (rules out ISBNs and
  * references like {@code 2024-000123});</li>
  * <li>it is not a date ({@code 2024-01-15}, {@code 15.01.2024}) or an IPv4 address, and,
- * without a {@code +}, not a number grouped in thousands ({@code 12 345 678}).</li>
+ * without a {@code +}, not a number grouped in thousands ({@code 12 345 678}) or a
+ * version ({@code 120.0.6099.109}, {@code 10.0.19045.3803}: groups joined by dots, one
+ * after the first of a single digit, as phone numbers written with dots hardly ever
+ * have).</li>
  * </ul>
  * Numbers are returned as written, with non-breaking spaces turned into plain ones.
  * <p>
@@ -56,6 +59,8 @@ final class PhoneRule {
 	private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(?:\\.\\d{1,3}){3}$");
 
 	private static final Pattern THOUSANDS = Pattern.compile("^\\d{1,3}(?:[ .\\u00A0\\u202F]\\d{3})+$");
+
+	private static final Pattern VERSION = Pattern.compile("^\\d+\\.\\d+(?:\\.\\d+)+$");
 
 	private PhoneRule() {
 	}
@@ -116,7 +121,8 @@ final class PhoneRule {
 		if (digits < (international ? 8 : 9) || digits > most) {
 			return false;
 		}
-		if (!international && (groups.length == 1 || hasLongGroup(groups) || THOUSANDS.matcher(candidate).matches())) {
+		if (!international && (groups.length == 1 || hasLongGroup(groups) || THOUSANDS.matcher(candidate).matches()
+				|| isVersion(candidate, groups))) {
 			return false;
 		}
 		return !DATE.matcher(candidate).find() && !IPV4.matcher(candidate).matches() && balanced(candidate);
@@ -125,6 +131,18 @@ final class PhoneRule {
 	private static boolean hasLongGroup(String[] groups) {
 		for (String group : groups) {
 			if (group.length() > 5) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isVersion(String candidate, String[] groups) {
+		if (!VERSION.matcher(candidate).matches()) {
+			return false;
+		}
+		for (int i = 1; i < groups.length; i++) {
+			if (groups[i].length() == 1) {
 				return true;
 			}
 		}
