@@ -60,14 +60,16 @@ public final class WebUrls {
 
 	/**
 	 * The host and port of a URL in normal form, the pair the same-origin rule compares.
-	 * The port is empty when it is the scheme's default.
+	 * The port is empty when it is the scheme's default; an IPv6 host is between
+	 * brackets, as in the URL, so that {@code [::1]:8080} and {@code [::1:8080]} differ.
 	 * @param url a URL in normal form
 	 * @return {@code host} or {@code host:port}
 	 */
 	public static String authority(String url) {
 		HttpUrl parsed = HttpUrl.get(url);
+		String host = parsed.host().contains(":") ? "[" + parsed.host() + "]" : parsed.host();
 		boolean defaultPort = parsed.port() == HttpUrl.defaultPort(parsed.scheme());
-		return defaultPort ? parsed.host() : parsed.host() + ":" + parsed.port();
+		return defaultPort ? host : host + ":" + parsed.port();
 	}
 
 	private static String normalForm(HttpUrl url) {

@@ -30,8 +30,8 @@ class SameOriginScopeTests {
 
 	@ParameterizedTest
 	@CsvSource({ "http://example.org/, http://example.org:80/x, true",
-			"http://example.org/, https://example.org/x, true",
-			"https://example.org/, http://example.org:443/x, false" })
+			"http://example.org/, https://example.org/x, true", "https://example.org/, http://example.org:443/x, false",
+			"'http://[::1]:8080/', 'http://[::1]:8080/x', true", "'http://[::1]:8080/', 'http://[::1:8080]/x', false" })
 	void treatsADefaultPortAsNoPort(String start, String link, boolean allowed) {
 		String normalized = WebUrls.normalize(link).orElseThrow();
 		assertThat(new SameOriginScope(start, true).allows(normalized)).isEqualTo(allowed);

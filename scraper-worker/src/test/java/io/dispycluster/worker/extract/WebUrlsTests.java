@@ -69,7 +69,8 @@ class WebUrlsTests {
 
 	@ParameterizedTest
 	@CsvSource({ "http://example.org/, example.org", "http://example.org:8080/, example.org:8080",
-			"https://example.org/, example.org", "http://example.org:443/, example.org:443" })
+			"https://example.org/, example.org", "http://example.org:443/, example.org:443",
+			"'http://[::1]:8080/', '[::1]:8080'", "'http://[::1:8080]/', '[::1:8080]'" })
 	void namesTheAuthorityWithoutADefaultPort(String url, String authority) {
 		assertThat(WebUrls.authority(url)).isEqualTo(authority);
 	}
