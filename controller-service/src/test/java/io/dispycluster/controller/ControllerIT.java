@@ -586,6 +586,37 @@ class ControllerIT {
 	}
 
 	@Test
+	void theOldNameOfARenamedWorkerGoesOfflineAndTheJobsOfItsNewNameAreNotStopped() {
+		StubWorker worker = worker(Mode.HOLD, 2).register();
+		// Its name before the rename, still registered at its address.
+		String oldName = "before-rename-" + NAMES.incrementAndGet();
+		assertThat(this.api
+			.post("/internal/workers/register",
+					"{\"node\":\"" + oldName + "\",\"url\":\"" + worker.url() + "\",\"capacity\":2}")
+			.status()).isEqualTo(200);
+
+		await().until(() -> this.api.get("/workers/" + oldName)
+			.json()
+			.get("worker")
+			.get("status")
+			.stringValue()
+			.equals("offline"));
+		assertThat(this.api.post("/workers/" + oldName + "/ping").json().get("error").stringValue())
+			.isEqualTo("answers as node " + worker.node());
+		String first = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		String second = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().keySet().containsAll(List.of(first, second)));
+
+		awaitHealthChecks(worker, 4);
+		assertThat(worker.stops()).isEmpty();
+		assertThat(worker.running()).containsKeys(first, second);
+		for (String id : List.of(first, second)) {
+			assertThat(this.api.job(id).get("assigned_worker").stringValue()).isEqualTo(worker.node());
+			assertThat(this.api.job(id).get("attempts").intValue()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void anAssignmentThatArrivesAfterItsJobWasCancelledAndRetriedElsewhereIsStopped() {
 		StubWorker slow = worker(Mode.HOLD, 1).assignmentLatency(Duration.ofMillis(600)).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

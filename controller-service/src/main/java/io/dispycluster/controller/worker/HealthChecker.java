@@ -85,7 +85,8 @@ class HealthChecker implements SchedulingConfigurer, DisposableBean {
 	}
 
 	/**
-	 * Checks one worker and records the outcome.
+	 * Checks one worker and records the outcome. A worker whose address answers with
+	 * another node's name fails the check.
 	 * @param worker the worker
 	 * @return online with the response time, or offline with the reason
 	 */
@@ -94,6 +95,13 @@ class HealthChecker implements SchedulingConfigurer, DisposableBean {
 		try {
 			JsonNode health = this.client.health(WorkerClient.at(worker.url()));
 			double seconds = (System.nanoTime() - start) / 1e9;
+			String other = HealthReport.otherNode(health, worker.node());
+			if (other != null) {
+				// Another worker answers at this address (this one was renamed, or the
+				// address given to another): its health and its list are not this
+				// worker's, and its attempts are not to be taken for this one's.
+				return failed(worker, "answers as node " + other);
+			}
 			if (this.registry.healthy(worker, HealthReport.from(health), this.clock.instant())) {
 				// Not for an old address: its list would speak of another process.
 				confirmAssignments(worker);
@@ -101,11 +109,14 @@ class HealthChecker implements SchedulingConfigurer, DisposableBean {
 			return PingResult.online(seconds);
 		}
 		catch (RestClientException ex) {
-			String reason = WorkerClient.describe(ex);
-			LOG.debug("Health check failed: node={} reason={}", worker.node(), reason);
-			this.registry.failedCheck(worker, reason, this.properties.offlineAfterFailures());
-			return PingResult.offline(reason);
+			return failed(worker, WorkerClient.describe(ex));
 		}
+	}
+
+	private PingResult failed(Worker worker, String reason) {
+		LOG.debug("Health check failed: node={} reason={}", worker.node(), reason);
+		this.registry.failedCheck(worker, reason, this.properties.offlineAfterFailures());
+		return PingResult.offline(reason);
 	}
 
 	private void confirmAssignments(Worker worker) {

@@ -26,6 +26,9 @@ record HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @N
 	/** The longest instance id taken, as in a registration. */
 	static final int MAX_INSTANCE_ID = 64;
 
+	/** The longest node name quoted from a health answer (names are at most 255). */
+	static final int MAX_NODE_SHOWN = 255;
+
 	/** A report without an instance id, as from a worker that does not send one. */
 	HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @Nullable Double cpuUsage,
 			@Nullable Double memoryUsage, @Nullable Double temperatureC) {
@@ -41,6 +44,24 @@ record HealthReport(@Nullable Integer capacity, @Nullable Integer activeJobs, @N
 				percent(health.get("cpu_usage"), system.get("cpu_percent"), system.get("cpu_usage")),
 				percent(health.get("memory_usage"), system.get("memory_percent"), system.get("memory_usage")),
 				celsius(system.get("temperature_c")), instanceId(health.get("instance_id")));
+	}
+
+	/**
+	 * The node name a worker's {@code GET /health} gives, when it is not {@code node}:
+	 * the process at that address is another worker. Null when it gives {@code node} or
+	 * none (as workers of the original API do, whose health holds only {@code status}).
+	 * @param health the worker's answer
+	 * @param node the name the worker is known by
+	 * @return the other name (at most {@value #MAX_NODE_SHOWN} characters), or null
+	 */
+	static @Nullable String otherNode(@Nullable JsonNode health, String node) {
+		JsonNode answered = (health != null && health.isObject()) ? health.get("node") : null;
+		if (answered == null || !answered.isString() || answered.stringValue().isBlank()
+				|| answered.stringValue().equals(node)) {
+			return null;
+		}
+		String other = answered.stringValue();
+		return (other.length() <= MAX_NODE_SHOWN) ? other : other.substring(0, MAX_NODE_SHOWN);
 	}
 
 	private static @Nullable String instanceId(@Nullable JsonNode node) {

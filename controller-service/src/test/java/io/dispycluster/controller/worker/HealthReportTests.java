@@ -27,6 +27,20 @@ class HealthReportTests {
 	}
 
 	@Test
+	void namesTheOtherNodeAWorkersHealthGivesAndNothingForItsOwnNameOrNone() {
+		assertThat(HealthReport.otherNode(JSON.readTree("{\"node\":\"pi4-b\"}"), "pi4-a")).isEqualTo("pi4-b");
+		assertThat(HealthReport.otherNode(JSON.readTree("{\"node\":\"" + "n".repeat(300) + "\"}"), "pi4-a"))
+			.hasSize(255);
+		assertThat(HealthReport.otherNode(JSON.readTree("{\"node\":\"pi4-a\"}"), "pi4-a")).isNull();
+		// Workers of the original API give no name.
+		assertThat(HealthReport.otherNode(JSON.readTree("{\"status\":\"ok\"}"), "pi4-a")).isNull();
+		assertThat(HealthReport.otherNode(JSON.readTree("{\"node\":\" \"}"), "pi4-a")).isNull();
+		assertThat(HealthReport.otherNode(JSON.readTree("{\"node\":4}"), "pi4-a")).isNull();
+		assertThat(HealthReport.otherNode(JSON.readTree("[]"), "pi4-a")).isNull();
+		assertThat(HealthReport.otherNode(null, "pi4-a")).isNull();
+	}
+
+	@Test
 	void readsTopLevelUsageFields() {
 		assertThat(HealthReport.from(JSON.readTree("{\"cpu_usage\":12,\"memory_usage\":34.5}")))
 			.isEqualTo(new HealthReport(null, null, 12.0, 34.5, null));
