@@ -447,6 +447,28 @@ class ControllerIT {
 	}
 
 	@Test
+	void progressSentBeforeTheStopOfACancelledJobReachesItsWorkerDoesNotCostThePagesItCrawled() {
+		StubWorker worker = worker(Mode.HOLD, 1).cancelsFail(true).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+		await().until(() -> worker.running().containsKey(id));
+		Assignment assignment = worker.running().get(id);
+		assertThat(this.api.post("/jobs/" + id + "/cancel").status()).isEqualTo(200);
+
+		// Not stopped yet, the worker sends progress: refused, it would drop the attempt
+		// without reporting what it crawled.
+		assertThat(worker.progress(assignment, 2)).isEqualTo(204);
+		assertThat(this.api.status(id)).isEqualTo("cancelled");
+		ObjectNode partial = (ObjectNode) StubWorker.result("http://site.test/");
+		partial.put("stop_reason", "cancelled");
+		assertThat(worker.reportCancelled(assignment, partial)).isEqualTo(204);
+
+		JsonNode job = this.api.get("/jobs/" + id).json();
+		assertThat(job.get("status").stringValue()).isEqualTo("cancelled");
+		assertThat(job.get("pages_crawled").intValue()).isEqualTo(2);
+		assertThat(job.get("result").get("stop_reason").stringValue()).isEqualTo("cancelled");
+	}
+
+	@Test
 	void aPriorityNineJobSubmittedAfterTenPriorityOneJobsRunsNextOnABusyWorker() {
 		StubWorker worker = worker(Mode.HOLD, 1).register();
 		String blocker = this.api.submit("{\"start_url\":\"http://site.test/blocker\"}");

@@ -153,7 +153,10 @@ public final class Job {
 
 	/**
 	 * The worker reports progress on {@code attempt}; the lease is renewed. The first
-	 * report moves a dispatched job to running.
+	 * report moves a dispatched job to running. Progress on the attempt a user cancelled
+	 * changes nothing and is not refused: the stop is on its way to the worker, which
+	 * then reports what it crawled (refused, the worker would drop the attempt without
+	 * that report).
 	 * @param attempt the reported attempt
 	 * @param node the reporting worker
 	 * @param pagesDone pages crawled so far
@@ -163,6 +166,9 @@ public final class Job {
 	 */
 	public void recordProgress(int attempt, String node, int pagesDone, @Nullable String url, Instant now,
 			Duration lease) {
+		if (cancelledDuring(attempt, node)) {
+			return;
+		}
 		checkCurrent(attempt, node);
 		this.pagesCrawled = Math.max(0, pagesDone);
 		this.currentUrl = truncate(url, MAX_URL);
@@ -296,12 +302,16 @@ public final class Job {
 	 * this worker
 	 */
 	public void keepResultOfCancelledAttempt(int attempt, String node, ResultDocument partial) {
-		boolean cancelledDuringIt = this.state == JobState.CANCELLED && attempt == this.attempt
-				&& this.assignedWorker != null && this.assignedWorker.equals(node);
-		if (!cancelledDuringIt) {
+		if (!cancelledDuring(attempt, node)) {
 			throw new StaleAttemptException(this.id, attempt, this.attempt, this.state);
 		}
 		keepResult(partial);
+	}
+
+	/** Whether a user cancelled the job during {@code attempt} on {@code node}. */
+	private boolean cancelledDuring(int attempt, String node) {
+		return this.state == JobState.CANCELLED && attempt == this.attempt && this.assignedWorker != null
+				&& this.assignedWorker.equals(node);
 	}
 
 	/**

@@ -226,6 +226,30 @@ class JobTests {
 	}
 
 	@Test
+	void progressOnTheAttemptAUserCancelledChangesNothingAndIsNotRefused() {
+		Job job = JobFixtures.aRunningJob(NODE);
+		job.cancel(NOW);
+		int eventsBefore = job.unsavedEvents().size();
+
+		// The stop is on its way: the worker goes on until it arrives, then reports.
+		job.recordProgress(1, NODE, 7, "http://site.test/7", NOW.plusSeconds(1), LEASE);
+		assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+		assertThat(job.pagesCrawled()).isEqualTo(1);
+		assertThat(job.currentUrl()).isNull();
+		assertThat(job.leaseExpiresAt()).isNull();
+		assertThat(job.unsavedEvents()).hasSize(eventsBefore);
+
+		assertThatThrownBy(() -> job.recordProgress(1, "node-z", 7, null, NOW, LEASE))
+			.isInstanceOf(StaleAttemptException.class);
+		assertThatThrownBy(() -> job.recordProgress(2, NODE, 7, null, NOW, LEASE))
+			.isInstanceOf(StaleAttemptException.class);
+		job.retry(NOW, 42);
+		job.cancel(NOW);
+		assertThatThrownBy(() -> job.recordProgress(1, NODE, 7, null, NOW, LEASE))
+			.isInstanceOf(StaleAttemptException.class);
+	}
+
+	@Test
 	void retryStartsAfreshAndDiscardsTheOldResult() {
 		Job job = JobFixtures.aFailedJob(NODE);
 		job.retry(NOW, 42);
