@@ -723,6 +723,20 @@ class ControllerIT {
 	}
 
 	@Test
+	void anAssignmentOvertakenByANewerAttemptOnItsWorkerIsNotHeldAgainstThatWorker() {
+		// The worker has more free slots, so it is the first choice unless it refused the
+		// job.
+		StubWorker overtaken = worker(Mode.STALE, 4).register();
+		worker(Mode.HOLD, 1).register();
+		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");
+
+		await().until(() -> this.api.job(id).get("attempts").intValue() >= 2);
+		assertThat(this.api.get("/jobs/" + id + "/history").json()).extracting((e) -> e.get("reason").stringValue())
+			.filteredOn((reason) -> reason.startsWith("dispatched"))
+			.startsWith("dispatched to " + overtaken.node(), "dispatched to " + overtaken.node());
+	}
+
+	@Test
 	void aWorkerThatNeverReportsHasItsJobRequeuedThenFailedWithTheReason() {
 		StubWorker silent = worker(Mode.SILENT, 1).register();
 		String id = this.api.submit("{\"start_url\":\"http://site.test/\"}");

@@ -165,6 +165,15 @@ class AssignmentSender implements DisposableBean {
 			LOG.debug("Worker full, job back in the queue: job={} node={}", job.id(), worker.node());
 			return true;
 		}
+		if (ex.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
+			// The worker already runs a newer attempt of the job (this one was overtaken
+			// on
+			// its way there, after a cancel and retry): no refusal of the job, which that
+			// newer attempt shows the worker takes. The attempt is lost if still current.
+			this.failover.attemptLost(job.id(), job.attempt(), LossReason.ASSIGNMENT_FAILED,
+					"assignment overtaken on " + worker.node() + " by a newer attempt");
+			return false;
+		}
 		// Refused as invalid for this worker: the next attempt goes to another one first.
 		this.refusals.refused(job.id(), worker.node());
 		String problem = WorkerProblem.summary(ex.getResponseBodyAsString(), this.json);

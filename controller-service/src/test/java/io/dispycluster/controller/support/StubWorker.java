@@ -66,7 +66,13 @@ public final class StubWorker implements AutoCloseable {
 		 * Answers 422 naming {@code spec.user_agent}, as a worker that does not allow a
 		 * job to set it.
 		 */
-		INVALID
+		INVALID,
+
+		/**
+		 * Answers 409 {@code stale-attempt}, as a worker that already runs a newer
+		 * attempt of the job when an older one reaches it.
+		 */
+		STALE
 
 	}
 
@@ -483,6 +489,11 @@ public final class StubWorker implements AutoCloseable {
 			send(exchange, 422, "{\"type\":\"urn:dispycluster:problem:invalid-request\",\"title\":\"Invalid request\","
 					+ "\"status\":422,\"errors\":[{\"field\":\"spec.user_agent\",\"message\":\"cannot be set on this "
 					+ "worker\"}]}");
+			return;
+		}
+		if (current == Mode.STALE) {
+			send(exchange, 409, "{\"type\":\"urn:dispycluster:problem:stale-attempt\",\"title\":\"Stale attempt\","
+					+ "\"status\":409}");
 			return;
 		}
 		if (current == Mode.DROP) {
