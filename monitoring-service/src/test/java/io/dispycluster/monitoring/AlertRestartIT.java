@@ -145,6 +145,26 @@ class AlertRestartIT {
 		assertThat(cpuAlert().get("since").asString()).isEqualTo(since.toString());
 	}
 
+	@Test
+	void keepsANodeDownAlertFiredAtTheSecondRefusalAcrossARestart() {
+		start();
+		roundAfter(Duration.ofSeconds(1));
+		this.worker.respond("/health", 503, "application/json", "{\"status\":\"stopping\"}");
+		roundAfter(Duration.ofSeconds(15));
+		roundAfter(Duration.ofSeconds(15));
+		JsonNode fired = activeAlert("node_down");
+		assertThat(fired).isNotNull();
+
+		// its latest sample is still fresh (35 s), and this run has seen one refusal only
+		restart();
+		roundAfter(Duration.ofSeconds(5));
+		assertThat(activeAlert("node_down")).isNotNull();
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(activeAlert("node_down").get("id")).isEqualTo(fired.get("id"));
+		assertThat(history()).filteredOn((alert) -> alert.get("rule").asString().equals("node_down")).hasSize(1);
+	}
+
 	private void cpu(double percent) {
 		this.worker.json("/health", """
 				{"status":"ok","node":"w-hot","capacity":2,"active_jobs":0,"system":{"cpu_percent":%s}}"""
@@ -178,24 +198,38 @@ class AlertRestartIT {
 	}
 
 	private @Nullable JsonNode cpuAlert() {
+		return activeAlert("cpu");
+	}
+
+	private @Nullable JsonNode activeAlert(String rule) {
+		for (JsonNode alert : get("/alerts").get("active_alerts")) {
+			if (alert.get("rule").asString().equals(rule)) {
+				return alert;
+			}
+		}
+		return null;
+	}
+
+	private List<JsonNode> history() {
+		List<JsonNode> alerts = new ArrayList<>();
+		get("/alerts/history").forEach(alerts::add);
+		return alerts;
+	}
+
+	private JsonNode get(String path) {
 		String port = this.app.getEnvironment().getProperty("local.server.port");
 		String body = RestTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
 			.defaultHeader("X-Internal-Token", TOKEN)
 			.build()
 			.get()
-			.uri("/alerts")
+			.uri(path)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.returnResult(String.class)
 			.getResponseBody();
-		for (JsonNode alert : JSON.readTree(body).get("active_alerts")) {
-			if (alert.get("rule").asString().equals("cpu")) {
-				return alert;
-			}
-		}
-		return null;
+		return JSON.readTree(body);
 	}
 
 	private long pendingRows() {

@@ -80,6 +80,14 @@ class Conditions {
 			observations.add(neverSampled(node, now));
 			return;
 		}
+		if (node.online() && node.lastFailure() != null) {
+			// Online only because its run of refusals is not long enough yet (or was
+			// broken by a timeout, or started again with this service): it did not
+			// answer, so it is not back. Unknown, so that an alert fired before a restart
+			// is neither resolved nor fired again a round later.
+			observations.add(Observation.unknown(AlertRule.NODE_DOWN, node.node()));
+			return;
+		}
 		double age = Duration.between(last, now).toMillis() / 1000.0;
 		String message = node.node() + ": Nœud hors ligne (aucune métrique depuis " + (long) age + " s)";
 		if (!node.online() && this.board.fresh(last, now) && node.lastFailure() != null) {
