@@ -203,6 +203,25 @@ class AlertsIT extends MonitoringScenario {
 	}
 
 	@Test
+	void aFigureAlertDoesNotFireOnTheLatestSampleOfANodeThatStoppedAnswering() {
+		workers("w-dying");
+		health("w-dying", "{\"cpu_percent\":95}");
+		roundAfter(Duration.ofSeconds(1));
+		roundAfter(Duration.ofSeconds(105));
+		NODES.respond("/w/w-dying/health", 503, "application/json", "{}");
+
+		// 2 minutes since the condition started, its latest sample still fresh (15 s)
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(alertOf("cpu", "w-dying")).isNull();
+		roundAfter(Duration.ofSeconds(15));
+
+		assertThat(alertOf("node_down", "w-dying")).isNotNull();
+		assertThat(alertOf("cpu", "w-dying")).isNull();
+		assertThat(getJson("/alerts/history")).noneMatch((alert) -> alert.get("rule").asString().equals("cpu")
+				&& alert.get("node").asString().equals("w-dying"));
+	}
+
+	@Test
 	void aNodeNeverSampledIsDownAtItsSecondRefusedSampling() {
 		workers("w-refusing");
 		NODES.respond("/w/w-refusing/health", 404, "application/json", "{}");

@@ -126,7 +126,9 @@ class Conditions {
 			return;
 		}
 		Double value = reader.apply(node.latest().system());
-		if (value == null) {
+		if (value == null || node.lastFailure() != null) {
+			// A node that did not answer its latest sampling gave no new figure: an older
+			// one neither fires (the condition is not known to hold still) nor resolves.
 			observations.add(Observation.unknown(rule, node.node()));
 			return;
 		}
