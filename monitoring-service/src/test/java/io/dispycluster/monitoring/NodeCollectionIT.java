@@ -246,6 +246,22 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void samplesTheClusterWhenAWorkerHasAsLongAURLAsTheControllerTakes() {
+		// the longest URL the controller stores: 2083 characters
+		String longUrl = NODES.url() + "/w/w-long-url/" + "a".repeat(2083 - NODES.url().length() - 14);
+		CONTROLLER.json("/workers", """
+				[{"node":"w-long-url","status":"online","url":"%s","active_jobs":0,"capacity":2},
+				 {"node":"w-beside","status":"online","url":"%s/w/w-beside","active_jobs":0,"capacity":2}]"""
+			.formatted(longUrl, NODES.url()));
+		health("w-beside", "{\"cpu_percent\":12}");
+
+		roundAfter(Duration.ofSeconds(1));
+
+		assertThat(node("w-beside").get("status").asString()).isEqualTo("online");
+		assertThat(node("w-long-url").get("error").asString()).contains(longUrl);
+	}
+
+	@Test
 	void reportsANeverSampledNodeAsOfflineWithUpstreamsMessage() {
 		workers("w-never");
 
