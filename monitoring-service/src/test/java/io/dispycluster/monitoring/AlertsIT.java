@@ -222,6 +222,26 @@ class AlertsIT extends MonitoringScenario {
 	}
 
 	@Test
+	void firesOnANodeWhoseURLMakesTooLongAMessage() {
+		String path = "/w/w-long/" + "a".repeat(1500);
+		CONTROLLER.json("/workers", """
+				[{"node":"w-long","status":"online","url":"%s%s","active_jobs":0,"capacity":2}]"""
+			.formatted(NODES.url(), path));
+		NODES.json(path + "/health", """
+				{"status":"ok","node":"w-long","capacity":2,"active_jobs":0,"system":{"cpu_percent":5}}""");
+		roundAfter(Duration.ofSeconds(1));
+		NODES.respond(path + "/health", 503, "application/json", "{}");
+		roundAfter(Duration.ofSeconds(15));
+
+		roundAfter(Duration.ofSeconds(15));
+
+		String message = alertOf("node_down", "w-long").get("message").asString();
+		assertThat(message).startsWith("w-long: Nœud hors ligne (aucune métrique depuis 30 s) : réponse HTTP 503 de ")
+			.endsWith("…")
+			.hasSize(1000);
+	}
+
+	@Test
 	void aNodeNeverSampledIsDownAtItsSecondRefusedSampling() {
 		workers("w-refusing");
 		NODES.respond("/w/w-refusing/health", 404, "application/json", "{}");

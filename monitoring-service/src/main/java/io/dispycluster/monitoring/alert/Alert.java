@@ -24,10 +24,17 @@ import org.jspecify.annotations.Nullable;
 public record Alert(String id, AlertRule rule, @Nullable String node, Severity severity, @Nullable Double value,
 		double threshold, String message, Instant since, Instant firedAt, @Nullable Instant resolvedAt, String status) {
 
-	/** An active alert. */
+	/** The longest message stored (the size of its column). */
+	static final int MAX_MESSAGE = 1000;
+
+	/**
+	 * An active alert. A longer message than {@link #MAX_MESSAGE} (a node's reason with a
+	 * very long URL) is cut, ending with an ellipsis, so that the alert still fires.
+	 */
 	static Alert firing(String id, AlertRule rule, @Nullable String node, Severity severity, @Nullable Double value,
 			double threshold, String message, Instant since, Instant firedAt) {
-		return new Alert(id, rule, node, severity, value, threshold, message, since, firedAt, null, "firing");
+		String stored = (message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
+		return new Alert(id, rule, node, severity, value, threshold, stored, since, firedAt, null, "firing");
 	}
 
 	/** This alert, resolved at {@code at}. */
