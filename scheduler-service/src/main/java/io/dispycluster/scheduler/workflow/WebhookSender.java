@@ -3,6 +3,7 @@ package io.dispycluster.scheduler.workflow;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -29,7 +30,10 @@ class WebhookSender implements DisposableBean {
 
 	private final CloseableHttpClient client;
 
+	private final Duration longest;
+
 	WebhookSender(WorkflowProperties properties) {
+		this.longest = properties.webhookTimeout();
 		WebhookGuard guard = new WebhookGuard(properties.webhookAllowed());
 		Timeout timeout = Timeout.of(properties.webhookTimeout());
 		DnsResolver checked = new DnsResolver() {
@@ -59,11 +63,15 @@ class WebhookSender implements DisposableBean {
 
 	/**
 	 * Posts a JSON body.
+	 * @param timeout the step's timeout: the answer is awaited that long at most, and
+	 * never longer than the configured webhook timeout
 	 * @return the HTTP status of the answer
 	 * @throws IOException if the host is refused, unreachable or too slow
 	 */
-	int post(String url, byte[] json) throws IOException {
+	int post(String url, byte[] json, Duration timeout) throws IOException {
 		HttpPost post = new HttpPost(url);
+		Timeout wait = Timeout.of((timeout.compareTo(this.longest) < 0) ? timeout : this.longest);
+		post.setConfig(RequestConfig.custom().setResponseTimeout(wait).build());
 		post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
 		return this.client.execute(post, (response) -> {
 			EntityUtils.consume(response.getEntity());

@@ -2,6 +2,7 @@ package io.dispycluster.scheduler.workflow;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,9 +65,11 @@ class WorkflowEngine implements RunAdvancer {
 
 	private final RunCounter counter;
 
+	private final Clock clock;
+
 	WorkflowEngine(WorkflowRunRepository runs, WorkflowRepository workflows, Scrapes scrapes, WebhookSender webhooks,
 			WorkflowProperties properties, JsonMapper json, RunLoop loop, TransactionTemplate transaction,
-			MeterRegistry meters) {
+			MeterRegistry meters, Clock clock) {
 		this.runs = runs;
 		this.workflows = workflows;
 		this.scrapes = scrapes;
@@ -76,12 +79,14 @@ class WorkflowEngine implements RunAdvancer {
 		this.loop = loop;
 		this.transaction = transaction;
 		this.counter = new RunCounter(meters, "workflow");
+		this.clock = clock;
 	}
 
 	@Override
 	public void advance(Instant now) {
 		for (StoredRun run : this.runs.active(MAX_RUNS)) {
-			advance(run, now);
+			// a webhook call of an earlier run may have taken a while
+			advance(run, later(now, this.clock.instant()));
 		}
 	}
 
@@ -91,6 +96,7 @@ class WorkflowEngine implements RunAdvancer {
 		// Each pass may unblock further steps (a condition, a skip): repeat until nothing
 		// moves.
 		for (int pass = 0; pass <= definitions.size() * 2 + 1; pass++) {
+			now = later(now, this.clock.instant());
 			List<StepRun> steps = this.runs.steps(run.id());
 			boolean moved = false;
 			for (StepRun step : steps) {
@@ -206,10 +212,12 @@ class WorkflowEngine implements RunAdvancer {
 	}
 
 	private void callWebhook(StoredRun run, StepRun step, StepDefinition definition, ActionConfig.Webhook webhook,
-			Instant now) {
+			Instant started) {
 		byte[] body = this.json.writeValueAsString(summary(run, step.stepId())).getBytes(StandardCharsets.UTF_8);
+		Instant now = started;
 		try {
-			int status = this.webhooks.post(webhook.url(), body);
+			int status = this.webhooks.post(webhook.url(), body, timeout(definition));
+			now = later(started, this.clock.instant());
 			if (status >= 200 && status < 300) {
 				succeed(run, step, Map.of("status_code", status), now);
 			}
@@ -218,6 +226,7 @@ class WorkflowEngine implements RunAdvancer {
 			}
 		}
 		catch (IOException ex) {
+			now = later(started, this.clock.instant());
 			fail(run, step, definition, null, "webhook injoignable : " + ex.getMessage(), now);
 		}
 	}
@@ -297,6 +306,10 @@ class WorkflowEngine implements RunAdvancer {
 						status.name().toLowerCase());
 			}
 		});
+	}
+
+	private static Instant later(Instant one, Instant other) {
+		return one.isAfter(other) ? one : other;
 	}
 
 	private Duration timeout(StepDefinition definition) {

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -63,6 +64,18 @@ class WorkflowIT {
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
+		receiver.createContext("/slow", (exchange) -> {
+			// answers well within the webhook timeout (10 s), but after the step's own
+			try {
+				Thread.sleep(4000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.setExecutor(Executors.newCachedThreadPool());
 		receiver.start();
 		scheduler = RunningScheduler.start(dataDir, controller.url(),
 				"--dispycluster.scheduler.workflow.retry-backoff=100ms");
@@ -194,6 +207,21 @@ class WorkflowIT {
 		Map<String, Object> a = ((List<Map<String, Object>>) body.get("steps")).get(0);
 		assertThat(a).containsEntry("step_id", "a").containsEntry("state", "succeeded");
 		assertThat((Map<String, Object>) a.get("output")).containsEntry("pages_crawled", 3);
+	}
+
+	@Test
+	void failsAWebhookStepThatOutlivesItsOwnTimeoutAndShowsWhenItEnded() {
+		String id = create("""
+				{"name":"hook lent","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"notify","name":"notify","action":"webhook","timeout_s":1,
+				           "config":{"url":"%s"}}]}""".formatted(hookUrl().replace("/hook", "/slow")));
+		Map<String, Object> run = runAndAwait(id);
+		Map<String, Object> notify = steps(run).get("notify");
+		assertThat(notify).containsEntry("state", "failed");
+		assertThat((String) notify.get("error")).contains("webhook injoignable");
+		// the step and the run ended when the call gave up, not when it began
+		assertThat(instant(notify, "finished_at")).isAfterOrEqualTo(instant(notify, "started_at").plusSeconds(1));
+		assertThat(instant(run, "finished_at")).isAfterOrEqualTo(instant(notify, "finished_at"));
 	}
 
 	@Test
