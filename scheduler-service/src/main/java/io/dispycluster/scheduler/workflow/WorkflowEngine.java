@@ -109,11 +109,16 @@ class WorkflowEngine implements RunAdvancer {
 			}
 			Map<String, StepRun> byId = new HashMap<>();
 			steps.forEach((step) -> byId.put(step.stepId(), step));
+			// Every ready step is started before any does its work: a webhook or
+			// condition that fails at once must not skip a step beside it only because
+			// that one is listed later.
+			List<Runnable> work = new ArrayList<>();
 			for (StepRun step : steps) {
 				if (step.state() == StepState.PENDING) {
-					moved |= startIfReady(run, step, definitions.get(step.stepId()), byId, now);
+					moved |= startIfReady(run, step, definitions.get(step.stepId()), byId, now, work);
 				}
 			}
+			work.forEach(Runnable::run);
 			if (!moved) {
 				finishIfDone(run, steps, now);
 				return;
@@ -165,8 +170,11 @@ class WorkflowEngine implements RunAdvancer {
 				view.pagesCrawled());
 	}
 
+	/**
+	 * Claims a step whose dependencies are met, and adds what it does to {@code work}.
+	 */
 	private boolean startIfReady(StoredRun run, StepRun step, StepDefinition definition, Map<String, StepRun> steps,
-			Instant now) {
+			Instant now, List<Runnable> work) {
 		for (String dependency : definition.dependsOn()) {
 			StepState state = steps.get(dependency).state();
 			if (state == StepState.SKIPPED) {
@@ -196,16 +204,18 @@ class WorkflowEngine implements RunAdvancer {
 		StepRun started = new StepRun(step.runId(), step.stepId(), step.position(), StepState.RUNNING,
 				step.attempts() + 1, null, deadline, now, null, null, null, null);
 		if (config instanceof ActionConfig.Scrape scrape) {
-			long scrapeId = this.scrapes.request(run.workflowId() + "/run_" + run.id() + "/" + step.stepId(),
-					scrape.batch(), now);
-			this.runs.setScrape(run.id(), step.stepId(), scrapeId);
-			this.loop.wakeUp();
+			work.add(() -> {
+				long scrapeId = this.scrapes.request(run.workflowId() + "/run_" + run.id() + "/" + step.stepId(),
+						scrape.batch(), now);
+				this.runs.setScrape(run.id(), step.stepId(), scrapeId);
+				this.loop.wakeUp();
+			});
 		}
 		else if (config instanceof ActionConfig.Webhook webhook) {
-			callWebhook(run, started, definition, webhook, now);
+			work.add(() -> callWebhook(run, started, definition, webhook, now));
 		}
 		else if (config instanceof Condition condition) {
-			check(run, started, definition, condition, steps, now);
+			work.add(() -> check(run, started, definition, condition, steps, now));
 		}
 		// A wait has nothing to do now: a later tick ends it at its deadline.
 		return true;

@@ -225,6 +225,27 @@ class WorkflowIT {
 	}
 
 	@Test
+	void startsEveryReadyStepBeforeAFailingWebhookStopsTheRun() {
+		receiverAnswers.add(500);
+		// listed first, the webhook fails within the tick that starts it: the scrape
+		// beside it, ready at the same time, starts all the same
+		String id = create(
+				"""
+						{"name":"côte à côte","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+						 "steps":[
+						   {"step_id":"notify","name":"notify","action":"webhook","config":{"url":"%s"}},
+						   {"step_id":"crawl","name":"crawl","action":"scrape","config":{"urls":["https://side.example/"]}},
+						   {"step_id":"after","name":"after","action":"wait","config":{"seconds":0},"depends_on":["notify"]}]}"""
+					.formatted(hookUrl()));
+		Map<String, Object> run = runAndAwait(id);
+		assertThat(run).containsEntry("status", "failed");
+		Map<String, Map<String, Object>> steps = steps(run);
+		assertThat(steps.get("notify")).containsEntry("state", "failed");
+		assertThat(steps.get("crawl")).containsEntry("state", "succeeded");
+		assertThat(steps.get("after")).containsEntry("state", "skipped");
+	}
+
+	@Test
 	void refusesAWebhookToAnInternalAddress() {
 		String id = create("""
 				{"name":"ssrf","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
