@@ -22,7 +22,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Deals with the fires missed while the service was down, before Quartz starts firing.
+ * Deals with the fires missed while the service was down, then starts Quartz (which does
+ * not start by itself: on its start it would handle the missed fires its own way, by
+ * firing them, and Spring starts it before this bean, which depends on it).
  * <p>
  * For each job whose triggers should have fired more than a minute ago, only the latest
  * missed fire matters (a task never runs once per missed fire): if it is within
@@ -61,9 +63,10 @@ class MissedFires implements SmartLifecycle {
 	public void start() {
 		try {
 			reconcile(this.clock.instant());
+			this.quartz.start();
 		}
 		catch (SchedulerException ex) {
-			throw new IllegalStateException("Could not check Quartz for missed fires", ex);
+			throw new IllegalStateException("Could not check Quartz for missed fires and start it", ex);
 		}
 		this.running = true;
 	}
@@ -149,8 +152,8 @@ class MissedFires implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Quartz starts firing in the last phase; this must happen just before.
-		return Integer.MAX_VALUE - 1;
+		// the last phase, as Quartz's own start would be
+		return Integer.MAX_VALUE;
 	}
 
 }
