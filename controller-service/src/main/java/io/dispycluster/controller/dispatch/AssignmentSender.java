@@ -16,6 +16,7 @@ import io.dispycluster.controller.system.DaemonThreads;
 import io.dispycluster.controller.worker.Worker;
 import io.dispycluster.controller.worker.WorkerClient;
 import io.dispycluster.controller.worker.WorkerRegistry;
+import io.dispycluster.support.requestid.RequestIdScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

@@ -11,6 +11,7 @@ import io.dispycluster.controller.job.JobNotFoundException;
 import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.JobState;
 import io.dispycluster.controller.job.StaleAttemptException;
+import io.dispycluster.support.requestid.RequestIdScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

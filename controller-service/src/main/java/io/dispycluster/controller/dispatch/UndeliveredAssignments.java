@@ -14,6 +14,7 @@ import io.dispycluster.controller.job.JobQueue;
 import io.dispycluster.controller.job.StaleAttemptException;
 import io.dispycluster.controller.worker.AssignmentsConfirmed;
 import io.dispycluster.controller.worker.WorkerProperties;
+import io.dispycluster.support.requestid.RequestIdScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

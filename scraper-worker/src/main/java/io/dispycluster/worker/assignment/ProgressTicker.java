@@ -5,14 +5,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.dispycluster.model.job.AttemptProgress;
-import io.dispycluster.support.requestid.RequestIds;
+import io.dispycluster.support.requestid.RequestIdScope;
 import io.dispycluster.worker.WorkerProperties;
 import io.dispycluster.worker.report.Answer;
 import io.dispycluster.worker.report.ControllerReports;
 import io.dispycluster.worker.report.ReportProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -65,18 +64,12 @@ class ProgressTicker {
 	void tick() {
 		for (RunningAssignment assignment : this.assignments.runningNow()) {
 			// The job's request id, for the lines logged about its progress.
-			if (assignment.requestId() != null) {
-				MDC.put(RequestIds.MDC_KEY, assignment.requestId());
-			}
-			try {
+			try (RequestIdScope scope = RequestIdScope.of(assignment.requestId())) {
 				send(assignment);
 			}
 			catch (RuntimeException ex) {
 				// A failed tick must not end the schedule.
 				LOG.warn("Progress of job {} not sent", assignment.jobId(), ex);
-			}
-			finally {
-				MDC.remove(RequestIds.MDC_KEY);
 			}
 		}
 	}

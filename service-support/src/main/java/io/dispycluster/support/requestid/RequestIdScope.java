@@ -1,17 +1,16 @@
-package io.dispycluster.controller.dispatch;
+package io.dispycluster.support.requestid;
 
-import io.dispycluster.support.requestid.RequestIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
  * Puts a job's request id (the id of the request that submitted it) in the logging
- * context while the controller works on the job outside that request: sending its
- * assignment, requeueing or failing it. Its lines then carry the same id as its
- * submission, its crawl on the worker and the worker's reports. The id it replaced, if
- * any, is put back when the scope closes; a job without a request id changes nothing.
+ * context while a service works on the job outside that request: the controller sending
+ * its assignment, requeueing or failing it; a worker reporting its progress. Its lines
+ * then carry the same id as its submission. The id it replaced, if any, is put back when
+ * the scope closes; a job without a request id changes nothing.
  */
-final class RequestIdScope implements AutoCloseable {
+public final class RequestIdScope implements AutoCloseable {
 
 	private final @Nullable String replaced;
 
@@ -30,7 +29,7 @@ final class RequestIdScope implements AutoCloseable {
 	 * @param requestId the job's request id, or null
 	 * @return the scope
 	 */
-	static RequestIdScope of(@Nullable String requestId) {
+	public static RequestIdScope of(@Nullable String requestId) {
 		return new RequestIdScope(requestId);
 	}
 
