@@ -1,5 +1,11 @@
 package io.dispycluster.worker.scrape;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dispycluster.support.problem.FieldProblem;
+import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.support.submission.CrawlOptionsReader;
 import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.model.job.CrawlOptions;
 import io.dispycluster.model.job.ScrapeRequest;
@@ -48,11 +54,24 @@ class ScrapeController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = CrawlResult.class)))
 	ResponseEntity<ResponseBodyEmitter> scrape(@RequestBody JsonNode body) {
-		CrawlOrder order = this.orders.fromRequest(this.bodies.read(body, ScrapeRequest.class, ""),
-				this.bodies.read(body, CrawlOptions.class, ""));
+		CrawlOrder order = this.orders.fromRequest(this.bodies.read(body, ScrapeRequest.class, ""), crawlOptions(body));
 		LOG.info("Synchronous crawl of {} started (max_pages={})", StartUrls.withoutCredentials(order.startUrl()),
 				order.maxPages());
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.crawls.start(order));
+	}
+
+	/**
+	 * The crawl options read as the controller reads a submission's, so that a body the
+	 * cluster takes is one a worker takes directly (the short form of an extraction rule
+	 * among them).
+	 */
+	private static CrawlOptions crawlOptions(JsonNode body) {
+		List<FieldProblem> problems = new ArrayList<>();
+		CrawlOptions options = CrawlOptionsReader.read(body, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		return options;
 	}
 
 }

@@ -130,12 +130,23 @@ class ScrapeControllerTests extends WebSliceTests {
 			.containsExactly(tuple("price", "text", false), tuple("images", "src", true));
 	}
 
+	@Test
+	void takesASelectorAloneAsTheTextOfItsFirstMatch() throws Exception {
+		given(this.crawler.crawl(any(), any())).willReturn(outcome(emptyResult()));
+
+		scrape("{\"start_url\":\"http://h/\",\"extract\":{\"price\":\".price\"}}").andExpect(status().isOk());
+
+		assertThat(capturedOrder().extract())
+			.extracting(FieldRule::name, FieldRule::selector, FieldRule::attribute, FieldRule::all)
+			.containsExactly(tuple("price", ".price", "text", false));
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			value = { "{\"price\":{\"selector\":\"div[\"}}|extract.price.selector",
 					"{\"price\":{}}|extract.price.selector",
 					"{\"price\":{\"selector\":\"p\",\"attribute\":\"a b\"}}|extract.price.attribute",
-					"{\"price\":\".price\"}|extract.price", "\"all of it\"|extract" })
+					"{\"price\":\"div[\"}|extract.price", "{\"price\":7}|extract.price", "\"all of it\"|extract" })
 	void answers422ForABadExtractionRuleNotAFailedJob(String extract, String field) throws Exception {
 		scrape("{\"start_url\":\"http://h/\",\"extract\":" + extract + "}").andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value(field));

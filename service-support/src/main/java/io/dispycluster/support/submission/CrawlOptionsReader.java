@@ -141,8 +141,15 @@ public final class CrawlOptionsReader {
 			errors.add(new FieldProblem(path, "a field name must have 1 to " + MAX_FIELD_NAME + " characters"));
 			return null;
 		}
+		if (node.isString()) {
+			// The short form {"price": ".price"} that most scraping tools take: the text
+			// of
+			// the first match
+			String selector = selector(node, path, errors);
+			return (selector != null) ? new ExtractRule(selector, null, null) : null;
+		}
 		if (!node.isObject()) {
-			errors.add(new FieldProblem(path, "must be an object with a selector"));
+			errors.add(new FieldProblem(path, "must be a CSS selector or an object with a selector"));
 			return null;
 		}
 		int before = errors.size();
