@@ -17,8 +17,7 @@ public class IllegalJobTransitionException extends ErrorResponseException {
 
 	public IllegalJobTransitionException(JobId id, JobState from, JobState to) {
 		super(HttpStatus.CONFLICT,
-				Problems.of(HttpStatus.CONFLICT, "job-state-conflict", "Conflit d'état du job", describe(from, to)),
-				null);
+				Problems.of(HttpStatus.CONFLICT, "job-state-conflict", "Job state conflict", describe(from, to)), null);
 		this.from = from;
 		this.to = to;
 		getBody().setProperty("job_id", id.value());

@@ -204,8 +204,9 @@ class JobController {
 			.orElseThrow(() -> new InvalidRequestException("format", "must be one of json, ndjson, csv"));
 		JobId id = this.queue.get(new JobId(jobId)).id();
 		if (this.queue.readResult(id, (reader) -> Boolean.TRUE).isEmpty()) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "no-result",
-					"Pas de résultat", "Ce job n'a pas encore de résultat"), null);
+			throw new ErrorResponseException(HttpStatus.CONFLICT,
+					Problems.of(HttpStatus.CONFLICT, "no-result", "No result yet", "Ce job n'a pas encore de résultat"),
+					null);
 		}
 		StreamingResponseBody body = (out) -> this.queue.readResult(id,
 				(reader) -> this.streamer.write(chosen, reader, out));

@@ -12,7 +12,7 @@ public class JobNotFoundException extends ErrorResponseException {
 
 	public JobNotFoundException(JobId id) {
 		super(HttpStatus.NOT_FOUND,
-				Problems.of(HttpStatus.NOT_FOUND, "job-not-found", "Job introuvable", "Job non trouvé"), null);
+				Problems.of(HttpStatus.NOT_FOUND, "job-not-found", "Job not found", "Job non trouvé"), null);
 		getBody().setProperty("job_id", id.value());
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.web.ErrorResponseException;
 public class StaleAttemptException extends ErrorResponseException {
 
 	public StaleAttemptException(JobId id, int reported, int current, JobState state) {
-		super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "stale-attempt", "Tentative périmée",
+		super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "stale-attempt", "Stale attempt",
 				"La tentative " + reported + " n'est plus la tentative en cours de ce job"), null);
 		getBody().setProperty("job_id", id.value());
 		getBody().setProperty("attempt", reported);

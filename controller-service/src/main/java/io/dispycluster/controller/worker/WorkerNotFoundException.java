@@ -16,7 +16,7 @@ public class WorkerNotFoundException extends ErrorResponseException {
 	 * cluster"
 	 */
 	public WorkerNotFoundException(String node, String detail) {
-		super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "worker-not-found", "Worker introuvable", detail),
+		super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "worker-not-found", "Worker not found", detail),
 				null);
 		getBody().setProperty("node", node);
 	}

@@ -64,7 +64,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		LOG.warn("Refused {} {} from {}: {}", request.getMethod(), request.getRequestURI(), request.getRemoteAddr(),
 				presented ? "unknown API key" : "no API key");
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"dispycluster\"");
-		this.problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "API key required",
+		this.problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
 				presented ? "Clé d'API invalide" : "Clé d'API manquante (X-API-Key ou " + "Authorization: Bearer)"));
 	}
 

@@ -51,7 +51,7 @@ class InternalTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Non autorisé",
+		ProblemDetail problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
 				"Jeton interne absent ou invalide (" + InternalTokenProperties.HEADER + ")");
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(HttpStatus.UNAUTHORIZED.value());
