@@ -219,6 +219,31 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void refusesTheFiguresOfAnotherNodeAnsweringAtAWorkersAddress() {
+		workers("w-moved");
+		health("w-moved", "{\"cpu_percent\":10}");
+		round();
+		long stored = getJson("/health").get("metrics_collected").longValue();
+		// the address now serves another node's worker (a DHCP lease given to another Pi)
+		NODES.json("/w/w-moved/health", """
+				{"status":"ok","node":"w-other","capacity":2,"active_jobs":1,"system":{"cpu_percent":99}}""");
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(node("w-moved").get("status").asString()).isEqualTo("online");
+		assertThat(node("w-moved").get("cpu_usage").doubleValue()).isEqualTo(10.0);
+
+		roundAfter(Duration.ofSeconds(15));
+
+		JsonNode moved = node("w-moved");
+		assertThat(moved.get("status").asString()).isEqualTo("offline");
+		assertThat(moved.get("error").asString()).isEqualTo(
+				"Pas de métriques récentes : répond comme le nœud w-other (" + NODES.url() + "/w/w-moved/health)");
+		// only the exporter node's two samples of these rounds were stored, none as
+		// w-moved
+		assertThat(getJson("/health").get("metrics_collected").longValue()).isEqualTo(stored + 2);
+		assertThat(getJson("/nodes/w-moved?hours=1").get("metrics_count").intValue()).isEqualTo(1);
+	}
+
+	@Test
 	void keepsANodeOnlineWhenAFailureThatIsNoRefusalBreaksTheRun() {
 		workers("w-flaky");
 		health("w-flaky", "{\"cpu_percent\":10}");

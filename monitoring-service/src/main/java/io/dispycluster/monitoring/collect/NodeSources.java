@@ -36,6 +36,9 @@ class NodeSources {
 
 	private static final String PROMETHEUS_TEXT = "text/plain;version=0.0.4;q=1, */*;q=0.1";
 
+	/** The longest node name quoted from a health answer (names are at most 255). */
+	private static final int MAX_NODE_SHOWN = 255;
+
 	private final RestClient http;
 
 	private final JsonMapper json;
@@ -83,6 +86,13 @@ class NodeSources {
 		if (!health.isObject()) {
 			throw new SourceException("réponse illisible de /health");
 		}
+		String other = otherNode(health, target.node());
+		if (other != null) {
+			// Another worker answers at this address (this one was renamed, or its
+			// address given to another node): its figures are not this node's. The node
+			// we look for is not there, as with a refused connection.
+			throw new SourceException("répond comme le nœud " + other + " (" + url + "/health)", null, true);
+		}
 		WorkerHealthReading reading = WorkerHealthReading.of(health, at);
 		SystemFigures figures = reading.figures(this.healthReadings.get(target.node()));
 		this.healthReadings.put(target.node(), reading);
@@ -92,6 +102,21 @@ class NodeSources {
 		Integer capacity = (reading.capacity() != null) ? reading.capacity()
 				: (worker != null) ? worker.capacity() : null;
 		return new NodeSample(target.node(), at, SampleSource.WORKER, figures, workload(target, active, capacity));
+	}
+
+	/**
+	 * The node name a worker's health gives when it is not {@code node}, as the
+	 * controller's health check reads it; null when it gives {@code node} or none (as
+	 * workers of the original API do).
+	 */
+	static @Nullable String otherNode(JsonNode health, String node) {
+		JsonNode answered = health.get("node");
+		if (answered == null || !answered.isString() || answered.stringValue().isBlank()
+				|| answered.stringValue().equals(node)) {
+			return null;
+		}
+		String other = answered.stringValue();
+		return (other.length() <= MAX_NODE_SHOWN) ? other : other.substring(0, MAX_NODE_SHOWN);
 	}
 
 	/**
