@@ -18,6 +18,7 @@ import io.dispycluster.monitoring.node.RoundCompleted;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Evaluates the rules after every collection round. A condition that starts to hold is
@@ -27,7 +28,9 @@ import org.springframework.stereotype.Component;
  * node no longer monitored, or of a rule switched off, are resolved. When each pending
  * condition started to hold is stored too, so that a restart does not start its wait
  * again: one that held longer than its duration fires at the first round where it still
- * holds.
+ * holds. Firing (the end of the pending condition, the alert, its notifications) and
+ * resolving (the alert's end, its notifications) are each one transaction: a crash
+ * between their writes neither loses nor doubles an alert or a notification.
  */
 @Component
 public class AlertEngine {
@@ -46,19 +49,22 @@ public class AlertEngine {
 
 	private final PendingStore pendingStore;
 
+	private final TransactionOperations transaction;
+
 	/** The pending conditions, as stored: read once, then written through. */
 	private final Map<Key, Instant> pending;
 
 	private volatile @Nullable Instant lastEvaluation;
 
 	AlertEngine(AlertProperties properties, Conditions conditions, AlertStore store, WebhookNotifier notifier,
-			AlertMetrics metrics, PendingStore pendingStore) {
+			AlertMetrics metrics, PendingStore pendingStore, TransactionOperations transaction) {
 		this.properties = properties;
 		this.conditions = conditions;
 		this.store = store;
 		this.notifier = notifier;
 		this.metrics = metrics;
 		this.pendingStore = pendingStore;
+		this.transaction = transaction;
 		this.pending = new HashMap<>(pendingStore.load());
 		metrics.active(store.active());
 	}
@@ -132,22 +138,27 @@ public class AlertEngine {
 		if (now.isBefore(since.plus(rule.duration()))) {
 			return;
 		}
-		stopPending(observation.key());
 		Alert alert = Alert.firing("alert_" + UUID.randomUUID().toString().replace("-", ""), observation.rule(),
 				observation.node(), rule.severity(), observation.value(), this.conditions.threshold(observation.rule()),
 				observation.message(), since, now);
-		this.store.add(alert);
+		this.transaction.executeWithoutResult((status) -> {
+			this.pendingStore.remove(observation.key());
+			this.store.add(alert);
+			this.notifier.fired(alert);
+		});
+		// only once stored: a failed write leaves the condition pending since it started
+		this.pending.remove(observation.key());
 		this.metrics.fired(alert.rule());
 		LOG.info("Alert fired: alert={} rule={} node={} severity={} message={}", alert.id(), alert.rule().wireName(),
 				alert.node(), alert.severity().wireName(), alert.message());
-		this.notifier.fired(alert);
 	}
 
 	private void startPending(Key key, Instant since, AlertProperties.Rule rule) {
 		this.pending.put(key, since);
 		// a rule that fires at once has nothing to resume
 		if (!rule.duration().isZero()) {
-			this.pendingStore.add(key, since);
+			// its row replaced at once, so that a crash cannot leave it deleted
+			this.transaction.executeWithoutResult((status) -> this.pendingStore.add(key, since));
 		}
 	}
 
@@ -158,9 +169,11 @@ public class AlertEngine {
 	}
 
 	private void resolve(Alert alert, Instant now) {
-		this.store.resolve(alert.id(), now);
+		this.transaction.executeWithoutResult((status) -> {
+			this.store.resolve(alert.id(), now);
+			this.notifier.resolved(alert.resolved(now));
+		});
 		LOG.info("Alert resolved: alert={} rule={} node={}", alert.id(), alert.rule().wireName(), alert.node());
-		this.notifier.resolved(alert.resolved(now));
 	}
 
 }

@@ -17,6 +17,8 @@ import io.dispycluster.monitoring.system.HttpClients;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -27,13 +29,14 @@ import org.springframework.web.client.RestClientException;
  * {@code title} (ntfy, plus {@code topic} when configured), and the alert itself under
  * {@code alert}.
  * <p>
- * A notification is first written to the {@link WebhookOutbox}, then sent by a thread of
- * its own and removed once the webhook takes it: it survives a restart of the service and
- * a webhook down for a while (each failed call waits twice as long as the one before, up
- * to {@code max-backoff}, for {@code attempts} calls in all). Each webhook gets its
- * notifications one at a time, in the order they were made, so that a "resolved" never
- * arrives before its "firing"; a slow or failing webhook never blocks collection, nor the
- * other webhooks for longer than its timeout.
+ * A notification is first written to the {@link WebhookOutbox} (in the transaction of its
+ * alert, when there is one), then sent by a thread of its own and removed once the
+ * webhook takes it: it survives a restart of the service and a webhook down for a while
+ * (each failed call waits twice as long as the one before, up to {@code max-backoff}, for
+ * {@code attempts} calls in all). Each webhook gets its notifications one at a time, in
+ * the order they were made, so that a "resolved" never arrives before its "firing"; a
+ * slow or failing webhook never blocks collection, nor the other webhooks for longer than
+ * its timeout.
  */
 @Component
 class WebhookNotifier {
@@ -111,7 +114,19 @@ class WebhookNotifier {
 			this.outbox.add(webhook.url().toString(), alert.id(), alert.status(), this.json.writeValueAsString(body),
 					System.currentTimeMillis());
 		}
-		wakeSender();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// Written with its alert: woken before the commit, the sender would not see
+			// it yet and sleep until the next notification.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wakeSender();
+				}
+			});
+		}
+		else {
+			wakeSender();
+		}
 	}
 
 	private void wakeSender() {
