@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param id its id, {@code alert_...}
  * @param rule the rule that fired it
  * @param node the node it is about, or null for a cluster-wide rule (failure rate, queue)
- * @param severity warning or critical
+ * @param severity warning or critical: its rule's, also when the rule's severity changed
+ * after it fired
  * @param value the measured value when it fired (percent, °C, seconds without a sample,
  * or jobs in the queue)
  * @param threshold the rule's threshold

@@ -66,6 +66,7 @@ public class AlertEngine {
 		this.pendingStore = pendingStore;
 		this.transaction = transaction;
 		this.pending = new HashMap<>(pendingStore.load());
+		store.active().forEach(this::followSeverity);
 		metrics.active(store.active());
 	}
 
@@ -151,6 +152,22 @@ public class AlertEngine {
 		this.metrics.fired(alert.rule());
 		LOG.info("Alert fired: alert={} rule={} node={} severity={} message={}", alert.id(), alert.rule().wireName(),
 				alert.node(), alert.severity().wireName(), alert.message());
+	}
+
+	/**
+	 * An active alert has its rule's severity: one fired before the rule's severity was
+	 * changed (and the service restarted) takes the new one at start-up, as the rule's
+	 * breaches in {@code /cluster/health} do, instead of keeping the old one until it
+	 * resolves.
+	 */
+	private void followSeverity(Alert alert) {
+		AlertProperties.Rule rule = this.properties.rule(alert.rule());
+		if (!rule.enabled() || rule.severity() == alert.severity()) {
+			return;
+		}
+		this.store.severity(alert.id(), rule.severity());
+		LOG.info("Alert severity changed: alert={} rule={} node={} severity={}", alert.id(), alert.rule().wireName(),
+				alert.node(), rule.severity().wireName());
 	}
 
 	private void startPending(Key key, Instant since, AlertProperties.Rule rule) {

@@ -47,6 +47,13 @@ class AlertStore {
 			.update();
 	}
 
+	void severity(String id, Severity severity) {
+		this.jdbc.sql("UPDATE alert SET severity = :severity WHERE id = :id AND resolved_ms IS NULL")
+			.param("severity", severity.name())
+			.param("id", id)
+			.update();
+	}
+
 	/** The active alerts, oldest fired first. */
 	List<Alert> active() {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE resolved_ms IS NULL ORDER BY fired_ms, id")

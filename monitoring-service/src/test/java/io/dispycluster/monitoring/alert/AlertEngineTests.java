@@ -35,12 +35,13 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * Firing and resolving write several rows (the pending condition, the alert, its
- * notification): a failure between those writes, as a crash would cause, leaves them all
- * as they were, so that the next round fires or resolves again, nothing lost, nothing
- * doubled. The database is a real one; a store fails on demand.
+ * The alert engine on a real database. Firing and resolving write several rows (the
+ * pending condition, the alert, its notification): a failure between those writes, as a
+ * crash would cause, leaves them all as they were, so that the next round fires or
+ * resolves again, nothing lost, nothing doubled (a store fails on demand). An active
+ * alert has its rule's severity, also when the rule's was changed since it fired.
  */
-class AlertEngineTransactionTests {
+class AlertEngineTests {
 
 	private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
@@ -153,6 +154,24 @@ class AlertEngineTransactionTests {
 		});
 
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.webhook.requests().size() == 1);
+	}
+
+	@Test
+	void anActiveAlertTakesTheSeverityItsRuleWasGivenSinceItFired() {
+		AlertEngine before = engine(Map.of());
+		cpu(95);
+		before.evaluate(T0);
+		before.evaluate(T0.plus(Duration.ofMinutes(2)));
+		assertThat(this.store.active()).singleElement()
+			.satisfies((alert) -> assertThat(alert.severity()).isEqualTo(Severity.WARNING));
+
+		AlertEngine after = engine(Map.of("dispycluster.monitoring.alerts.rules.cpu.severity", "critical"));
+
+		assertThat(after.active()).singleElement()
+			.satisfies((alert) -> assertThat(alert.severity()).isEqualTo(Severity.CRITICAL));
+		after.evaluate(T0.plus(Duration.ofMinutes(3)));
+		assertThat(this.store.active()).singleElement()
+			.satisfies((alert) -> assertThat(alert.severity()).isEqualTo(Severity.CRITICAL));
 	}
 
 	private void cpu(double percent) {
