@@ -244,6 +244,22 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void keepsSamplingTheOtherNodesWhenTheControllerListsAWorkerWhoseNameCannotBeStored() {
+		workers("w-fine");
+		health("w-fine", "{\"cpu_percent\":10}");
+		CONTROLLER.json("/workers", """
+				[{"node":"w-fine","status":"online","url":"%s/w/w-fine","active_jobs":0,"capacity":2},
+				 {"node":"%s","status":"online","url":"%s/w/w-long","active_jobs":0,"capacity":2}]"""
+			.formatted(NODES.url(), "w".repeat(300), NODES.url()));
+
+		round();
+
+		assertThat(node("w-fine").get("last_update").asString()).isEqualTo(CLOCK.instant().toString());
+		assertThat(getJson("/nodes")).extracting((node) -> node.get("node").asString())
+			.containsExactly(EXPORTER_NODE, "w-fine");
+	}
+
+	@Test
 	void keepsANodeOnlineWhenAFailureThatIsNoRefusalBreaksTheRun() {
 		workers("w-flaky");
 		health("w-flaky", "{\"cpu_percent\":10}");

@@ -40,12 +40,18 @@ public class ControllerClient {
 	private static final ParameterizedTypeReference<List<JobEntry>> JOBS = new ParameterizedTypeReference<>() {
 	};
 
+	/** The longest node name, as the controller takes it and the database stores it. */
+	static final int MAX_NODE_NAME = 255;
+
 	/** Jobs of a status read on either side of where its oldest should be. */
 	private static final int OLDEST_SLACK = 50;
 
 	private final RestClient http;
 
 	private final ControllerClientProperties properties;
+
+	/** The unusable node names of the last listing, so that they are logged once. */
+	private volatile List<String> skipped = List.of();
 
 	ControllerClient(RestClient.Builder builder, ClusterProperties cluster, InternalTokenProperties security,
 			ControllerClientProperties properties) {
@@ -60,11 +66,44 @@ public class ControllerClient {
 			.build();
 	}
 
-	/** The workers the controller knows, from {@code GET /workers}. */
+	/**
+	 * The workers the controller knows, from {@code GET /workers}, but those whose node
+	 * name cannot be a node's: missing, blank, longer than {@value #MAX_NODE_NAME}
+	 * characters or holding a control character. Such a name cannot be stored (PostgreSQL
+	 * refuses a NUL, both databases a longer name), and one entry that fails to be stored
+	 * would stop every collection round, so every other node too would go unsampled.
+	 */
 	public List<WorkerEntry> workers() {
 		List<WorkerEntry> workers = call("GET /workers",
 				() -> this.http.get().uri("/workers").retrieve().body(WORKERS));
-		return (workers != null) ? workers : List.of();
+		if (workers == null) {
+			return List.of();
+		}
+		List<WorkerEntry> usable = workers.stream()
+			.filter((worker) -> worker != null && usableName(worker.node()))
+			.toList();
+		List<String> skipped = workers.stream()
+			.filter((worker) -> worker == null || !usableName(worker.node()))
+			.map((worker) -> (worker != null) ? String.valueOf(worker.node()) : "null")
+			.toList();
+		if (!skipped.equals(this.skipped)) {
+			this.skipped = skipped;
+			if (!skipped.isEmpty()) {
+				// once per change, not every round
+				LOG.warn("Workers of the controller left unmonitored, their node name unusable: {}",
+						skipped.stream()
+							.map((name) -> name.replaceAll("\\p{Cntrl}", "?"))
+							.map((name) -> (name.length() > 80) ? name.substring(0, 80) + "…" : name)
+							.toList());
+			}
+		}
+		return usable;
+	}
+
+	/** Whether a node name can be monitored: 1 to 255 characters, no control one. */
+	static boolean usableName(@Nullable String node) {
+		return node != null && !node.isBlank() && node.length() <= MAX_NODE_NAME
+				&& node.chars().noneMatch(Character::isISOControl);
 	}
 
 	/** The queue's depth now, from {@code GET /cluster}. */

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A controller that cannot be reached is described as the operator reads it in
  * {@code /cluster/health} and in the 502 of {@code /performance}: in words, as for the
  * nodes, not by the name of a Java exception. The oldest unfinished job is found at the
- * end of its status's list, even when that list changed since it was counted.
+ * end of its status's list, even when that list changed since it was counted. A worker
+ * whose node name could not be stored is left out, so that it cannot stop every round.
  */
 class ControllerClientTests {
 
@@ -63,6 +64,24 @@ class ControllerClientTests {
 			assertThat(client.oldestUnfinished(new QueueFigures(0, 2)))
 				.isEqualTo(Instant.parse("2026-12-01T10:30:00Z"));
 			assertThat(client.oldestUnfinished(new QueueFigures(0, 0))).isNull();
+		}
+	}
+
+	@Test
+	void leavesOutTheWorkersWhoseNodeNameCannotBeStored() {
+		try (StubServer controller = StubServer.start()) {
+			controller.json("/workers", """
+					[{"node":"pi-1","status":"online","url":"http://pi-1:8080"},
+					 {"status":"online","url":"http://nameless:8080"},
+					 {"node":"  ","status":"online","url":"http://blank:8080"},
+					 {"node":"%s","status":"online","url":"http://long:8080"},
+					 {"node":"bad\\u0000node","status":"online","url":"http://nul:8080"},
+					 null,
+					 {"node":"%s","status":"online","url":"http://pi-255:8080"}]""".formatted("x".repeat(256),
+					"y".repeat(255)));
+			ControllerClient client = clientOf(URI.create(controller.url()));
+
+			assertThat(client.workers()).extracting(WorkerEntry::node).containsExactly("pi-1", "y".repeat(255));
 		}
 	}
 
