@@ -171,12 +171,12 @@ public class AlertEngine {
 	}
 
 	private void startPending(Key key, Instant since, AlertProperties.Rule rule) {
-		this.pending.put(key, since);
 		// a rule that fires at once has nothing to resume
 		if (!rule.duration().isZero()) {
 			// its row replaced at once, so that a crash cannot leave it deleted
 			this.transaction.executeWithoutResult((status) -> this.pendingStore.add(key, since));
 		}
+		this.pending.put(key, since);
 	}
 
 	private void stopPending(Key key) {
