@@ -1,6 +1,8 @@
 package io.dispycluster.support.problem;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +51,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	private static final int STORAGE_RETRY_AFTER_SECONDS = 5;
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -139,6 +143,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					"Requête refusée : un texte contient le caractère NUL (\\u0000), que la base de données n'accepte pas");
 			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 		}
+		if (isStorageUnavailable(ex)) {
+			// not a bug of ours and nothing the client did wrong: the database is down or
+			// unreachable, and the same request may well succeed in a moment
+			LOG.warn("Database unavailable on {}: {}", request.getDescription(false), ex.getMessage());
+			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+					"Storage unavailable", "Base de données indisponible, réessayez dans un instant");
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORAGE_RETRY_AFTER_SECONDS));
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
 		LOG.error("Unexpected error on {}", request.getDescription(false), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Erreur interne du service");
@@ -155,6 +169,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static boolean isTextTheDatabaseCannotHold(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The database cannot be reached: no connection could be had from the pool in time
+	 * ({@link SQLTransientConnectionException}), the connection broke, or the server is
+	 * shutting down or starting (SQL states of class 08, and PostgreSQL's 57P01 to
+	 * 57P03). Checked on the JDBC exceptions, so that this module needs no database
+	 * classes.
+	 */
+	private static boolean isStorageUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException
+					|| cause instanceof SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
 				return true;
 			}
 		}

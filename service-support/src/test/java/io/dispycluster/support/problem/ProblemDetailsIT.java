@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -165,6 +166,15 @@ class ProblemDetailsIT {
 		assertThat(response.body()).doesNotContain("0x00").doesNotContain("SQLException");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/things/pool-exhausted", "/things/server-down" })
+	void aDatabaseThatCannotBeReachedIsA503ToRetryNotA500(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+		assertProblem(response, 503, "storage-unavailable");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(response.body()).doesNotContain("HikariPool").doesNotContain("Connection refused");
+	}
+
 	@Test
 	void anErrorOutsideTheHandlersIsAProblemToo() throws Exception {
 		HttpResponse<String> response = get("/filtered");
@@ -245,6 +255,20 @@ class ProblemDetailsIT {
 			String nul() {
 				throw new IllegalStateException("PreparedStatementCallback; bad SQL grammar",
 						new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"));
+			}
+
+			// what a request gets while the database is down: no connection from the
+			// pool in time, or the driver's refusal to connect
+			@GetMapping("/things/pool-exhausted")
+			String poolExhausted() {
+				throw new IllegalStateException("Failed to obtain JDBC Connection", new SQLTransientConnectionException(
+						"HikariPool-1 - Connection is not available, request timed out after 30000ms."));
+			}
+
+			@GetMapping("/things/server-down")
+			String serverDown() {
+				throw new IllegalStateException("Failed to obtain JDBC Connection",
+						new SQLException("Connection to 127.0.0.1:5432 refused: Connection refused", "08001"));
 			}
 
 			@GetMapping("/things/broken")
