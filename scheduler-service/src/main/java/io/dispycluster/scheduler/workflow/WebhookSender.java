@@ -2,8 +2,13 @@ package io.dispycluster.scheduler.workflow;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -32,6 +37,14 @@ class WebhookSender implements DisposableBean {
 
 	private final Duration longest;
 
+	// Aborts a call at its deadline: the client's timeouts bound each connection attempt
+	// and each read, not the whole call (several addresses, an answer trickling in).
+	private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "webhook-deadline");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	WebhookSender(WorkflowProperties properties) {
 		this.longest = properties.webhookTimeout();
 		WebhookGuard guard = new WebhookGuard(properties.webhookAllowed());
@@ -50,6 +63,8 @@ class WebhookSender implements DisposableBean {
 		this.client = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(checked)
+				.setMaxConnTotal(properties.webhookConcurrency())
+				.setMaxConnPerRoute(properties.webhookConcurrency())
 				.setDefaultConnectionConfig(
 						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
 				.build())
@@ -63,24 +78,44 @@ class WebhookSender implements DisposableBean {
 
 	/**
 	 * Posts a JSON body.
-	 * @param timeout the step's timeout: the answer is awaited that long at most, and
-	 * never longer than the configured webhook timeout
+	 * @param timeout the step's timeout: the whole call (connection, sending, answer)
+	 * takes that long at most, and never longer than the configured webhook timeout
 	 * @return the HTTP status of the answer
 	 * @throws IOException if the host is refused, unreachable or too slow
 	 */
 	int post(String url, byte[] json, Duration timeout) throws IOException {
+		Duration limit = (timeout.compareTo(this.longest) < 0) ? timeout : this.longest;
+		Timeout wait = Timeout.of(limit);
 		HttpPost post = new HttpPost(url);
-		Timeout wait = Timeout.of((timeout.compareTo(this.longest) < 0) ? timeout : this.longest);
-		post.setConfig(RequestConfig.custom().setResponseTimeout(wait).build());
+		@SuppressWarnings("deprecation") // still the per-request connect timeout in 5.x
+		RequestConfig config = RequestConfig.custom()
+			.setConnectionRequestTimeout(wait)
+			.setConnectTimeout(wait)
+			.setResponseTimeout(wait)
+			.build();
+		post.setConfig(config);
 		post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
-		return this.client.execute(post, (response) -> {
-			EntityUtils.consume(response.getEntity());
-			return response.getCode();
-		});
+		ScheduledFuture<?> abort = this.deadlines.schedule(post::cancel, limit.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			return this.client.execute(post, (response) -> {
+				EntityUtils.consume(response.getEntity());
+				return response.getCode();
+			});
+		}
+		catch (IOException ex) {
+			if (post.isCancelled() || ex instanceof SocketTimeoutException) {
+				throw new SocketTimeoutException("pas de réponse en " + limit.toSeconds() + " s");
+			}
+			throw ex;
+		}
+		finally {
+			abort.cancel(false);
+		}
 	}
 
 	@Override
 	public void destroy() throws IOException {
+		this.deadlines.shutdownNow();
 		this.client.close();
 	}
 

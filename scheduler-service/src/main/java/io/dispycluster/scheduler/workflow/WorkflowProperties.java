@@ -3,6 +3,8 @@ package io.dispycluster.scheduler.workflow;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,12 +22,15 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookAllowed networks (CIDR, e.g. {@code 192.168.0.0/16}) and host names that
  * webhooks may reach although they are private, loopback or otherwise internal; empty:
  * only public addresses
+ * @param webhookConcurrency the most webhook calls made at once; they are made beside the
+ * loop that moves runs forward, so a slow one holds up no other step or task, and a
+ * webhook step ready when all are busy waits its turn (still pending)
  */
 @ConfigurationProperties("dispycluster.scheduler.workflow")
 @Validated
 public record WorkflowProperties(@DefaultValue("1h") @NotNull Duration stepTimeout,
 		@DefaultValue("10s") @NotNull Duration retryBackoff, @DefaultValue("10s") @NotNull Duration webhookTimeout,
-		@DefaultValue List<String> webhookAllowed) {
+		@DefaultValue List<String> webhookAllowed, @DefaultValue("4") @Min(1) @Max(64) int webhookConcurrency) {
 
 	public WorkflowProperties {
 		webhookAllowed = List.copyOf(webhookAllowed);
