@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Moves workflow runs forward on each tick: finishes the steps that are done (jobs
  * finished, wait over, timeout passed), retries or fails what failed, skips what can no
  * longer run, and starts every step whose dependencies are met, so independent steps run
- * side by side. Nothing blocks but a webhook call (bounded by its timeout); a wait is
- * only a deadline in the database, so it survives a restart.
+ * side by side. Nothing blocks: a webhook call is made beside the loop
+ * ({@link WebhookCalls}), and a wait is only a deadline in the database, so it survives a
+ * restart.
  */
 @Component
 @Order(30)
@@ -53,7 +54,7 @@ class WorkflowEngine implements RunAdvancer {
 
 	private final Scrapes scrapes;
 
-	private final WebhookSender webhooks;
+	private final WebhookCalls webhooks;
 
 	private final WorkflowProperties properties;
 
@@ -67,7 +68,7 @@ class WorkflowEngine implements RunAdvancer {
 
 	private final Clock clock;
 
-	WorkflowEngine(WorkflowRunRepository runs, WorkflowRepository workflows, Scrapes scrapes, WebhookSender webhooks,
+	WorkflowEngine(WorkflowRunRepository runs, WorkflowRepository workflows, Scrapes scrapes, WebhookCalls webhooks,
 			WorkflowProperties properties, JsonMapper json, RunLoop loop, TransactionTemplate transaction,
 			MeterRegistry meters, Clock clock) {
 		this.runs = runs;
@@ -156,11 +157,11 @@ class WorkflowEngine implements RunAdvancer {
 						Map.of("waited_s", ((ActionConfig.Wait) definition.actionConfig()).seconds()), now);
 			}
 			default -> {
-				// A webhook or condition is done within the tick that starts it: one
-				// still
-				// running was interrupted (the service stopped); try it again once it is
-				// late.
-				return timedOut && fail(run, step, definition, null, "interrompu avant la fin", now);
+				// A condition is done within the tick that starts it, and a webhook when
+				// its call, under way here, ends: one still running otherwise was
+				// interrupted (the service stopped); try it again once it is late.
+				return timedOut && !this.webhooks.isUnderWay(WebhookCalls.key(run.id(), step.stepId()))
+						&& fail(run, step, definition, null, "interrompu avant la fin", now);
 			}
 		}
 	}
@@ -196,7 +197,15 @@ class WorkflowEngine implements RunAdvancer {
 			case SCRAPE, WEBHOOK -> now.plus(timeout(definition));
 			case CONDITION -> now.plusSeconds(60);
 		};
+		// a webhook step waits, pending, for a place among the calls under way
+		boolean calls = config instanceof ActionConfig.Webhook;
+		if (calls && !this.webhooks.reserve()) {
+			return false;
+		}
 		if (!this.runs.claim(run.id(), step.stepId(), now, deadline)) {
+			if (calls) {
+				this.webhooks.release();
+			}
 			return false;
 		}
 		LOG.info("Workflow step started: workflow={} run=run_{} step={} action={} attempt={}", run.workflowId(),
@@ -212,7 +221,8 @@ class WorkflowEngine implements RunAdvancer {
 			});
 		}
 		else if (config instanceof ActionConfig.Webhook webhook) {
-			work.add(() -> callWebhook(run, started, definition, webhook, now));
+			work.add(() -> this.webhooks.start(WebhookCalls.key(run.id(), step.stepId()),
+					() -> callWebhook(run, started, definition, webhook, now)));
 		}
 		else if (config instanceof Condition condition) {
 			work.add(() -> check(run, started, definition, condition, steps, now));
@@ -226,7 +236,7 @@ class WorkflowEngine implements RunAdvancer {
 		byte[] body = this.json.writeValueAsString(summary(run, step.stepId())).getBytes(StandardCharsets.UTF_8);
 		Instant now = started;
 		try {
-			int status = this.webhooks.post(webhook.url(), body, timeout(definition));
+			int status = this.webhooks.sender().post(webhook.url(), body, timeout(definition));
 			now = later(started, this.clock.instant());
 			if (status >= 200 && status < 300) {
 				succeed(run, step, Map.of("status_code", status), now);

@@ -225,6 +225,28 @@ class WorkflowIT {
 	}
 
 	@Test
+	void aSlowWebhookHoldsUpNoOtherRun() {
+		String slow = create("""
+				{"name":"hook lent","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"notify","name":"notify","action":"webhook",
+				           "config":{"url":"%s"}}]}""".formatted(hookUrl().replace("/hook", "/slow")));
+		String quick = create("""
+				{"name":"rapide","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"a","name":"a","action":"wait","config":{"seconds":0}},
+				          {"step_id":"b","name":"b","action":"wait","config":{"seconds":0},"depends_on":["a"]}]}""");
+		scheduler.post("/workflows/" + slow + "/run");
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> scheduler.historyOf(slow).stream().anyMatch((entry) -> "running".equals(entry.get("status"))));
+		Instant asked = Instant.now();
+		Map<String, Object> run = runAndAwait(quick);
+		// the slow webhook answers after 4 s; the other run goes on meanwhile
+		assertThat(run).containsEntry("status", "completed");
+		assertThat(instant(run, "finished_at")).isBefore(asked.plusSeconds(3));
+		assertThat(scheduler.historyOf(slow).get(0)).containsEntry("status", "running");
+		assertThat(steps(awaitRun(slow)).get("notify")).containsEntry("state", "succeeded");
+	}
+
+	@Test
 	void startsEveryReadyStepBeforeAFailingWebhookStopsTheRun() {
 		receiverAnswers.add(500);
 		// listed first, the webhook fails within the tick that starts it: the scrape
