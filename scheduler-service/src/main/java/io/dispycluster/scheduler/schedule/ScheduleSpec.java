@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -250,6 +252,9 @@ public sealed interface ScheduleSpec {
 	 */
 	record Cron(UnixCron cron, @Nullable ZoneId zone) implements ScheduleSpec {
 
+		/** How many changes of the clocks forward get a trigger for the times skipped. */
+		static final int GAPS_AHEAD = 10;
+
 		static Cron parse(Map<String, ?> config, Instant now) {
 			Object value = config.containsKey("cron") ? config.get("cron") : "0 * * * *";
 			if (!(value instanceof String text) || text.isBlank()) {
@@ -333,7 +338,61 @@ public sealed interface ScheduleSpec {
 						.withMisfireHandlingInstructionFireAndProceed())
 					.build());
 			}
+			for (Instant gap : gapFires(from)) {
+				triggers.add(TriggerBuilder.newTrigger()
+					.withIdentity(job.getName() + "#gap-" + gap.toEpochMilli(), job.getGroup())
+					.forJob(job)
+					.startAt(Date.from(gap))
+					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+					.build());
+			}
 			return triggers;
+		}
+
+		/**
+		 * The fires of the times skipped when the clocks go forward. Quartz fires none of
+		 * them (a 02:30 of a day without one is simply not there), so a nightly task
+		 * would miss a night and a weekly one a week: as cron does, such a time fires
+		 * once, when the clocks have moved on (03:00 where 02:00 became 03:00), unless
+		 * the expression fires then anyway. Each is a one-off trigger; the next
+		 * {@value #GAPS_AHEAD} changes forward are covered, counted from when the
+		 * schedule is set.
+		 */
+		List<Instant> gapFires(Instant from) {
+			ZoneRules rules = ((this.zone != null) ? this.zone : ZoneId.systemDefault()).getRules();
+			List<Instant> fires = new ArrayList<>();
+			Instant cursor = from;
+			int gaps = 0;
+			for (int i = 0; i < 4 * GAPS_AHEAD && gaps < GAPS_AHEAD; i++) {
+				ZoneOffsetTransition change = rules.nextTransition(cursor);
+				if (change == null) {
+					break;
+				}
+				cursor = change.getInstant();
+				if (change.isGap()) {
+					gaps++;
+					if (firesIn(change) && !cursor.equals(nextAfter(cursor.minusMillis(1)))) {
+						fires.add(cursor);
+					}
+				}
+			}
+			return fires;
+		}
+
+		// The local times skipped are those the offset before the change reads from its
+		// instant on, for as long as the change moves the clocks.
+		private boolean firesIn(ZoneOffsetTransition gap) {
+			Date before = Date.from(gap.getInstant().minusMillis(1));
+			Instant end = gap.getInstant().plus(gap.getDuration());
+			for (String quartz : this.cron.quartzExpressions()) {
+				CronExpression expression = expression(quartz);
+				expression.setTimeZone(TimeZone.getTimeZone(gap.getOffsetBefore()));
+				Date next = expression.getNextValidTimeAfter(before);
+				if (next != null && next.toInstant().isBefore(end)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}

@@ -172,16 +172,68 @@ class ScheduleSpecTests {
 	}
 
 	@Test
-	void firesAroundDaylightSavingTimeAsDocumented() {
+	void firesATimeSkippedWhenTheClocksGoForwardOnceWhenTheyHaveMoved() {
 		ScheduleSpec nightly = cron("30 2 * * *", "Europe/Paris");
 		// clocks go forward on Sunday 28 March 2027 at 02:00: 02:30 does not exist that
-		// day, so the next fire is 02:30 CEST on the 29th
-		assertThat(fires(nightly, Instant.parse("2027-03-27T12:00:00Z"), 2))
-			.containsExactly(Instant.parse("2027-03-29T00:30:00Z"), Instant.parse("2027-03-30T00:30:00Z"));
+		// day, so that night's fire is at 03:00 CEST, when the clocks have moved
+		assertThat(fires(nightly, Instant.parse("2027-03-27T12:00:00Z"), 3)).containsExactly(
+				Instant.parse("2027-03-28T01:00:00Z"), Instant.parse("2027-03-29T00:30:00Z"),
+				Instant.parse("2027-03-30T00:30:00Z"));
+		// a weekly task of that Sunday does not lose its week
+		assertThat(fires(cron("15 2 * * 0", "Europe/Paris"), Instant.parse("2027-03-27T12:00:00Z"), 1))
+			.containsExactly(Instant.parse("2027-03-28T01:00:00Z"));
+		// in New York the clocks go forward on 14 March 2027
+		assertThat(fires(cron("30 2 * * *", "America/New_York"), Instant.parse("2027-03-13T12:00:00Z"), 2))
+			.containsExactly(Instant.parse("2027-03-14T07:00:00Z"), Instant.parse("2027-03-15T06:30:00Z"));
+	}
+
+	@Test
+	void firesNothingTwiceWhereTheSkippedTimeFiresAnyway() {
+		// 02:00 and 02:30 are skipped, 03:00 fires as every day: once
+		assertThat(fires(cron("*/30 1-3 * * *", "Europe/Paris"), Instant.parse("2027-03-27T12:00:00Z"), 4))
+			.containsExactly(Instant.parse("2027-03-28T00:00:00Z"), Instant.parse("2027-03-28T00:30:00Z"),
+					Instant.parse("2027-03-28T01:00:00Z"), Instant.parse("2027-03-28T01:30:00Z"));
+		// hourly: 23 fires in the 23 hours of that day, one an hour
+		List<Instant> hourly = fires(cron("0 * * * *", "Europe/Paris"), Instant.parse("2027-03-27T22:59:00Z"), 24);
+		assertThat(hourly).doesNotHaveDuplicates()
+			.allSatisfy((fire) -> assertThat(fire.atZone(ZoneId.of("UTC")).getMinute()).isZero());
+		assertThat(hourly.get(23)).isEqualTo(Instant.parse("2027-03-28T22:00:00Z"));
+	}
+
+	@Test
+	void addsNoFireWhereNoTimeIsSkipped() {
+		Instant from = Instant.parse("2027-03-27T12:00:00Z");
+		// nothing between 02:00 and 03:00, a Monday-only task, a zone without summer time
+		assertThat(((ScheduleSpec.Cron) cron("0 6 * * *", "Europe/Paris")).gapFires(from)).isEmpty();
+		assertThat(((ScheduleSpec.Cron) cron("30 2 * * 1", "Europe/Paris")).gapFires(from)).isEmpty();
+		assertThat(((ScheduleSpec.Cron) cron("30 2 * * *", "UTC")).gapFires(from)).isEmpty();
+		assertThat(((ScheduleSpec.Cron) cron("30 2 * * *", "Asia/Tokyo")).gapFires(from)).isEmpty();
+		// a nightly task in Paris: one a year, the next ten of them, each its own trigger
+		List<Instant> gaps = ((ScheduleSpec.Cron) cron("30 2 * * *", "Europe/Paris")).gapFires(from);
+		assertThat(gaps).hasSize(ScheduleSpec.Cron.GAPS_AHEAD).startsWith(Instant.parse("2027-03-28T01:00:00Z"));
+		assertThat(cron("30 2 * * *", "Europe/Paris").triggers(JOB, from)).hasSize(1 + ScheduleSpec.Cron.GAPS_AHEAD)
+			.extracting((trigger) -> trigger.getKey().getName())
+			.contains("task_1#0", "task_1#gap-" + Instant.parse("2027-03-28T01:00:00Z").toEpochMilli());
+	}
+
+	@Test
+	void firesATimeRepeatedWhenTheClocksGoBackOnce() {
 		// clocks go back on Sunday 31 October 2027 at 03:00: 02:30 comes twice, and
 		// fires once, at its second occurrence (CET)
-		assertThat(fires(nightly, Instant.parse("2027-10-30T12:00:00Z"), 2))
+		assertThat(fires(cron("30 2 * * *", "Europe/Paris"), Instant.parse("2027-10-30T12:00:00Z"), 2))
 			.containsExactly(Instant.parse("2027-10-31T01:30:00Z"), Instant.parse("2027-11-01T01:30:00Z"));
+		// also when the schedule is set during the first one
+		assertThat(fires(cron("30 2 * * *", "Europe/Paris"), Instant.parse("2027-10-31T00:10:00Z"), 2))
+			.containsExactly(Instant.parse("2027-10-31T01:30:00Z"), Instant.parse("2027-11-01T01:30:00Z"));
+		assertThat(fires(cron("30 1 * * *", "America/New_York"), Instant.parse("2027-11-06T12:00:00Z"), 2))
+			.containsExactly(Instant.parse("2027-11-07T06:30:00Z"), Instant.parse("2027-11-08T06:30:00Z"));
+	}
+
+	@Test
+	void countsAnIntervalInRealTimeAcrossAChangeOfTheClocks() {
+		ScheduleSpec daily = ScheduleSpec.parse(ScheduleType.INTERVAL, Map.of("seconds", 86400), NOW);
+		assertThat(fires(daily, Instant.parse("2027-03-27T01:30:00Z"), 2))
+			.containsExactly(Instant.parse("2027-03-28T01:30:00Z"), Instant.parse("2027-03-29T01:30:00Z"));
 	}
 
 	@Test
@@ -192,15 +244,21 @@ class ScheduleSpecTests {
 		assertThat(once("2030-10-27T02:30", "Europe/Paris")).isEqualTo(Instant.parse("2030-10-27T00:30:00Z"));
 	}
 
+	/**
+	 * The first fires of a schedule from a time, as Quartz's own triggers compute them,
+	 * all of its triggers together, in order (a time two of them fire twice).
+	 */
 	private static List<Instant> fires(ScheduleSpec spec, Instant from, int count) {
-		OperableTrigger trigger = (OperableTrigger) single(spec.triggers(JOB, from));
 		List<Instant> fires = new ArrayList<>();
-		Date next = trigger.computeFirstFireTime(null);
-		while (fires.size() < count) {
-			fires.add(next.toInstant());
-			next = trigger.getFireTimeAfter(next);
+		for (Trigger trigger : spec.triggers(JOB, from)) {
+			OperableTrigger operable = (OperableTrigger) trigger;
+			Date next = operable.computeFirstFireTime(null);
+			for (int i = 0; i < count && next != null; i++) {
+				fires.add(next.toInstant());
+				next = operable.getFireTimeAfter(next);
+			}
 		}
-		return fires;
+		return fires.stream().sorted().limit(count).toList();
 	}
 
 	@Test
