@@ -1,5 +1,7 @@
 package io.dispycluster.scheduler;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +167,55 @@ abstract class PersistenceScenarios {
 				.isAfterOrEqualTo(Instant.parse((String) pause.get("started_at")).plusSeconds(6));
 			assertThat(step(run, "after")).containsEntry("state", "succeeded");
 			assertThat(controller.batchesFor(List.of("https://wait.example/1"))).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void recordsAWebhookCallUnderWayWhenStopped() throws IOException {
+		AtomicInteger calls = new AtomicInteger();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/slow", (exchange) -> {
+			calls.incrementAndGet();
+			try {
+				Thread.sleep(2000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		receiver.setExecutor(Executors.newCachedThreadPool());
+		receiver.start();
+		try {
+			String id;
+			String runId;
+			try (RunningScheduler scheduler = start()) {
+				id = (String) scheduler
+					.post("/workflows",
+							"""
+									{"name":"hook","schedule_type":"cron","schedule_config":{"cron":"0 0 29 2 *"},
+									 "steps":[{"step_id":"notify","name":"notify","action":"webhook","config":{"url":"%s"}},
+									          {"step_id":"after","name":"after","action":"wait","config":{"seconds":0},
+									           "depends_on":["notify"]}]}"""
+								.formatted("http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow"))
+					.get("workflow_id");
+				runId = (String) scheduler.post("/workflows/" + id + "/run").get("run_id");
+				await().atMost(Duration.ofSeconds(20)).until(calls::get, (count) -> count == 1);
+			}
+			// the stop waited for the call: its answer is recorded, and it is not made
+			// again
+			try (RunningScheduler scheduler = start()) {
+				Map<String, Object> run = await().atMost(Duration.ofSeconds(30))
+					.until(() -> scheduler.getObject("/workflows/" + id + "/runs/" + runId),
+							(found) -> found.get("finished_at") != null);
+				assertThat(run).containsEntry("status", "completed");
+				assertThat(step(run, "notify")).containsEntry("state", "succeeded").containsEntry("attempts", 1);
+				assertThat(calls).hasValue(1);
+			}
+		}
+		finally {
+			receiver.stop(0);
 		}
 	}
 
