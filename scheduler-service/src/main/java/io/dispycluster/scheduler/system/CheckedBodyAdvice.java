@@ -29,8 +29,10 @@ import io.dispycluster.support.submission.JsonValues;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
@@ -48,6 +50,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * @param <T> the record the body is bound to
  */
 public abstract class CheckedBodyAdvice<T> extends RequestBodyAdviceAdapter {
+
+	/**
+	 * The largest body read: above the largest definition that passes validation, and
+	 * small enough that a huge body cannot run the service out of memory (it is held
+	 * whole, parsed and copied) as a 20 MB one did with a Raspberry Pi's heap.
+	 */
+	static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 	private final Class<T> type;
 
@@ -77,7 +86,13 @@ public abstract class CheckedBodyAdvice<T> extends RequestBodyAdviceAdapter {
 	@Override
 	public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
-		byte[] bytes = input.getBody().readAllBytes();
+		byte[] bytes = input.getBody().readNBytes(MAX_BODY_BYTES + 1);
+		if (bytes.length > MAX_BODY_BYTES) {
+			throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE,
+					Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+							"Le corps de la requête dépasse " + MAX_BODY_BYTES / 1024 + " Ko"),
+					null);
+		}
 		JsonNode body;
 		try {
 			body = this.json.readTree(bytes);

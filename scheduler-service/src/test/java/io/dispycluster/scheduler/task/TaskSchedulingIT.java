@@ -195,6 +195,28 @@ class TaskSchedulingIT {
 	}
 
 	@Test
+	void refusesABodyTooLargeToHoldWithA413() {
+		int before = scheduler.getArray("/tasks").size();
+		String huge = "{\"name\":\"" + "x".repeat(3 * 1024 * 1024) + "\",\"urls\":[\"https://a.example/\"]}";
+		for (String uri : List.of("/tasks", "/workflows")) {
+			scheduler.http()
+				.post()
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(huge)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(413)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:dispycluster:problem:payload-too-large");
+		}
+		assertThat(scheduler.getArray("/tasks")).hasSize(before);
+	}
+
+	@Test
 	void namesTheRangeOfAnIntegerOutOfIt() {
 		// as POST /scrape names them, not one bound ("must be greater than or equal to
 		// 1")
