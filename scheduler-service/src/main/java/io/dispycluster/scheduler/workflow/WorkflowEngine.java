@@ -194,7 +194,10 @@ class WorkflowEngine implements RunAdvancer {
 		ActionConfig config = definition.actionConfig();
 		Instant deadline = switch (definition.action()) {
 			case WAIT -> now.plusSeconds(((ActionConfig.Wait) config).seconds());
-			case SCRAPE, WEBHOOK -> now.plus(timeout(definition));
+			case SCRAPE -> now.plus(timeout(definition));
+			// the call never outlasts webhook-timeout: one cut by a crash is tried again
+			// then, not after the hour of the default step-timeout
+			case WEBHOOK -> now.plus(callTimeout(definition));
 			case CONDITION -> now.plusSeconds(60);
 		};
 		// a webhook step waits, pending, for a place among the calls under way
@@ -236,7 +239,7 @@ class WorkflowEngine implements RunAdvancer {
 		byte[] body = this.json.writeValueAsString(summary(run, step.stepId())).getBytes(StandardCharsets.UTF_8);
 		Instant now = started;
 		try {
-			int status = this.webhooks.sender().post(webhook.url(), body, timeout(definition));
+			int status = this.webhooks.sender().post(webhook.url(), body, callTimeout(definition));
 			now = later(started, this.clock.instant());
 			if (status >= 200 && status < 300) {
 				succeed(run, step, Map.of("status_code", status), now);
@@ -335,6 +338,11 @@ class WorkflowEngine implements RunAdvancer {
 	private Duration timeout(StepDefinition definition) {
 		return (definition.timeoutS() != null) ? Duration.ofSeconds(definition.timeoutS())
 				: this.properties.stepTimeout();
+	}
+
+	private Duration callTimeout(StepDefinition definition) {
+		Duration timeout = timeout(definition);
+		return (timeout.compareTo(this.properties.webhookTimeout()) < 0) ? timeout : this.properties.webhookTimeout();
 	}
 
 	/** What a webhook receives: the run so far. */

@@ -242,7 +242,14 @@ class WorkflowIT {
 		// the slow webhook answers after 4 s; the other run goes on meanwhile
 		assertThat(run).containsEntry("status", "completed");
 		assertThat(instant(run, "finished_at")).isBefore(asked.plusSeconds(3));
-		assertThat(scheduler.historyOf(slow).get(0)).containsEntry("status", "running");
+		Map<String, Object> slowRun = scheduler.historyOf(slow).get(0);
+		assertThat(slowRun).containsEntry("status", "running");
+		// its call lasts 10 s (webhook-timeout) at most: if the service died during it,
+		// the step would be tried again then, not after the hour of step-timeout
+		Map<String, Object> calling = steps(
+				scheduler.getObject("/workflows/" + slow + "/runs/" + slowRun.get("run_id")))
+			.get("notify");
+		assertThat(instant(calling, "deadline")).isEqualTo(instant(calling, "started_at").plusSeconds(10));
 		assertThat(steps(awaitRun(slow)).get("notify")).containsEntry("state", "succeeded");
 	}
 
