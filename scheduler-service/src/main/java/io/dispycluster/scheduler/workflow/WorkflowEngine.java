@@ -119,11 +119,35 @@ class WorkflowEngine implements RunAdvancer {
 					moved |= startIfReady(run, step, definitions.get(step.stepId()), byId, now, work);
 				}
 			}
-			work.forEach(Runnable::run);
+			doAll(work);
 			if (!moved) {
 				finishIfDone(run, steps, now);
 				return;
 			}
+		}
+	}
+
+	/**
+	 * Does the work of the steps started, each even if one before it fails: a webhook
+	 * step's call holds a place reserved for it, which only its call gives back.
+	 */
+	private static void doAll(List<Runnable> work) {
+		RuntimeException failure = null;
+		for (Runnable item : work) {
+			try {
+				item.run();
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
 		}
 	}
 
