@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP server standing in for the controller: it accepts batches on
  * {@code POST /scrape/batch} and answers job statuses on {@code GET /jobs/{id}}. A job
  * reports {@code running} for its first {@link #pollsBeforeDone} polls, then
- * {@code completed} with 3 pages, or {@code failed} when its URL contains "fail". The
- * next {@link #unavailable} submissions get a 503, and every submission gets a 422 while
- * {@link #refuse} is set. {@code POST /jobs/{id}/cancel} cancels a job.
+ * {@code completed} with 3 pages, or {@code failed} when its URL contains "fail" (one
+ * whose URL contains "forever" stays running). The next {@link #unavailable} submissions
+ * get a 503, and every submission gets a 422 while {@link #refuse} is set. {@code POST
+ * /jobs/{id}/cancel} cancels a job.
  */
 public final class StubController implements AutoCloseable {
 
@@ -123,7 +124,7 @@ public final class StubController implements AutoCloseable {
 					Map.of("message", "Job annulé avec succès", "job_id", id, "status", "cancelled"));
 			return;
 		}
-		boolean done = this.pollsByJob.get(id).incrementAndGet() > this.pollsBeforeDone;
+		boolean done = this.pollsByJob.get(id).incrementAndGet() > this.pollsBeforeDone && !url.contains("forever");
 		boolean fails = url.contains("fail");
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", id);

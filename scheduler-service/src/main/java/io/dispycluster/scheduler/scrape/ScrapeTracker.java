@@ -3,6 +3,7 @@ package io.dispycluster.scheduler.scrape;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,26 +128,35 @@ class ScrapeTracker implements RunAdvancer {
 		}
 	}
 
+	// Every running scrape, a page at a time: those after the first page would otherwise
+	// not be followed for as long as older ones run (jobs queued for hours).
 	private void follow(Instant now) {
-		for (RunningScrape scrape : this.scrapes.running(BATCH)) {
-			if (now.isAfter(scrape.deadline())) {
-				LOG.warn("Scrape timed out: scrape={}", scrape.id());
-				this.scrapes.fail(scrape.id(),
-						"jobs still unfinished after " + this.properties.followTimeout().toMinutes() + " min", now);
-				continue;
-			}
-			try {
-				for (TrackedJob job : this.scrapes.unfinishedJobs(scrape.id())) {
-					poll(job);
+		long after = -1;
+		List<RunningScrape> page;
+		do {
+			page = this.scrapes.running(after, BATCH);
+			for (RunningScrape scrape : page) {
+				after = scrape.id();
+				if (now.isAfter(scrape.deadline())) {
+					LOG.warn("Scrape timed out: scrape={}", scrape.id());
+					this.scrapes.fail(scrape.id(),
+							"jobs still unfinished after " + this.properties.followTimeout().toMinutes() + " min", now);
+					continue;
 				}
+				try {
+					for (TrackedJob job : this.scrapes.unfinishedJobs(scrape.id())) {
+						poll(job);
+					}
+				}
+				catch (ResourceAccessException ex) {
+					// The controller is down: try every job again on a later tick.
+					LOG.debug("Controller unreachable while following jobs: {}", ex.getMessage());
+					return;
+				}
+				this.scrapes.finishIfDone(scrape.id(), now);
 			}
-			catch (ResourceAccessException ex) {
-				// The controller is down: try every job again on a later tick.
-				LOG.debug("Controller unreachable while following jobs: {}", ex.getMessage());
-				return;
-			}
-			this.scrapes.finishIfDone(scrape.id(), now);
 		}
+		while (page.size() == BATCH);
 	}
 
 	private void cancelAbandonedJobs() {

@@ -206,11 +206,12 @@ public class Scrapes {
 			.update();
 	}
 
-	/** Scrapes whose jobs are followed, oldest first. */
-	List<RunningScrape> running(int limit) {
+	/** Scrapes whose jobs are followed, after a scrape id, oldest first. */
+	List<RunningScrape> running(long afterId, int limit) {
 		return this.jdbc
-			.sql("SELECT id, deadline FROM scrape WHERE state = 'RUNNING' ORDER BY id "
+			.sql("SELECT id, deadline FROM scrape WHERE state = 'RUNNING' AND id > :after ORDER BY id "
 					+ "FETCH FIRST :limit ROWS ONLY")
+			.param("after", afterId)
 			.param("limit", limit)
 			.query((rs, n) -> new RunningScrape(rs.getLong("id"), Sql.requiredInstant(rs, "deadline")))
 			.list();

@@ -85,10 +85,19 @@ class WorkflowEngine implements RunAdvancer {
 
 	@Override
 	public void advance(Instant now) {
-		for (StoredRun run : this.runs.active(MAX_RUNS)) {
-			// a webhook call of an earlier run may have taken a while
-			advance(run, later(now, this.clock.instant()));
+		// every run, a page at a time: the runs after the first page would otherwise
+		// wait for as long as older runs go on (waits of hours, slow crawls)
+		long after = -1;
+		List<StoredRun> page;
+		do {
+			page = this.runs.active(after, MAX_RUNS);
+			for (StoredRun run : page) {
+				// a webhook call of an earlier run may have taken a while
+				advance(run, later(now, this.clock.instant()));
+				after = run.id();
+			}
 		}
+		while (page.size() == MAX_RUNS);
 	}
 
 	private void advance(StoredRun run, Instant now) {

@@ -78,10 +78,12 @@ class WorkflowRunRepository extends RunTable {
 			.findFirst();
 	}
 
-	/** The runs in progress, oldest first. */
-	List<StoredRun> active(int limit) {
+	/** The runs in progress after a run id, oldest first. */
+	List<StoredRun> active(long afterId, int limit) {
 		return this.jdbc
-			.sql("SELECT * FROM workflow_run WHERE status = 'RUNNING' ORDER BY id FETCH FIRST :limit ROWS ONLY")
+			.sql("SELECT * FROM workflow_run WHERE status = 'RUNNING' AND id > :after ORDER BY id "
+					+ "FETCH FIRST :limit ROWS ONLY")
+			.param("after", afterId)
 			.param("limit", limit)
 			.query(this::run)
 			.list();
