@@ -32,6 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
@@ -98,8 +99,10 @@ public abstract class CheckedBodyAdvice<T> extends RequestBodyAdviceAdapter {
 			body = this.json.readTree(bytes);
 		}
 		catch (JacksonException malformed) {
-			// the converter reads it again and answers as for any malformed body
-			return new Body(input.getHeaders(), bytes);
+			// a 400 as for any malformed body: bound again, one beginning with '[' (an
+			// array never closed) would fail first as "body: must be an object", a 422
+			throw new HttpMessageNotReadableException("Malformed JSON: " + malformed.getOriginalMessage(), malformed,
+					input);
 		}
 		if (!(body instanceof ObjectNode object)) {
 			return new Body(input.getHeaders(), bytes);

@@ -180,17 +180,20 @@ class TaskSchedulingIT {
 				 "schedule_config":{"cron":"0 6 * * *","timezone":"Nowhere/Land"}}""", "schedule_config.timezone");
 		assertInvalid("""
 				{"name":"x","urls":"https://a.example/"}""", "urls");
-		scheduler.http()
-			.post()
-			.uri("/tasks")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"name\": ")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("urn:dispycluster:problem:malformed-request");
+		// not JSON, whatever its first character: an array never closed is no array
+		for (String malformed : List.of("{\"name\": ", "[1, 2", "[", "[" + "[".repeat(5000))) {
+			scheduler.http()
+				.post()
+				.uri("/tasks")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(malformed)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:dispycluster:problem:malformed-request");
+		}
 		assertThat(scheduler.getArray("/tasks")).hasSize(before);
 	}
 
