@@ -104,6 +104,10 @@ public abstract class CheckedBodyAdvice<T> extends RequestBodyAdviceAdapter {
 			throw new HttpMessageNotReadableException("Malformed JSON: " + malformed.getOriginalMessage(), malformed,
 					input);
 		}
+		if (body == null || body.isMissingNode()) {
+			// only blanks: as absent as an empty body
+			throw new HttpMessageNotReadableException("Required request body is missing", input);
+		}
 		if (!(body instanceof ObjectNode object)) {
 			return new Body(input.getHeaders(), bytes);
 		}

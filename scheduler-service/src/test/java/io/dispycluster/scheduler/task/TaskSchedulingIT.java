@@ -180,8 +180,9 @@ class TaskSchedulingIT {
 				 "schedule_config":{"cron":"0 6 * * *","timezone":"Nowhere/Land"}}""", "schedule_config.timezone");
 		assertInvalid("""
 				{"name":"x","urls":"https://a.example/"}""", "urls");
-		// not JSON, whatever its first character: an array never closed is no array
-		for (String malformed : List.of("{\"name\": ", "[1, 2", "[", "[" + "[".repeat(5000))) {
+		// not JSON, whatever its first character (an array never closed is no array), or
+		// nothing but blanks
+		for (String malformed : List.of("{\"name\": ", "[1, 2", "[", "[" + "[".repeat(5000), "  \n ")) {
 			scheduler.http()
 				.post()
 				.uri("/tasks")
