@@ -10,13 +10,17 @@ import org.jsoup.nodes.Document;
  * Finds the e-mail addresses a page writes so that harvesters miss them and readers do
  * not:
  * <ul>
- * <li>with the {@code @} or a dot as a word or a sign between brackets, parentheses or
- * braces, in any case, with or without spaces: {@code john [at] example [dot] com},
- * {@code john(at)example(dot)com}, {@code john{at}example.com},
- * {@code john@example[.]com}, {@code jean [arobase] exemple [point] fr}, and in German
+ * <li>with the {@code @} or a dot as a word or a sign between brackets, parentheses,
+ * braces or angle brackets, in any case, with or without spaces:
+ * {@code john [at] example [dot] com}, {@code john(at)example(dot)com},
+ * {@code john{at}example.com}, {@code john<at>example.com}, {@code john@example[.]com},
+ * {@code jean [arobase] exemple [point] fr}, and in German
  * {@code info(at)firma(punkt)de};</li>
  * <li>spelled out in words ({@link SpelledOutEmails}):
  * {@code john dot smith at example dot com}, {@code jean arobase exemple point fr};</li>
+ * <li>with the {@code @} alone as a word or set apart by spaces, before a domain with
+ * dots ({@link SpelledOutEmails}): {@code john at example.com},
+ * {@code john @ example.com};</li>
  * <li>hidden by Cloudflare's e-mail protection, which shows {@code [email protected]} in
  * their place ({@link CloudflareEmails}).</li>
  * </ul>
@@ -37,6 +41,11 @@ final class ObfuscatedEmailRule {
 
 	// Cloudflare's placeholder for an address it protects: "[email protected]".
 	private static final int CLOUDFLARE = 8;
+
+	// The word "at", and an "@" with a space on either side.
+	private static final int AT_WORD = 16;
+
+	private static final int SPACED_AT = 32;
 
 	// The words that stand for "@" and "." between brackets, lower-case: English, French
 	// and German, whose sites' legal notices often write "info(at)firma(punkt)de".
@@ -93,6 +102,10 @@ final class ObfuscatedEmailRule {
 		if ((markers & AROBASE_WORDS) != 0) {
 			emails.addAll(SpelledOutEmails.inFrench(text));
 		}
+		if ((markers & (AT_WORD | SPACED_AT)) != 0) {
+			emails.addAll(SpelledOutEmails.withDottedDomain(text, chars, (markers & AT_WORD) != 0,
+					(markers & SPACED_AT) != 0));
+		}
 		return emails;
 	}
 
@@ -109,12 +122,11 @@ final class ObfuscatedEmailRule {
 	}
 
 	// Which forms the text may hold, in one pass over its characters: a bracketed marker,
-	// the word "dot", the word "arobase", Cloudflare's placeholder. The pass looks
-	// further only at an opening
-	// bracket, a "d" before an "o" and a "b" after one; String.contains for each word
-	// would cost
-	// several times more where the code is not fully optimised (C1) and the text is
-	// beyond Latin-1.
+	// the word "dot", the word "arobase", Cloudflare's placeholder, the word "at", an "@"
+	// between spaces. The pass looks further only at an opening bracket, a "d" before an
+	// "o", a "b" after one, an "a" before a "t" and an "@"; String.contains for each word
+	// would cost several times more where the code is not fully optimised (C1) and the
+	// text is beyond Latin-1.
 	private static int markers(char[] chars) {
 		int markers = 0;
 		for (int i = 0; i < chars.length; i++) {
@@ -122,7 +134,7 @@ final class ObfuscatedEmailRule {
 			// One comparison for both cases of a letter, and for "[" and "{" (0x5B,
 			// 0x7B).
 			int folded = c | 0x20;
-			if (folded == '{' || c == '(') {
+			if (folded == '{' || c == '(' || c == '<') {
 				markers |= (bracketedMarkerEnd(chars, i) > 0) ? BRACKETS : 0;
 				markers |= (c == '[' && hasLettersAt(chars, i + 1, "email")) ? CLOUDFLARE : 0;
 			}
@@ -131,6 +143,13 @@ final class ObfuscatedEmailRule {
 			}
 			else if (folded == 'b' && i > 0 && (chars[i - 1] | 0x20) == 'o') {
 				markers |= isWordAt(chars, i - 3, "arobase") ? AROBASE_WORDS : 0;
+			}
+			else if (folded == 'a' && i + 1 < chars.length && (chars[i + 1] | 0x20) == 't') {
+				markers |= isWordAt(chars, i, "at") ? AT_WORD : 0;
+			}
+			else if (c == '@'
+					&& ((i > 0 && isSpace(chars[i - 1])) || (i + 1 < chars.length && isSpace(chars[i + 1])))) {
+				markers |= SPACED_AT;
 			}
 		}
 		return markers;
@@ -144,7 +163,8 @@ final class ObfuscatedEmailRule {
 		StringBuilder revealed = null;
 		int copied = 0;
 		for (int i = 0; i < chars.length; i++) {
-			int end = (chars[i] == '[' || chars[i] == '(' || chars[i] == '{') ? bracketedMarkerEnd(chars, i) : -1;
+			int end = (chars[i] == '[' || chars[i] == '(' || chars[i] == '{' || chars[i] == '<')
+					? bracketedMarkerEnd(chars, i) : -1;
 			if (end < 0) {
 				continue;
 			}
@@ -164,7 +184,7 @@ final class ObfuscatedEmailRule {
 	}
 
 	// Where the bracketed marker opened at "open" ends (after its closing bracket), or -1
-	// if there is none: "[at]", "( dot )", "{@}", "[.]", in any case.
+	// if there is none: "[at]", "( dot )", "{@}", "[.]", "<at>", in any case.
 	private static int bracketedMarkerEnd(char[] chars, int open) {
 		int i = skipSpaces(chars, open + 1);
 		int end = -1;
@@ -178,7 +198,8 @@ final class ObfuscatedEmailRule {
 			return -1;
 		}
 		end = skipSpaces(chars, end);
-		boolean closed = end < chars.length && (chars[end] == ']' || chars[end] == ')' || chars[end] == '}');
+		boolean closed = end < chars.length
+				&& (chars[end] == ']' || chars[end] == ')' || chars[end] == '}' || chars[end] == '>');
 		return closed ? end + 1 : -1;
 	}
 

@@ -7,16 +7,23 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * E-mail addresses spelled out in words, the whole address:
  * {@code john dot smith at example dot com} (in any case), or in French
- * {@code jean arobase exemple point fr}.
+ * {@code jean arobase exemple point fr}; and those whose at sign alone is disguised, as
+ * the word "at" or an {@code @} set apart by spaces, before a domain written with dots:
+ * {@code john at example.com}, {@code john @ example.com}.
  * <p>
  * "at" and "dot" are words of sentences too ("find us at example dot com", "learn more at
- * example dot com", "at the dot com peak"), so an address in English words must also end
- * in a known top-level domain, its local part must not be a word that often comes before
- * "at" in a sentence, and its domain must not start with an article. "arobase" is no word
- * of French sentences.
+ * example dot com", "tickets at example.com", "at the dot com peak"), so an address in
+ * English words must also end in a known top-level domain, its local part must not be a
+ * word that often comes before "at" in a sentence nor follow one that makes it a noun of
+ * the sentence ("more info at", "get your tickets at"), and its domain must not start
+ * with an article. An {@code @} between spaces is read with the same care for its local
+ * part: "tickets @ example.com" is a call to action as well. "arobase" is no word of
+ * French sentences.
  */
 final class SpelledOutEmails {
 
@@ -51,7 +58,19 @@ final class SpelledOutEmails {
 			// What a call to action puts before the site it names: "learn more at",
 			// "sign up at", "check it out at", "try it free at".
 			"more", "up", "out", "free", "today", "tonight", "learn", "apply", "register", "subscribe", "donate",
-			"download", "buy", "order", "listen", "watch", "read");
+			"download", "buy", "order", "listen", "watch", "read", "follow", "shop", "book", "call", "join",
+			// What a call to action names before the site it sends to: "tickets at
+			// example.com", "details at example dot org", "get yours at".
+			"tickets", "ticket", "details", "directions", "photos", "pictures", "videos", "slides", "menu",
+			"reservations", "bookings", "deals", "offers", "prices", "pricing", "rates", "updates", "results",
+			"schedule", "tour", "tours", "dates", "merch", "events", "courses", "classes", "docs", "documentation",
+			"downloads", "resources", "everything", "anything", "something", "yours", "ours", "this", "that", "sale");
+
+	// Words that make the word after them a noun of a sentence rather than a mailbox:
+	// "more info at example.com", "get your tickets at", "the team at example.org".
+	private static final Set<String> PROSE_BEFORE_LOCAL_PART = Set.of("more", "further", "full", "additional",
+			"complete", "latest", "the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "get", "buy",
+			"find", "see", "grab", "reserve", "all", "free", "for", "on", "of", "with", "by");
 
 	// Words a sentence puts after "at" where an address would have its domain.
 	private static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "these", "those", "my", "our",
@@ -71,6 +90,156 @@ final class SpelledOutEmails {
 		return find(FRENCH, text, false);
 	}
 
+	/**
+	 * The addresses written with the word "at" (in any case) or an {@code @} with a space
+	 * on either side, before a domain written with dots: {@code john at example.com},
+	 * {@code john dot smith at example.com}, {@code john @ example.com}.
+	 * @param text the text
+	 * @param chars its characters
+	 * @param word whether to look for the word "at"
+	 * @param sign whether to look for an {@code @} set apart by spaces
+	 * @return the addresses, in the order found
+	 */
+	static List<String> withDottedDomain(String text, char[] chars, boolean word, boolean sign) {
+		List<String> emails = new ArrayList<>();
+		for (int i = 1; i + 1 < chars.length; i++) {
+			int end = -1;
+			if (sign && chars[i] == '@' && (isSpace(chars[i - 1]) || isSpace(chars[i + 1]))) {
+				end = i + 1;
+			}
+			else if (word && (chars[i] | 0x20) == 'a' && (chars[i + 1] | 0x20) == 't' && i + 2 < chars.length
+					&& isSpace(chars[i - 1]) && isSpace(chars[i + 2])) {
+				end = i + 2;
+			}
+			String email = (end > 0) ? aroundAt(text, chars, i, end, chars[i] != '@') : null;
+			if (email != null) {
+				emails.add(email);
+			}
+		}
+		return emails;
+	}
+
+	// The address whose at sign (or word) is at [at, end), or null if what is around it
+	// is none or reads as a sentence. All on one line: spaces never include line breaks.
+	private static @Nullable String aroundAt(String text, char[] chars, int at, int end, boolean word) {
+		int localEnd = skipSpacesBack(chars, at);
+		int localStart = startOfLocalPart(chars, localEnd);
+		// "john dot smith at": the local part's dots may be words as well, eight at most
+		// as in a local part spelled out whole, which does not start inside a longer
+		// chain.
+		for (int words = 0; localStart < localEnd; words++) {
+			int dotEnd = skipSpacesBack(chars, localStart);
+			if (dotEnd == localStart || !isWordBefore(chars, dotEnd, "dot")) {
+				break;
+			}
+			int wordEnd = skipSpacesBack(chars, dotEnd - 3);
+			int wordStart = startOfLocalPart(chars, wordEnd);
+			if (wordStart == wordEnd) {
+				break;
+			}
+			if (words == 8) {
+				return null;
+			}
+			localStart = wordStart;
+		}
+		int domainStart = skipSpaces(chars, end);
+		int domainEnd = domainStart;
+		while (domainEnd < chars.length && isDomainPart(chars[domainEnd])) {
+			domainEnd++;
+		}
+		// A dot or hyphen that ends the domain is the sentence's.
+		while (domainEnd > domainStart && (chars[domainEnd - 1] == '.' || chars[domainEnd - 1] == '-')) {
+			domainEnd--;
+		}
+		if (localStart == localEnd || domainStart == domainEnd || !isBoundary(chars, localStart - 1)
+				|| !isBoundary(chars, domainEnd)) {
+			return null;
+		}
+		String local = DOT_WORD.matcher(text.substring(localStart, localEnd)).replaceAll(".");
+		String domain = text.substring(domainStart, domainEnd);
+		String email = local + "@" + domain;
+		boolean plausible = domain.indexOf('.') > 0 && ObfuscatedEmailRule.isPlausible(email)
+				&& !PROSE_BEFORE_AT.contains(local.toLowerCase(Locale.ROOT))
+				&& !PROSE_BEFORE_LOCAL_PART.contains(wordBefore(text, localStart));
+		return (plausible && (!word || isUnlikelyProse(local, domain))) ? email : null;
+	}
+
+	private static int startOfLocalPart(char[] chars, int end) {
+		int start = end;
+		while (start > 0 && isLocalPart(chars[start - 1])) {
+			start--;
+		}
+		return start;
+	}
+
+	// Whether the word (lower-case) ends at "end" and has a space before it.
+	private static boolean isWordBefore(char[] chars, int end, String word) {
+		int start = end - word.length();
+		if (start < 1 || !isSpace(chars[start - 1])) {
+			return false;
+		}
+		for (int i = 0; i < word.length(); i++) {
+			if ((chars[start + i] | 0x20) != word.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// The word before "start" on its line, in lower case, or "" if there is none.
+	private static String wordBefore(String text, int start) {
+		int end = start;
+		while (end > 0 && isSpace(text.charAt(end - 1))) {
+			end--;
+		}
+		int from = end;
+		while (from > 0 && Character.isLetter(text.charAt(from - 1))) {
+			from--;
+		}
+		return (end < start) ? text.substring(from, end).toLowerCase(Locale.ROOT) : "";
+	}
+
+	// Whether the character at "i" (none before the start or after the end) may border
+	// an address: not a letter or digit of a longer word, not an apostrophe ("we're"),
+	// not another at sign.
+	private static boolean isBoundary(char[] chars, int i) {
+		if (i < 0 || i >= chars.length) {
+			return true;
+		}
+		char c = chars[i];
+		return !Character.isLetterOrDigit(c) && c != '_' && c != '@' && c != '\'' && c != '\u2019';
+	}
+
+	// The characters of the upstream pattern's local part, [a-zA-Z0-9_.+-].
+	private static boolean isLocalPart(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+				|| c == '+' || c == '-';
+	}
+
+	private static boolean isDomainPart(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+	}
+
+	private static int skipSpaces(char[] chars, int from) {
+		int i = from;
+		while (i < chars.length && isSpace(chars[i])) {
+			i++;
+		}
+		return i;
+	}
+
+	private static int skipSpacesBack(char[] chars, int end) {
+		int i = end;
+		while (i > 0 && isSpace(chars[i - 1])) {
+			i--;
+		}
+		return i;
+	}
+
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\u00A0';
+	}
+
 	private static List<String> find(Pattern pattern, String text, boolean english) {
 		List<String> emails = new ArrayList<>();
 		Matcher matcher = pattern.matcher(text);
@@ -79,7 +248,8 @@ final class SpelledOutEmails {
 			String local = DOT_WORD.matcher(matcher.group(1)).replaceAll(".");
 			String domain = DOT_WORD.matcher(matcher.group(2)).replaceAll(".");
 			String email = local + "@" + domain;
-			if (ObfuscatedEmailRule.isPlausible(email) && (!english || isUnlikelyProse(local, domain))) {
+			if (ObfuscatedEmailRule.isPlausible(email) && (!english || (isUnlikelyProse(local, domain)
+					&& !PROSE_BEFORE_LOCAL_PART.contains(wordBefore(text, matcher.start(1)))))) {
 				emails.add(email);
 				from = matcher.end();
 			}
@@ -110,8 +280,11 @@ final class SpelledOutEmails {
 		String word = "[a-z0-9_+-]{1,64}+";
 		String local = "(" + word + "(?:\\." + word + "){0,8}+(?:" + dot + word + "){0,8}+)";
 		String domain = "([a-z0-9-]{1,63}+(?:" + dot + "[a-z0-9-]{1,63}+){1,8}+)";
-		return Pattern.compile("(?<![\\p{L}\\p{N}_.+@-])(?<!" + dotWord + "[ \\t\\u00A0]{1,4})" + local + space + atWord
-				+ space + domain + "(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}]|" + dot + ")", Pattern.CASE_INSENSITIVE);
+		return Pattern
+			.compile(
+					"(?<![\\p{L}\\p{N}_.+@'\u2019-])(?<!" + dotWord + "[ \\t\\u00A0]{1,4})" + local + space + atWord
+							+ space + domain + "(?![\\p{L}\\p{N}_@-]|\\.[\\p{L}\\p{N}]|" + dot + ")",
+					Pattern.CASE_INSENSITIVE);
 	}
 
 }
