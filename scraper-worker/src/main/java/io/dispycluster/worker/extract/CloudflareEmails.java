@@ -50,13 +50,34 @@ final class CloudflareEmails {
 	}
 
 	/**
-	 * The address a protected link leads to.
+	 * What a protected link's {@code mailto:} URL had after its scheme: the addresses,
+	 * several ones separated by commas, and its header fields
+	 * ({@code a@example.org,b@example.org?cc=c@example.org}), still percent-encoded.
 	 * @param href the link's {@code href}
-	 * @return the address, or null if the link is no protected address
+	 * @return the decoded target, or null if the link is no protected address
 	 */
 	static @Nullable String fromLink(String href) {
 		int at = href.indexOf(LINK_PATH);
-		return (at < 0) ? null : decode(href.substring(at + LINK_PATH.length()));
+		return (at < 0) ? null : decodeText(href.substring(at + LINK_PATH.length()));
+	}
+
+	// The whole text a protected link's fragment holds: it is in the page already, and
+	// is no longer than half the fragment.
+	private static @Nullable String decodeText(String hex) {
+		String encoded = hex.strip();
+		int key = (encoded.length() >= 4 && encoded.length() % 2 == 0) ? hexByte(encoded, 0) : -1;
+		if (key < 0) {
+			return null;
+		}
+		byte[] bytes = new byte[encoded.length() / 2 - 1];
+		for (int at = 2; at < encoded.length(); at += 2) {
+			int value = hexByte(encoded, at);
+			if (value < 0) {
+				return null;
+			}
+			bytes[at / 2 - 1] = (byte) (value ^ key);
+		}
+		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -36,9 +36,11 @@ final class ContactLinks {
 				mailto(href.substring(7), emails);
 			}
 			else {
-				String email = CloudflareEmails.fromLink(href);
-				if (email != null) {
-					emails.add(email);
+				// Cloudflare protects the whole mailto: URL, several addresses and
+				// header fields included.
+				String target = CloudflareEmails.fromLink(href);
+				if (target != null) {
+					mailto(target, emails);
 				}
 			}
 		}

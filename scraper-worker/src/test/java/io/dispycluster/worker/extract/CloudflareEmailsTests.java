@@ -1,6 +1,8 @@
 package io.dispycluster.worker.extract;
 
 import io.dispycluster.model.job.PiiFindings;
+import java.util.List;
+
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +37,7 @@ class CloudflareEmailsTests {
 		assertThat(CloudflareEmails.fromLink("/cdn-cgi/l/email-protection#5a3935342e3b392e1a3f223b372a363f7435283d"))
 			.isEqualTo("contact@example.org");
 		assertThat(CloudflareEmails.fromLink("/contact#5a3935342e3b392e1a3f223b372a363f7435283d")).isNull();
+		assertThat(CloudflareEmails.fromLink(CloudflareEmails.LINK_PATH + "5a39353g")).isNull();
 	}
 
 	@Test
@@ -42,8 +45,22 @@ class CloudflareEmailsTests {
 		String body = "I%20would%20like%20a%20quote%20for%20".repeat(20);
 		String link = CloudflareEmails.LINK_PATH + protect("contact@example.org?subject=Quote&body=" + body);
 
-		assertThat(CloudflareEmails.fromLink(link)).isEqualTo("contact@example.org");
+		assertThat(linkedEmails(link)).containsExactly("contact@example.org");
 		assertThat(CloudflareEmails.decode(protect("a".repeat(250) + "@example.org"))).isNull();
+	}
+
+	@Test
+	void readsEveryAddressOfAProtectedMailtoLink() {
+		String link = CloudflareEmails.LINK_PATH
+				+ protect("sales@example.org,%20support@example.org;press@example.org?cc=ceo@example.org"
+						+ "&subject=Hi&bcc=archive@example.org,nobody");
+
+		assertThat(linkedEmails(link)).containsExactly("archive@example.org", "ceo@example.org", "press@example.org",
+				"sales@example.org", "support@example.org");
+	}
+
+	private static List<String> linkedEmails(String href) {
+		return new PiiExtractor().extract(Jsoup.parse("<a href=\"" + href + "\">Write to us</a>")).emails();
 	}
 
 	@Test
