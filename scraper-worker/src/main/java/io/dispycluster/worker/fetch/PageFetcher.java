@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.X509TrustManager;
 
 import io.dispycluster.worker.fetch.FetchException.Kind;
 import okhttp3.Call;
@@ -20,6 +21,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.internal.platform.Platform;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,9 +81,25 @@ public class PageFetcher {
 	 * @return a new client
 	 */
 	public static OkHttpClient newClient(AddressGuard guard, Dns dns) {
+		return newClient(guard, dns, Platform.get().platformTrustManager());
+	}
+
+	/**
+	 * A client fit for crawling that trusts the given certificates (tests).
+	 * @param guard the SSRF guard
+	 * @param dns the resolver whose answers the guard filters
+	 * @param trust the trust manager that checks servers' certificates
+	 * @return a new client
+	 */
+	static OkHttpClient newClient(AddressGuard guard, Dns dns, X509TrustManager trust) {
+		// The recording sockets let a redirect's Location keep the bytes the server sent
+		// (see RawLocations).
 		return new OkHttpClient.Builder().dns(guard.filtering(dns))
+			.socketFactory(new RecordingSocket.Factory())
+			.sslSocketFactory(new RecordingSslSocket.Factory(Platform.get().newSslSocketFactory(trust)), trust)
 			.addNetworkInterceptor(guard.connectedAddressCheck())
 			.addNetworkInterceptor(new ClosingConnections())
+			.addNetworkInterceptor(new RawLocations())
 			.eventListener(ConnectionUse.LISTENER)
 			.connectTimeout(Duration.ZERO)
 			.readTimeout(Duration.ZERO)

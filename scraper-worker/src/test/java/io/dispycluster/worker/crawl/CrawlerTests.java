@@ -130,6 +130,24 @@ class CrawlerTests {
 	}
 
 	@Test
+	void followsALocationOfRawBytesAsBrowsersDoEachByteBeyondAsciiPercentEncoded() {
+		// A server of Latin-1 file names writes "/café" as the bytes of Latin-1 (é is
+		// E9), one of UTF-8 names as those of UTF-8 (C3 A9): either asks for the bytes it
+		// wrote, which browsers send back percent-encoded.
+		this.site.page("/", linking("/latin", "/utf8"))
+			.redirect("/latin", 302, "/caf\u00e9.html")
+			.redirect("/utf8", 302, "/na\u00c3\u00afve.html")
+			.page("/caf%E9.html", linking())
+			.page("/na%C3%AFve.html", linking());
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/latin", "/caf%E9.html", "/utf8",
+				"/na%C3%AFve.html");
+		assertThat(result.errors()).isEmpty();
+	}
+
+	@Test
 	void followsRedirectsToAbsoluteLocations() {
 		this.site.page("/", linking("/moved"))
 			.redirect("/moved", 302, "{{base}}/dir/new.html")
