@@ -9,10 +9,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.dispycluster.worker.fetch.FetchedPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +40,8 @@ public class PageReader {
 
 	private static final Evaluator META_CHARSET = QueryParser
 		.parse("meta[charset], meta[http-equiv=content-type][content*=charset]");
+
+	private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i)charset\\s*=\\s*[\"']?([^\\s;\"']+)");
 
 	private final TitleExtractor title = new TitleExtractor();
 
@@ -87,17 +92,42 @@ public class PageReader {
 		if (byteOrderMark) {
 			return document;
 		}
+		// jsoup looks for the page's <meta> in its first 5 KB only, and browsers read
+		// one met further on too (they read the page again with it): inline styles and
+		// scripts often push it that far.
+		Charset named = metaCharset(document);
+		Charset charset = (named != null) ? named : document.charset();
 		// The page's own <meta> named a label that jsoup takes literally and browsers
-		// do not; or nothing named a charset, and the body is not the UTF-8 jsoup
-		// assumed then.
-		Charset asBrowsersRead = asBrowsersRead(document.charset());
+		// do not, or one jsoup did not see; or nothing named a charset, and the body is
+		// not the UTF-8 jsoup assumed then.
+		Charset asBrowsersRead = asBrowsersRead(charset);
 		if (!asBrowsersRead.equals(document.charset())) {
 			return Jsoup.parse(new String(body, asBrowsersRead), page.finalUrl());
 		}
-		if (document.selectFirst(META_CHARSET) == null && !isUtf8(body)) {
+		if (named == null && !isUtf8(body)) {
 			return Jsoup.parse(new String(body, WINDOWS_1252), page.finalUrl());
 		}
 		return document;
+	}
+
+	// The charset the page's first <meta> names, if Java knows it. A page of bytes that
+	// says it is UTF-16 or UTF-32 is not (its <meta> could not be read otherwise): as
+	// browsers do, it is read as UTF-8.
+	private static @Nullable Charset metaCharset(Document document) {
+		Element meta = document.selectFirst(META_CHARSET);
+		if (meta == null) {
+			return null;
+		}
+		String label = meta.hasAttr("charset") ? meta.attr("charset") : charsetParameter(meta.attr("content"));
+		Charset charset = supported(label.strip());
+		boolean wide = charset != null && (charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32"));
+		return wide ? StandardCharsets.UTF_8 : charset;
+	}
+
+	// "text/html; charset=windows-1252" -> "windows-1252"
+	private static String charsetParameter(String contentType) {
+		Matcher matcher = CHARSET_PARAMETER.matcher(contentType);
+		return matcher.find() ? matcher.group(1) : "";
 	}
 
 	private static boolean isUtf8(byte[] body) {

@@ -90,6 +90,23 @@ class PageReaderTests {
 	}
 
 	@Test
+	void readsTheCharsetAPageNamesAfterALongHeadAsBrowsersDo() {
+		// Inline styles and scripts often push the <meta> past the first kilobytes.
+		String head = "<html><head><style>" + "p { margin: 0 }\n".repeat(600) + "</style>";
+		byte[] windows1252 = (head + "<meta charset=\"windows-1252\"><title>Café – “menu”</title></head></html>")
+			.getBytes(Charset.forName("windows-1252"));
+		byte[] byHttpEquiv = (head + "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+				+ "<title>Café – “menu”</title></head></html>")
+			.getBytes(Charset.forName("windows-1252"));
+		byte[] utf16Label = (head + "<meta charset=\"utf-16\"><title>Café</title></head></html>")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(PageReader.parse(page(windows1252, null)).title()).isEqualTo("Café – “menu”");
+		assertThat(PageReader.parse(page(byHttpEquiv, null)).title()).isEqualTo("Café – “menu”");
+		assertThat(PageReader.parse(page(utf16Label, null)).title()).isEqualTo("Café");
+	}
+
+	@Test
 	void keepsUtf8WhenThePageNamesItEvenIfTheBodyIsNot() {
 		byte[] latin1 = "<html><head><meta charset=\"utf-8\"><title>Café</title></head></html>"
 			.getBytes(StandardCharsets.ISO_8859_1);
