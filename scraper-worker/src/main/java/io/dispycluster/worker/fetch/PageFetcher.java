@@ -5,8 +5,11 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.Inflater;
+import java.util.zip.ZipException;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.X509TrustManager;
@@ -20,8 +23,11 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okhttp3.internal.platform.Platform;
+import okio.BufferedSource;
+import okio.GzipSource;
+import okio.InflaterSource;
+import okio.Okio;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -230,13 +236,13 @@ public class PageFetcher {
 		String contentType = response.header("Content-Type", "");
 		byte[] body = null;
 		if (response.code() == 200 && robots) {
-			body = readTruncated(response.body());
+			body = readTruncated(url, response);
 		}
 		else if (response.code() == 200 && ContentTypes.isHtml(contentType)) {
-			body = readCapped(url, call, response.body());
+			body = readCapped(url, call, response);
 		}
 		else if (response.code() == 200 && contentType.isBlank()) {
-			body = readCapped(url, call, response.body());
+			body = readCapped(url, call, response);
 			if (ContentTypes.startsAsHtml(body)) {
 				contentType = ContentTypes.SNIFFED_HTML;
 			}
@@ -253,20 +259,72 @@ public class PageFetcher {
 				charset(contentType), response.header("Location"), response.header("Retry-After"), elapsed);
 	}
 
-	private byte[] readCapped(String url, Call call, ResponseBody body) throws IOException {
+	private byte[] readCapped(String url, Call call, Response response) throws IOException {
 		long cap = this.properties.maxBodySize().toBytes();
-		if (body.contentLength() > cap || body.source().request(cap + 1)) {
-			call.cancel();
-			throw new FetchException(Kind.TOO_LARGE, url,
-					"Body larger than the " + Sizes.describe(this.properties.maxBodySize()) + " cap");
+		try (BufferedSource source = decoded(url, response)) {
+			if (response.body().contentLength() > cap || request(url, response, source, cap + 1)) {
+				call.cancel();
+				throw new FetchException(Kind.TOO_LARGE, url,
+						"Body larger than the " + Sizes.describe(this.properties.maxBodySize()) + " cap");
+			}
+			return source.readByteArray();
 		}
-		return body.source().readByteArray();
 	}
 
-	private static byte[] readTruncated(ResponseBody body) throws IOException {
-		body.source().request(ROBOTS_CAP);
-		long available = Math.min(body.source().getBuffer().size(), ROBOTS_CAP);
-		return body.source().readByteArray(available);
+	private static byte[] readTruncated(String url, Response response) throws IOException {
+		try (BufferedSource source = decoded(url, response)) {
+			request(url, response, source, ROBOTS_CAP);
+			long available = Math.min(source.getBuffer().size(), ROBOTS_CAP);
+			return source.readByteArray(available);
+		}
+	}
+
+	/**
+	 * The body without the content coding the server applied. OkHttp asks for gzip and
+	 * undoes it; some servers send deflate unasked, and browsers read it (as a zlib
+	 * stream, or a raw one as some servers send), so the crawler reads it too, capped
+	 * after inflating as gzip is. A coding it cannot undo (br, zstd, compress) would
+	 * otherwise be parsed as a page of noise: it fails the fetch instead.
+	 */
+	private static BufferedSource decoded(String url, Response response) throws IOException {
+		BufferedSource source = response.body().source();
+		String coding = response.header("Content-Encoding", "").strip().toLowerCase(Locale.ROOT);
+		return switch (coding) {
+			case "", "identity" -> source;
+			case "gzip", "x-gzip" -> Okio.buffer(new GzipSource(source));
+			case "deflate" -> Okio.buffer(new InflaterSource(source, new Inflater(!startsAsZlib(source))));
+			default -> throw new FetchException(Kind.NETWORK, url,
+					"Body in a content coding the crawler cannot read: " + coding);
+		};
+	}
+
+	// A zlib stream's two-byte header (RFC 1950): method 8, and a check that makes the
+	// pair a multiple of 31.
+	private static boolean startsAsZlib(BufferedSource source) throws IOException {
+		if (!source.request(2)) {
+			return true;
+		}
+		int first = source.getBuffer().getByte(0) & 0xFF;
+		int second = source.getBuffer().getByte(1) & 0xFF;
+		return (first & 0x0F) == 8 && ((first << 8) | second) % 31 == 0;
+	}
+
+	// Reads up to the given bytes of the decoded body; a body that does not decode is no
+	// passing failure, and says why.
+	private static boolean request(String url, Response response, BufferedSource source, long bytes)
+			throws IOException {
+		try {
+			return source.request(bytes);
+		}
+		catch (IOException ex) {
+			if (ex.getClass() != IOException.class && !(ex instanceof ZipException)) {
+				throw ex;
+			}
+			Response network = response.networkResponse();
+			String coding = (network != null) ? network.header("Content-Encoding", "") : "";
+			throw new FetchException(Kind.NETWORK, url,
+					"Body not readable as its Content-Encoding (" + coding + ") says: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static @Nullable String charset(String contentType) {

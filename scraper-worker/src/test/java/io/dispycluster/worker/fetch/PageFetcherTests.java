@@ -1,10 +1,15 @@
 package io.dispycluster.worker.fetch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 
 import io.dispycluster.worker.testsupport.FixtureSite;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +89,71 @@ class PageFetcherTests {
 		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/big")))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FetchException.Kind.TOO_LARGE))
 			.withMessage("Body larger than the 4 KB cap");
+	}
+
+	@Test
+	void readsABodySentDeflatedAsBrowsersDoZlibOrRaw() throws IOException {
+		byte[] html = "<p>deflated</p>".getBytes(StandardCharsets.UTF_8);
+		encoded("/zlib", "deflate", deflate(html, false)).encoded("/raw", "Deflate", deflate(html, true))
+			.encoded("/x-gzip", "x-gzip", gzip(html))
+			.encoded("/identity", "identity", html);
+
+		for (String path : List.of("/zlib", "/raw", "/x-gzip", "/identity")) {
+			assertThat(new String(fetch(this.site.url(path)).body(), StandardCharsets.UTF_8)).as(path)
+				.isEqualTo("<p>deflated</p>");
+		}
+	}
+
+	@Test
+	void capsADeflatedBodyOnceInflated() throws IOException {
+		encoded("/bomb", "deflate", deflate(new byte[10_000_000], false));
+
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/bomb")))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FetchException.Kind.TOO_LARGE));
+	}
+
+	@Test
+	void failsABodyItCannotDecodeRatherThanReadNoiseOrTryAgain() throws IOException {
+		byte[] html = "<p>plain</p>".getBytes(StandardCharsets.UTF_8);
+		encoded("/br", "br", html).encoded("/not-gzip", "gzip", html).encoded("/not-deflate", "deflate", html);
+
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/br")))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse())
+			.withMessage("Body in a content coding the crawler cannot read: br");
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/not-gzip")))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse())
+			.withMessageStartingWith("Body not readable as its Content-Encoding (gzip) says: ");
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/not-deflate")))
+			.satisfies((ex) -> assertThat(ex.isTransient()).isFalse())
+			.withMessageStartingWith("Body not readable as its Content-Encoding (deflate) says: ");
+	}
+
+	private PageFetcherTests encoded(String path, String coding, byte[] body) {
+		this.site.handle(path, (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", "text/html");
+			exchange.getResponseHeaders().set("Content-Encoding", coding);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		return this;
+	}
+
+	private static byte[] deflate(byte[] bytes, boolean raw) throws IOException {
+		ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+		try (OutputStream out = new DeflaterOutputStream(deflated, new Deflater(Deflater.DEFAULT_COMPRESSION, raw))) {
+			out.write(bytes);
+		}
+		return deflated.toByteArray();
+	}
+
+	private static byte[] gzip(byte[] bytes) throws IOException {
+		ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+		try (OutputStream out = new GZIPOutputStream(zipped)) {
+			out.write(bytes);
+		}
+		return zipped.toByteArray();
 	}
 
 	@Test
