@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WebUrls {
 
+	/**
+	 * The longest URL a link or redirect may lead to. Nearly every server refuses a
+	 * longer request line (Apache's limit is 8190 bytes, nginx's 8 KB), and a site that
+	 * links to ever longer URLs, each up to the size of a page, would otherwise fill the
+	 * worker's memory with the thousands of them a crawl queues.
+	 */
+	public static final int MAX_LENGTH = 8192;
+
 	private WebUrls() {
 	}
 
@@ -32,7 +40,8 @@ public final class WebUrls {
 	 * @param base the absolute URL links are resolved against
 	 * @param href the link as written in the page
 	 * @return the normal form of the absolute URL, or empty if the link does not lead to
-	 * an http(s) URL ({@code mailto:}, {@code javascript:}, malformed)
+	 * an http(s) URL ({@code mailto:}, {@code javascript:}, malformed) or to one longer
+	 * than {@value #MAX_LENGTH} characters
 	 */
 	public static Optional<String> resolve(String base, String href) {
 		HttpUrl baseUrl = parse(base);
@@ -50,7 +59,12 @@ public final class WebUrls {
 	 * {@link #resolve(String, String)} says
 	 */
 	static Optional<String> resolve(HttpUrl base, String href) {
-		return Optional.ofNullable(base.resolve(clean(href))).map(WebUrls::normalForm);
+		if (href.length() > MAX_LENGTH) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(base.resolve(clean(href)))
+			.map(WebUrls::normalForm)
+			.filter((url) -> url.length() <= MAX_LENGTH);
 	}
 
 	/** A base URL for {@link #resolve(HttpUrl, String)}, or null if it is not one. */

@@ -148,6 +148,22 @@ class CrawlerTests {
 	}
 
 	@Test
+	void leavesOutLinksAndRedirectsToUrlsLongerThanServersAccept() {
+		String longest = "/" + "a".repeat(8192 - this.site.url("/").length());
+		String tooLong = longest + "b";
+		this.site.page("/", linking(longest, tooLong, "/moved"))
+			.page(longest, linking())
+			.redirect("/moved", 302, tooLong)
+			.page(tooLong, linking());
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(this.site.requestedPaths()).containsExactly("/", longest, "/moved");
+		assertThat(result.pages().get(0).links()).isEqualTo(2);
+		assertThat(result.errors()).containsOnlyKeys(this.site.url("/moved"));
+	}
+
+	@Test
 	void followsRedirectsToAbsoluteLocations() {
 		this.site.page("/", linking("/moved"))
 			.redirect("/moved", 302, "{{base}}/dir/new.html")
