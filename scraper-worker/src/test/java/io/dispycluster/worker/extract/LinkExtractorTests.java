@@ -1,6 +1,8 @@
 package io.dispycluster.worker.extract;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,26 @@ class LinkExtractorTests {
 
 		assertThat(new LinkExtractor().extract(page)).containsExactly("http://example.org/a/b.html",
 				"http://example.org/c");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "javascript:void(0)", "JavaScript:;", "data:text/html,base", "https://example.org:99999/",
+			"http://exa mple.org/" })
+	void resolvesAgainstThePageUrlWhenTheBaseHrefIsNoneBrowsersUse(String href) {
+		var page = org.jsoup.Jsoup.parse("<base href='" + href + "'><a href='b.html'>b</a><a href='/c'>c</a>",
+				"http://example.org/a/page");
+
+		assertThat(new LinkExtractor().extract(page)).containsExactly("http://example.org/a/b.html",
+				"http://example.org/c");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ftp://files.example.org/", "mailto:someone@example.org" })
+	void followsNoLinkResolvedAgainstABaseOfAnotherScheme(String href) {
+		var page = org.jsoup.Jsoup.parse("<base href='" + href + "'><a href='b.html'>b</a><a href='/c'>c</a>"
+				+ "<a href='https://example.org/d'>d</a>", "http://example.org/a/page");
+
+		assertThat(new LinkExtractor().extract(page)).containsExactly("https://example.org/d");
 	}
 
 	@Test
