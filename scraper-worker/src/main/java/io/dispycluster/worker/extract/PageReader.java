@@ -36,7 +36,10 @@ public class PageReader {
 			Map.entry("US-ASCII", "windows-1252"), Map.entry("ISO-8859-9", "windows-1254"),
 			Map.entry("TIS-620", "x-windows-874"), Map.entry("x-iso-8859-11", "x-windows-874"),
 			Map.entry("GB2312", "GB18030"), Map.entry("GBK", "GB18030"), Map.entry("EUC-KR", "x-windows-949"),
-			Map.entry("Shift_JIS", "windows-31j"), Map.entry("Big5", "Big5-HKSCS"));
+			Map.entry("Shift_JIS", "windows-31j"), Map.entry("Big5", "Big5-HKSCS"),
+			// Without a byte order mark, "utf-16" is little-endian to browsers (as
+			// Windows writes it) and big-endian to Java.
+			Map.entry("UTF-16", "UTF-16LE"));
 
 	private static final Evaluator META_CHARSET = QueryParser
 		.parse("meta[charset], meta[http-equiv=content-type][content*=charset]");

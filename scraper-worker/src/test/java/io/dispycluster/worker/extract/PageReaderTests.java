@@ -80,6 +80,14 @@ class PageReaderTests {
 	}
 
 	@Test
+	void readsAPageLabelledUtf16WithoutAByteOrderMarkAsLittleEndianLikeBrowsers() {
+		assertThat(PageReader.parse(page(HTML.getBytes(StandardCharsets.UTF_16LE), "utf-16")).title())
+			.isEqualTo("Café à Noël");
+		assertThat(PageReader.parse(page(HTML.getBytes(StandardCharsets.UTF_16), "UTF-16")).title())
+			.isEqualTo("Café à Noël");
+	}
+
+	@Test
 	void readsAPageThatNamesNoCharsetAsUtf8OrElseAsWindows1252() {
 		String html = "<html><head><title>Café – à Noël</title></head></html>";
 
