@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * English words must also end in a known top-level domain, its local part must not be a
  * word that often comes before "at" in a sentence nor follow one that makes it a noun of
  * the sentence ("more info at", "get your tickets at"), and its domain must not start
- * with an article. An {@code @} between spaces is read with the same care for its local
- * part: "tickets @ example.com" is a call to action as well. "arobase" is no word of
- * French sentences.
+ * with an article; one whose domain has dots must also stand where an address is
+ * introduced, at the start of a line, after a sign or after a word such as "write to". An
+ * {@code @} between spaces is read with the same care for its local part: "tickets @
+ * example.com" is a call to action as well. "arobase" is no word of French sentences.
  */
 final class SpelledOutEmails {
 
@@ -71,6 +72,11 @@ final class SpelledOutEmails {
 	private static final Set<String> PROSE_BEFORE_LOCAL_PART = Set.of("more", "further", "full", "additional",
 			"complete", "latest", "the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "get", "buy",
 			"find", "see", "grab", "reserve", "all", "free", "for", "on", "of", "with", "by");
+
+	// Words after which "john at example.com" is an address: "write to", "e-mail",
+	// "contact", "reach", "or" and "and" between two addresses.
+	private static final Set<String> CUES = Set.of("to", "mail", "email", "contact", "write", "reach", "message",
+			"ping", "at", "is", "or", "and", "cc", "from");
 
 	// Words a sentence puts after "at" where an address would have its domain.
 	private static final Set<String> ARTICLES = Set.of("the", "a", "an", "this", "that", "these", "those", "my", "our",
@@ -161,7 +167,18 @@ final class SpelledOutEmails {
 		boolean plausible = domain.indexOf('.') > 0 && ObfuscatedEmailRule.isPlausible(email)
 				&& !PROSE_BEFORE_AT.contains(local.toLowerCase(Locale.ROOT))
 				&& !PROSE_BEFORE_LOCAL_PART.contains(wordBefore(text, localStart));
-		return (plausible && (!word || isUnlikelyProse(local, domain))) ? email : null;
+		return (plausible && (!word || (isUnlikelyProse(local, domain) && followsACue(text, localStart)))) ? email
+				: null;
+	}
+
+	// Whether what comes before the local part of "john at example.com" introduces an
+	// address: nothing on the line, a sign ("Email: ", "(") or a word that asks to write
+	// ("write to", "contact", "or"). A domain with dots makes "at" a sentence's far more
+	// often than "dot" does: "read the full story at example.com", "sold exclusively at
+	// example.com".
+	private static boolean followsACue(String text, int localStart) {
+		String before = wordBefore(text, localStart);
+		return before.isEmpty() || CUES.contains(before);
 	}
 
 	private static int startOfLocalPart(char[] chars, int end) {

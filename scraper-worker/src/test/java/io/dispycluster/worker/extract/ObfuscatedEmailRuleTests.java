@@ -32,7 +32,8 @@ class ObfuscatedEmailRuleTests {
 			"John.Smith at Example.co.uk. | John.Smith@Example.co.uk",
 			"john dot smith at example.com | john.smith@example.com", "john @ example.com | john@example.com",
 			"john@ example.com | john@example.com", "john @example.org | john@example.org",
-			"info at firma.de | info@firma.de", "john [at] example [dot] com. | john@example.com" })
+			"info at firma.de | info@firma.de", "john [at] example [dot] com. | john@example.com",
+			"us at sales at example.com | sales@example.com", "you: sales at example.com | sales@example.com" })
 	void findsAnAddressWrittenSoThatHarvestersMissIt(String text, String email) {
 		assertThat(ObfuscatedEmailRule.find("Write to " + text + " please")).containsExactly(email);
 	}
@@ -51,7 +52,9 @@ class ObfuscatedEmailRuleTests {
 			"We're at example.com", "We’re at example dot com", "available at Amazon.com", "He works at IBM.com",
 			"doors open at 7.30", "see you at 10.30 pm", "born at St.Louis", "Tickets @ example.com",
 			"follow us @ example.com", "meet @ 5 pm", "email @ example", "a @ b.c", "shop at example.com",
-			"at example.com", "john at example.comics", "john at example.com@x", "logo at 2x.png" })
+			"at example.com", "john at example.comics", "john at example.com@x", "logo at 2x.png",
+			"Read the full story at CNN.com", "Sold exclusively at BestBuy.com", "Comments welcome at blog.example.com",
+			"Listen to the podcast at example.com", "Posted by admin at 10.30" })
 	void leavesProseAndWhatIsNoAddressAlone(String text) {
 		assertThat(ObfuscatedEmailRule.find(text)).isEmpty();
 	}
