@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Watches the bytes of an HTTP/1 connection for the value of the {@code Location} header
- * of each response, as sent ({@link RawLocations}). It keeps that value alone, at most
- * {@value #MAX_VALUE} bytes of it: the rest of the headers and the bodies pass by. A
- * request written starts a new response; its header block ends at the first empty line.
+ * of each response, as sent ({@link RawLocations}). It keeps that value alone, if it is
+ * at most {@value #MAX_VALUE} bytes long: the rest of the headers and the bodies pass by.
+ * A request written starts a new response; its header block ends at the first empty line.
  * <p>
  * A connection is used by one exchange at a time, whose thread writes the request, reads
  * the response and then asks for the value: no lock is needed.
@@ -85,9 +85,10 @@ final class LocationRecorder {
 	}
 
 	private void keep(int b) {
-		if (this.valueLength < MAX_VALUE) {
+		// One byte past the limit says the value was longer: it is then not kept.
+		if (this.valueLength <= MAX_VALUE) {
 			if (this.valueLength == this.value.length) {
-				this.value = Arrays.copyOf(this.value, Math.min(MAX_VALUE, Math.max(64, this.valueLength * 2)));
+				this.value = Arrays.copyOf(this.value, Math.min(MAX_VALUE + 1, Math.max(64, this.valueLength * 2)));
 			}
 			this.value[this.valueLength++] = (byte) b;
 		}
@@ -96,6 +97,10 @@ final class LocationRecorder {
 	private void endLine() {
 		if (this.lineLength == 0) {
 			this.inHeaders = false;
+		}
+		else if (this.matched == NAME.length && this.valueLength > MAX_VALUE) {
+			// Too long to be followed (see WebUrls.MAX_LENGTH): OkHttp's value stands.
+			this.location = null;
 		}
 		else if (this.matched == NAME.length) {
 			int start = 0;

@@ -37,6 +37,17 @@ class LocationRecorderTests {
 	}
 
 	@Test
+	void keepsNoValueLongerThanItsLimit() {
+		this.recorder.requestWritten();
+		read("HTTP/1.1 302 Found\r\nLocation: /" + "\u00e9".repeat(LocationRecorder.MAX_VALUE) + "\r\n\r\n");
+		assertThat(this.recorder.location()).isNull();
+
+		this.recorder.requestWritten();
+		read("HTTP/1.1 302 Found\r\nLocation:/" + "\u00e9".repeat(LocationRecorder.MAX_VALUE - 1) + "\r\n\r\n");
+		assertThat(this.recorder.location()).hasSize(LocationRecorder.MAX_VALUE);
+	}
+
+	@Test
 	void watchesNothingOnceDisabled() {
 		this.recorder.disable();
 		this.recorder.requestWritten();
