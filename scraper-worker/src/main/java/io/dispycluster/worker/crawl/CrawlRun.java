@@ -15,6 +15,8 @@ import io.dispycluster.worker.crawl.Frontier.QueuedUrl;
 import io.dispycluster.worker.extract.PageContent;
 import io.dispycluster.worker.fetch.FetchedPage;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of one crawl in progress: its frontier, scope, deadline and what it has
@@ -23,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * never changes (order, scope, deadline).
  */
 final class CrawlRun {
+
+	private static final Logger LOG = LoggerFactory.getLogger(CrawlRun.class);
 
 	private static final int MAX_SKIPPED = 10_000;
 
@@ -167,8 +171,22 @@ final class CrawlRun {
 
 	private boolean matchesPatterns(String url) {
 		List<Pattern> include = this.order.includePatterns();
-		boolean included = include.isEmpty() || include.stream().anyMatch((p) -> p.matcher(url).find());
-		return included && this.order.excludePatterns().stream().noneMatch((p) -> p.matcher(url).find());
+		boolean included = include.isEmpty() || include.stream().anyMatch((p) -> finds(p, url, false));
+		return included && this.order.excludePatterns().stream().noneMatch((p) -> finds(p, url, true));
+	}
+
+	// Java's regex engine recurses once per repetition of a group with alternatives, so
+	// a job's pattern such as "(a|b)*" overflows the stack on a long enough URL. That URL
+	// is then left out (neither included nor let past an exclusion) rather than the
+	// error ending the whole crawl.
+	private static boolean finds(Pattern pattern, String url, boolean otherwise) {
+		try {
+			return pattern.matcher(url).find();
+		}
+		catch (StackOverflowError ex) {
+			LOG.debug("Pattern {} could not be matched against a URL of {} characters", pattern, url.length());
+			return otherwise;
+		}
 	}
 
 	void failed(String url, PageState state, String reason) {
