@@ -225,7 +225,10 @@ public class Assignments implements DisposableBean {
 					result.stopReason(), result.crawled().size(), result.errors().size());
 			return assignment.report(this.worker.nodeName(), outcome);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | StackOverflowError | LinkageError ex) {
+			// A stack overflow or a class that failed to load ends this crawl only: the
+			// controller hears of it and may try the job again, rather than wait for a
+			// report that never comes.
 			LOG.error("Job(id={}, attempt={}) failed", assignment.jobId(), assignment.attempt(), ex);
 			return assignment.failure(this.worker.nodeName(), "Crawl failed: " + ex);
 		}

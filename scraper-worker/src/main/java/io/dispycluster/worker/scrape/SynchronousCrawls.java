@@ -132,10 +132,17 @@ class SynchronousCrawls implements DisposableBean {
 						result.crawled().size());
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			// An error too (a stack overflow, memory running out on a small node): the
+			// response has no timeout, so a client not answered here would wait forever.
 			LOG.error("Synchronous crawl of {} failed", site, ex);
 			client.fail(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 					"Erreur interne du service"));
+			// Memory running out is the JVM's to handle; a stack overflow is over once
+			// the stack has unwound.
+			if (ex instanceof VirtualMachineError error && !(error instanceof StackOverflowError)) {
+				throw error;
+			}
 		}
 		finally {
 			keepAlive.cancel(false);

@@ -55,6 +55,23 @@ class SynchronousCrawlsTests {
 	}
 
 	@Test
+	void answersTheClientWhenTheCrawlEndsInAnError(CapturedOutput output) {
+		Crawler crawler = mock(Crawler.class);
+		given(crawler.crawl(any(), any())).willThrow(new StackOverflowError());
+		SynchronousCrawls crawls = new SynchronousCrawls(crawler, 2);
+		try {
+			crawls.start(anOrderFor("http://site.test/").build());
+
+			await().untilAsserted(
+					() -> assertThat(output.getOut()).contains("Synchronous crawl of http://site.test/ failed")
+						.contains("StackOverflowError"));
+		}
+		finally {
+			crawls.destroy();
+		}
+	}
+
+	@Test
 	void logsTheStartUrlWithoutItsCredentials(CapturedOutput output) {
 		Crawler crawler = mock(Crawler.class);
 		given(crawler.crawl(any(), any())).willThrow(new IllegalStateException("a bug"));
