@@ -74,7 +74,11 @@ final class SpelledOutEmails {
 			"find", "see", "grab", "reserve", "all", "free", "for", "on", "of", "with", "by");
 
 	// Words after which "john at example.com" is an address: "write to", "e-mail",
-	// "contact", "reach", "or" and "and" between two addresses.
+	// "contact", "reach", "or" and "and" between two addresses. Else it must start its
+	// line or follow a sign ("Email: ", "("): a domain with dots makes "at" a
+	// sentence's far more often than "dot" does, and no list could name every noun a
+	// sentence puts before it ("read the full story at example.com", "sold exclusively
+	// at example.com").
 	private static final Set<String> CUES = Set.of("to", "mail", "email", "contact", "write", "reach", "message",
 			"ping", "at", "is", "or", "and", "cc", "from");
 
@@ -128,11 +132,27 @@ final class SpelledOutEmails {
 	// The address whose at sign (or word) is at [at, end), or null if what is around it
 	// is none or reads as a sentence. All on one line: spaces never include line breaks.
 	private static @Nullable String aroundAt(String text, char[] chars, int at, int end, boolean word) {
+		// The domain first: most "at"s of a text have none with a dot after them.
+		int domainStart = skipSpaces(chars, end);
+		int domainEnd = domainStart;
+		boolean dotted = false;
+		while (domainEnd < chars.length && isDomainPart(chars[domainEnd])) {
+			dotted |= chars[domainEnd] == '.' && domainEnd > domainStart;
+			domainEnd++;
+		}
+		// A dot or hyphen that ends the domain is the sentence's.
+		while (domainEnd > domainStart && (chars[domainEnd - 1] == '.' || chars[domainEnd - 1] == '-')) {
+			domainEnd--;
+		}
+		if (!dotted || !isBoundary(chars, domainEnd)) {
+			return null;
+		}
 		int localEnd = skipSpacesBack(chars, at);
 		int localStart = startOfLocalPart(chars, localEnd);
 		// "john dot smith at": the local part's dots may be words as well, eight at most
 		// as in a local part spelled out whole, which does not start inside a longer
 		// chain.
+		boolean dotWords = false;
 		for (int words = 0; localStart < localEnd; words++) {
 			int dotEnd = skipSpacesBack(chars, localStart);
 			if (dotEnd == localStart || !isWordBefore(chars, dotEnd, "dot")) {
@@ -147,38 +167,22 @@ final class SpelledOutEmails {
 				return null;
 			}
 			localStart = wordStart;
+			dotWords = true;
 		}
-		int domainStart = skipSpaces(chars, end);
-		int domainEnd = domainStart;
-		while (domainEnd < chars.length && isDomainPart(chars[domainEnd])) {
-			domainEnd++;
-		}
-		// A dot or hyphen that ends the domain is the sentence's.
-		while (domainEnd > domainStart && (chars[domainEnd - 1] == '.' || chars[domainEnd - 1] == '-')) {
-			domainEnd--;
-		}
-		if (localStart == localEnd || domainStart == domainEnd || !isBoundary(chars, localStart - 1)
-				|| !isBoundary(chars, domainEnd)) {
+		if (localStart == localEnd || !isBoundary(chars, localStart - 1)) {
 			return null;
 		}
-		String local = DOT_WORD.matcher(text.substring(localStart, localEnd)).replaceAll(".");
+		String before = wordBefore(text, localStart);
+		if (PROSE_BEFORE_LOCAL_PART.contains(before) || (word && !before.isEmpty() && !CUES.contains(before))) {
+			return null;
+		}
+		String local = text.substring(localStart, localEnd);
+		local = dotWords ? DOT_WORD.matcher(local).replaceAll(".") : local;
 		String domain = text.substring(domainStart, domainEnd);
 		String email = local + "@" + domain;
-		boolean plausible = domain.indexOf('.') > 0 && ObfuscatedEmailRule.isPlausible(email)
-				&& !PROSE_BEFORE_AT.contains(local.toLowerCase(Locale.ROOT))
-				&& !PROSE_BEFORE_LOCAL_PART.contains(wordBefore(text, localStart));
-		return (plausible && (!word || (isUnlikelyProse(local, domain) && followsACue(text, localStart)))) ? email
-				: null;
-	}
-
-	// Whether what comes before the local part of "john at example.com" introduces an
-	// address: nothing on the line, a sign ("Email: ", "(") or a word that asks to write
-	// ("write to", "contact", "or"). A domain with dots makes "at" a sentence's far more
-	// often than "dot" does: "read the full story at example.com", "sold exclusively at
-	// example.com".
-	private static boolean followsACue(String text, int localStart) {
-		String before = wordBefore(text, localStart);
-		return before.isEmpty() || CUES.contains(before);
+		boolean plausible = !PROSE_BEFORE_AT.contains(local.toLowerCase(Locale.ROOT))
+				&& ObfuscatedEmailRule.isPlausible(email);
+		return (plausible && (!word || isUnlikelyProse(local, domain))) ? email : null;
 	}
 
 	private static int startOfLocalPart(char[] chars, int end) {
