@@ -20,7 +20,8 @@ import org.jsoup.select.QueryParser;
  * visitor goes from the page, never stylesheets, scripts, icons or embedded frames
  * ({@code <iframe>}: maps, videos, ads). Resolved against the page's base
  * ({@code <base href>} if present and one browsers use, else the URL after redirects),
- * without fragments, http(s) only, each once, in document order.
+ * without fragments, http(s) only, each once, in document order; never Cloudflare's
+ * e-mail protection links, whose addresses are read instead.
  */
 public class LinkExtractor implements Extractor<List<String>> {
 
@@ -28,6 +29,9 @@ public class LinkExtractor implements Extractor<List<String>> {
 		.parse("a[href], area[href], frame[src], meta[http-equiv~=(?i)^\\s*refresh\\s*$][content]");
 
 	private static final Pattern SCHEME = Pattern.compile("\\s*([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+	private static final String CLOUDFLARE_EMAIL_PATH = CloudflareEmails.LINK_PATH.substring(0,
+			CloudflareEmails.LINK_PATH.length() - 1);
 
 	private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
 
@@ -55,7 +59,7 @@ public class LinkExtractor implements Extractor<List<String>> {
 			}
 			Optional<String> target = target(link);
 			if (base != null && target.isPresent() && (!absoluteOnly || isAbsoluteWebUrl(target.get()))) {
-				WebUrls.resolve(base, target.get()).ifPresent(links::add);
+				WebUrls.resolve(base, target.get()).filter((url) -> !isCloudflareEmailLink(url)).ifPresent(links::add);
 			}
 		}
 		return List.copyOf(links);
@@ -66,6 +70,14 @@ public class LinkExtractor implements Extractor<List<String>> {
 	private static boolean hasOtherScheme(String uri) {
 		Matcher scheme = SCHEME.matcher(uri);
 		return scheme.lookingAt() && !BASES_BROWSERS_IGNORE.contains(scheme.group(1).toLowerCase(Locale.ROOT));
+	}
+
+	// Cloudflare's e-mail protection turns each mailto: link into one to this path, with
+	// the address in the fragment, and its script turns it back: no visitor goes there,
+	// and following it would spend a page of max_pages on Cloudflare's page (the
+	// addresses are read from the links, see CloudflareEmails).
+	private static boolean isCloudflareEmailLink(String url) {
+		return url.endsWith(CLOUDFLARE_EMAIL_PATH) && HttpUrl.get(url).encodedPath().equals(CLOUDFLARE_EMAIL_PATH);
 	}
 
 	private static boolean isAbsoluteWebUrl(String href) {

@@ -51,6 +51,18 @@ class LinkExtractorTests {
 	}
 
 	@Test
+	void leavesOutTheLinksCloudflareMakesOfMailtoLinks() {
+		var page = org.jsoup.Jsoup.parse("""
+				<a href="/cdn-cgi/l/email-protection#5a3935342e3b392e1a3f223b372a363f7435283d">Mail us</a>
+				<a href="/cdn-cgi/l/email-protection" class="__cf_email__" data-cfemail="5a39">[email protected]</a>
+				<a href="/cdn-cgi/l/other">other</a><a href="/docs/cdn-cgi/l/email-protection">docs</a>""",
+				"http://example.org/");
+
+		assertThat(new LinkExtractor().extract(page)).containsExactly("http://example.org/cdn-cgi/l/other",
+				"http://example.org/docs/cdn-cgi/l/email-protection");
+	}
+
+	@Test
 	void followsFramesAndMetaRefreshButNotEmbeddedFrames() {
 		var page = org.jsoup.Jsoup.parse("""
 				<html><head><meta http-equiv="Refresh" content="0; URL='/en/'">
