@@ -144,7 +144,8 @@ public class PageFetcher {
 
 	/**
 	 * Fetches a robots.txt file: the body of a 200 response is read whatever its type,
-	 * and only its first {@value #ROBOTS_CAP} bytes (RFC 9309 asks for at least 500 KiB).
+	 * and only its first {@value #ROBOTS_CAP} bytes (RFC 9309 asks for at least 500 KiB);
+	 * a body that cannot be decoded is read as empty.
 	 * @param url the robots.txt URL
 	 * @param timeout the budget of the whole request
 	 * @param signal fires when the caller wants the request abandoned
@@ -271,11 +272,18 @@ public class PageFetcher {
 		}
 	}
 
+	// A robots.txt body that cannot be decoded is read as an empty file, which allows
+	// everything, as its noise did before decoding was checked: the site is not made
+	// uncrawlable by a server that compresses its robots.txt in a way it was not asked
+	// to.
 	private static byte[] readTruncated(String url, Response response) throws IOException {
 		try (BufferedSource source = decoded(url, response)) {
 			request(url, response, source, ROBOTS_CAP);
 			long available = Math.min(source.getBuffer().size(), ROBOTS_CAP);
 			return source.readByteArray(available);
+		}
+		catch (FetchException ex) {
+			return new byte[0];
 		}
 	}
 

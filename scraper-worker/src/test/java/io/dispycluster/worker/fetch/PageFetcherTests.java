@@ -128,6 +128,21 @@ class PageFetcherTests {
 			.withMessageStartingWith("Body not readable as its Content-Encoding (deflate) says: ");
 	}
 
+	@Test
+	void readsARobotsTxtItCannotDecodeAsEmpty() throws IOException {
+		byte[] rules = "User-agent: *\nDisallow: /x\n".getBytes(StandardCharsets.UTF_8);
+		encoded("/robots.txt", "br", rules).encoded("/deflated/robots.txt", "deflate", deflate(rules, false));
+
+		FetchedPage unreadable = this.fetcher.fetchRobots(this.site.url("/robots.txt"), Duration.ofSeconds(5),
+				AbortSignal.NONE);
+		FetchedPage deflated = this.fetcher.fetchRobots(this.site.url("/deflated/robots.txt"), Duration.ofSeconds(5),
+				AbortSignal.NONE);
+
+		assertThat(unreadable.status()).isEqualTo(200);
+		assertThat(unreadable.body()).isEmpty();
+		assertThat(deflated.body()).isEqualTo(rules);
+	}
+
 	private PageFetcherTests encoded(String path, String coding, byte[] body) {
 		this.site.handle(path, (exchange) -> {
 			exchange.getResponseHeaders().set("Content-Type", "text/html");
