@@ -48,6 +48,10 @@ public class PageFetcher {
 	/** The most bytes of a robots.txt file read. */
 	public static final int ROBOTS_CAP = 512 * 1024;
 
+	// How much of a body without a type is read to tell whether it is HTML: browsers
+	// look at its first 1445 bytes at most (WHATWG MIME Sniffing).
+	private static final int SNIFFED_BYTES = 1445;
+
 	private final OkHttpClient client;
 
 	// The same client without a pool, for a request whose pooled connection turned out to
@@ -243,13 +247,8 @@ public class PageFetcher {
 			body = readCapped(url, call, response);
 		}
 		else if (response.code() == 200 && contentType.isBlank()) {
-			body = readCapped(url, call, response);
-			if (ContentTypes.startsAsHtml(body)) {
-				contentType = ContentTypes.SNIFFED_HTML;
-			}
-			else {
-				body = null;
-			}
+			body = readSniffed(url, call, response);
+			contentType = (body != null) ? ContentTypes.SNIFFED_HTML : contentType;
 		}
 		else {
 			// Cancelling closes the connection instead of draining a body nobody wants.
@@ -261,21 +260,40 @@ public class PageFetcher {
 	}
 
 	private byte[] readCapped(String url, Call call, Response response) throws IOException {
-		long cap = this.properties.maxBodySize().toBytes();
 		try (BufferedSource source = decoded(url, response)) {
-			if (response.body().contentLength() > cap || request(url, response, source, cap + 1)) {
-				call.cancel();
-				throw new FetchException(Kind.TOO_LARGE, url,
-						"Body larger than the " + Sizes.describe(this.properties.maxBodySize()) + " cap");
-			}
-			return source.readByteArray();
+			return readCapped(url, call, response, source);
 		}
+	}
+
+	private byte[] readCapped(String url, Call call, Response response, BufferedSource source) throws IOException {
+		long cap = this.properties.maxBodySize().toBytes();
+		if (response.body().contentLength() > cap || request(url, response, source, cap + 1)) {
+			call.cancel();
+			throw new FetchException(Kind.TOO_LARGE, url,
+					"Body larger than the " + Sizes.describe(this.properties.maxBodySize()) + " cap");
+		}
+		return source.readByteArray();
 	}
 
 	// A robots.txt body that cannot be decoded is read as an empty file, which allows
 	// everything, as its noise did before decoding was checked: the site is not made
 	// uncrawlable by a server that compresses its robots.txt in a way it was not asked
 	// to.
+	// The body of a response without a type if it starts as an HTML page, else null:
+	// only its first bytes are read to tell, as a browser sniffs them, so that an untyped
+	// download is neither read in full nor reported as too large.
+	private byte @Nullable [] readSniffed(String url, Call call, Response response) throws IOException {
+		try (BufferedSource source = decoded(url, response)) {
+			request(url, response, source, SNIFFED_BYTES);
+			long prefix = Math.min(source.getBuffer().size(), SNIFFED_BYTES);
+			if (!ContentTypes.startsAsHtml(source.getBuffer().snapshot((int) prefix).toByteArray())) {
+				call.cancel();
+				return null;
+			}
+			return readCapped(url, call, response, source);
+		}
+	}
+
 	private static byte[] readTruncated(String url, Response response) throws IOException {
 		try (BufferedSource source = decoded(url, response)) {
 			request(url, response, source, ROBOTS_CAP);

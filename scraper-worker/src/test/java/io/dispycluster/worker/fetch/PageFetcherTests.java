@@ -83,6 +83,30 @@ class PageFetcherTests {
 	}
 
 	@Test
+	void readsOnlyTheFirstBytesOfABodyWithoutATypeThatIsNoPage() throws IOException {
+		byte[] download = new byte[3_000_000];
+		download[0] = 'P';
+		download[1] = 'K';
+		this.site.handle("/download", (exchange) -> {
+			exchange.sendResponseHeaders(200, download.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(download);
+			}
+			catch (IOException ex) {
+				// The fetcher hung up: what the test expects.
+			}
+		});
+		this.site.respond("/big-page", 200, "", "<html>" + "x".repeat(5000));
+
+		FetchedPage page = fetch(this.site.url("/download"));
+
+		assertThat(page.hasBody()).isFalse();
+		assertThat(page.contentType()).isEmpty();
+		assertThatExceptionOfType(FetchException.class).isThrownBy(() -> fetch(this.site.url("/big-page")))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(FetchException.Kind.TOO_LARGE));
+	}
+
+	@Test
 	void refusesABodyLargerThanTheCap() {
 		this.site.page("/big", "x".repeat(5000));
 
