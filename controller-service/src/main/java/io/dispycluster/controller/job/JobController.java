@@ -203,7 +203,7 @@ class JobController {
 		ResultFormat chosen = (format == null || format.isBlank()) ? ResultFormat.JSON : ResultFormat.parse(format)
 			.orElseThrow(() -> new InvalidRequestException("format", "must be one of json, ndjson, csv"));
 		JobId id = this.queue.get(new JobId(jobId)).id();
-		if (this.queue.readResult(id, (reader) -> Boolean.TRUE).isEmpty()) {
+		if (this.queue.withResult(List.of(id)).isEmpty()) {
 			throw new ErrorResponseException(HttpStatus.CONFLICT,
 					Problems.of(HttpStatus.CONFLICT, "no-result", "No result yet", "Ce job n'a pas encore de résultat"),
 					null);

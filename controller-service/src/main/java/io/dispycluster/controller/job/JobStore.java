@@ -22,6 +22,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -50,6 +51,8 @@ class JobStore {
 	private static final RowMapper<Job> JOB = JobStore::mapJob;
 
 	private final NamedParameterJdbcTemplate jdbc;
+
+	private volatile @Nullable Boolean chunkedResults;
 
 	JobStore(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -98,8 +101,8 @@ class JobStore {
 		// after a failed insert: on PostgreSQL a failed statement aborts the whole
 		// transaction.
 		deleteResult(id);
-		this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)",
-				Map.of("id", id.value(), "json", result.json()));
+		this.jdbc.update("INSERT INTO job_result (job_id, result_json) VALUES (:id, :json)", Map.of("id", id.value(),
+				"json", chunkedResults() ? ResultChunks.toStored(result.json()) : result.json()));
 	}
 
 	private void deleteResult(JobId id) {
@@ -317,11 +320,32 @@ class JobStore {
 	 * @return the reader's value, or empty if the job has no result
 	 */
 	<T> Optional<T> readResult(JobId id, Function<Reader, T> reader) {
+		if (chunkedResults()) {
+			return this.jdbc.getJdbcTemplate()
+				.execute((ConnectionCallback<Optional<T>>) (connection) -> ResultChunks.read(connection, id.value(),
+						reader));
+		}
+		// H2 streams a CLOB from its store as it is read.
 		return this.jdbc
 			.query("SELECT result_json FROM job_result WHERE job_id = :id", Map.of("id", id.value()),
 					(rs, n) -> reader.apply(rs.getCharacterStream(1)))
 			.stream()
 			.findFirst();
+	}
+
+	/**
+	 * Whether results are read in pieces: on PostgreSQL, whose driver reads a value
+	 * whole.
+	 */
+	private boolean chunkedResults() {
+		Boolean chunked = this.chunkedResults;
+		if (chunked == null) {
+			chunked = this.jdbc.getJdbcTemplate()
+				.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
+					.equals(connection.getMetaData().getDatabaseProductName()));
+			this.chunkedResults = chunked;
+		}
+		return Boolean.TRUE.equals(chunked);
 	}
 
 	/** Deletes finished jobs (with their history and result) completed before a time. */
