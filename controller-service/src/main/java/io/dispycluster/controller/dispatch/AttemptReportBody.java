@@ -4,12 +4,11 @@ import io.dispycluster.model.job.AttemptOutcome;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The body of {@code POST /internal/jobs/{id}/report}: an {@code AttemptReport} as the
- * worker sends it, with the result kept as a JSON tree so that every field the worker
- * adds is stored verbatim.
+ * worker sends it, with the result kept as the JSON text it sent (see
+ * {@link ReportedResult}) so that every field the worker adds is stored verbatim.
  *
  * @param attempt the attempt number of the assignment
  * @param node the reporting worker's node name
@@ -18,5 +17,5 @@ import tools.jackson.databind.JsonNode;
  * @param error why the attempt failed
  */
 record AttemptReportBody(@NotNull Integer attempt, @NotBlank String node, @NotNull AttemptOutcome outcome,
-		@Nullable JsonNode result, @Nullable String error) {
+		@Nullable ReportedResult result, @Nullable String error) {
 }

@@ -2,6 +2,7 @@ package io.dispycluster.controller.dispatch;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 import io.dispycluster.controller.dispatch.DispatchMetrics.LossReason;
 import io.dispycluster.controller.job.Job;
@@ -16,8 +17,6 @@ import io.dispycluster.model.job.AttemptProgress;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 
@@ -41,18 +40,15 @@ class AttemptReports {
 
 	private final DispatchMetrics metrics;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	AttemptReports(JobQueue jobs, WorkerRegistry workers, Dispatcher dispatcher, DispatchProperties properties,
-			DispatchMetrics metrics, JsonMapper json, Clock clock) {
+			DispatchMetrics metrics, Clock clock) {
 		this.jobs = jobs;
 		this.workers = workers;
 		this.dispatcher = dispatcher;
 		this.properties = properties;
 		this.metrics = metrics;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -100,7 +96,7 @@ class AttemptReports {
 	 * queue at once and the attempt does not count as lost: the crawl did not fail, its
 	 * worker stopped, and a few rolling restarts must not use up a job's attempts.
 	 */
-	private void cancelledOnWorker(JobId id, int attempt, String node, @Nullable JsonNode result) {
+	private void cancelledOnWorker(JobId id, int attempt, String node, @Nullable ReportedResult result) {
 		Job job = this.jobs.get(id);
 		if (job.state() == JobState.CANCELLED && result != null && result.isObject()) {
 			ResultDocument partial = document(result);
@@ -120,16 +116,15 @@ class AttemptReports {
 		LOG.info("Job handed back: job={} node={} attempt={}", id, node, attempt);
 	}
 
-	private ResultDocument requireResult(@Nullable JsonNode result) {
+	private ResultDocument requireResult(@Nullable ReportedResult result) {
 		if (result == null || !result.isObject()) {
 			throw new InvalidRequestException("result", "is required (an object) when the outcome is succeeded");
 		}
 		return document(result);
 	}
 
-	private ResultDocument document(JsonNode result) {
-		JsonNode crawled = result.path("crawled");
-		return new ResultDocument(this.json.writeValueAsString(result), crawled.isArray() ? crawled.size() : 0);
+	private static ResultDocument document(ReportedResult result) {
+		return new ResultDocument(Objects.requireNonNull(result.json()), result.crawled());
 	}
 
 	private void recordDuration(String outcome, Job job) {
