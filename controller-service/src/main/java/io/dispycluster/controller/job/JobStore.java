@@ -1,6 +1,8 @@
 package io.dispycluster.controller.job;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -312,20 +314,42 @@ class JobStore {
 	}
 
 	/**
-	 * Reads a job's stored result as a character stream, without loading it whole where
-	 * the database allows it.
+	 * Reads a job's stored result as a character stream, from a copy taken first (see
+	 * {@link ResultSpool}): the database connection is back in the pool before the reader
+	 * runs, however slowly it writes the result to a client.
 	 * @param id the job
 	 * @param reader what to do with the stream
 	 * @param <T> what the reader returns
 	 * @return the reader's value, or empty if the job has no result
 	 */
 	<T> Optional<T> readResult(JobId id, Function<Reader, T> reader) {
+		Optional<ResultSpool> copy = readStoredResult(id, ResultSpool::copy);
+		if (copy.isEmpty()) {
+			return Optional.empty();
+		}
+		try (ResultSpool spool = copy.get(); Reader stream = spool.reader()) {
+			return Optional.of(reader.apply(stream));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Reads a job's stored result as a character stream straight from the database,
+	 * without loading it whole: H2 streams its CLOB, and on PostgreSQL it is read in
+	 * pieces ({@link ResultChunks}). The connection is held until the reader returns.
+	 * @param id the job
+	 * @param reader what to do with the stream
+	 * @param <T> what the reader returns
+	 * @return the reader's value, or empty if the job has no result
+	 */
+	<T> Optional<T> readStoredResult(JobId id, Function<Reader, T> reader) {
 		if (chunkedResults()) {
 			return this.jdbc.getJdbcTemplate()
 				.execute((ConnectionCallback<Optional<T>>) (connection) -> ResultChunks.read(connection, id.value(),
 						reader));
 		}
-		// H2 streams a CLOB from its store as it is read.
 		return this.jdbc
 			.query("SELECT result_json FROM job_result WHERE job_id = :id", Map.of("id", id.value()),
 					(rs, n) -> reader.apply(rs.getCharacterStream(1)))
@@ -334,8 +358,8 @@ class JobStore {
 	}
 
 	/**
-	 * Whether results are read in pieces: on PostgreSQL, whose driver reads a value
-	 * whole.
+	 * Whether results are stored as bytes and read in pieces: on PostgreSQL, whose driver
+	 * reads a value whole (see {@link ResultChunks}).
 	 */
 	private boolean chunkedResults() {
 		Boolean chunked = this.chunkedResults;

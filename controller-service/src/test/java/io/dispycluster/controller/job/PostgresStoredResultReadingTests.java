@@ -1,5 +1,6 @@
 package io.dispycluster.controller.job;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.dispycluster.support.testing.PostgresTestServer;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ class PostgresStoredResultReadingTests extends StoredResultReadingScenarios {
 	NamedParameterJdbcTemplate jdbc() {
 		flyway(this.dataSource, MigrationVersion.LATEST).migrate();
 		return new NamedParameterJdbcTemplate(this.dataSource);
+	}
+
+	@Override
+	HikariDataSource poolOfOne() {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(postgres.url());
+		pool.setSchema(postgres.schema());
+		pool.setMaximumPoolSize(1);
+		pool.setConnectionTimeout(250);
+		jdbc();
+		return pool;
 	}
 
 	@Test

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -26,6 +29,27 @@ abstract class StoredResultReadingScenarios {
 
 	abstract NamedParameterJdbcTemplate jdbc();
 
+	/** A pool of one connection, which gives up waiting for it after a quarter second. */
+	abstract HikariDataSource poolOfOne();
+
+	@ParameterizedTest
+	@ValueSource(ints = { 100, RESULT_CHARS })
+	void holdsNoConnectionWhileTheResultIsSent(int size) {
+		try (HikariDataSource pool = poolOfOne()) {
+			JobStore store = new JobStore(new NamedParameterJdbcTemplate(pool));
+			String json = largeResult(size);
+			JobId id = storeResult(store, json);
+
+			String sent = store.readResult(id, (reader) -> {
+				// a client still receiving the result: the store answers other calls
+				assertThat(store.find(id)).isPresent();
+				return readAll(reader);
+			}).orElseThrow();
+
+			assertThat(sent).isEqualTo(json);
+		}
+	}
+
 	@Test
 	void readsTheStartOfALargeResultWithoutLoadingItWhole() {
 		JobStore store = new JobStore(jdbc());
@@ -33,7 +57,7 @@ abstract class StoredResultReadingScenarios {
 		JobId id = storeResult(store, json);
 
 		long before = allocatedBytes();
-		String start = store.readResult(id, (reader) -> read(reader, 64)).orElseThrow();
+		String start = store.readStoredResult(id, (reader) -> read(reader, 64)).orElseThrow();
 		long allocated = allocatedBytes() - before;
 
 		assertThat(start).isEqualTo(json.substring(0, 64));
@@ -74,8 +98,12 @@ abstract class StoredResultReadingScenarios {
 	 * A result of many pages, each different (so that it does not compress to nothing).
 	 */
 	private static String largeResult() {
-		StringBuilder json = new StringBuilder(RESULT_CHARS + 200).append("{\"crawled\":[],\"pages\":[");
-		for (int i = 0; json.length() < RESULT_CHARS; i++) {
+		return largeResult(RESULT_CHARS);
+	}
+
+	private static String largeResult(int size) {
+		StringBuilder json = new StringBuilder(size + 200).append("{\"crawled\":[],\"pages\":[");
+		for (int i = 0; json.length() < size; i++) {
 			json.append((i > 0) ? "," : "")
 				.append("{\"url\":\"http://site.test/page/")
 				.append(Integer.toHexString(i * 40503))
