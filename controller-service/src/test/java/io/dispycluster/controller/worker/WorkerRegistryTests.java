@@ -16,6 +16,8 @@ import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -204,6 +206,23 @@ class WorkerRegistryTests {
 
 	private static HealthReport report(String instanceId) {
 		return new HealthReport(2, 0, null, null, null, instanceId);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "../../etc", "rack/pi-1", "pi\\1", ".", "..", "pi-1\nWorker registered: node=fake",
+			"pi\u0000" })
+	void aNodeNameThatCannotBeInAPathIsRefused(String node) {
+		assertThatThrownBy(() -> this.registry.register(new WorkerRegistration(node, "http://10.0.0.1:8080", 2)))
+			.isInstanceOfSatisfying(InvalidRequestException.class,
+					(ex) -> assertThat(ex.getErrors()).extracting(FieldProblem::field).containsExactly("node"));
+		assertThat(this.store.find(node)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "node6.lan", "pi 4 (attic)", "nœud-é", "...", "a.b", "x?y#z" })
+	void aNodeNameThatCanBeInAPathIsTaken(String node) {
+		this.registry.register(new WorkerRegistration(node, "http://10.0.0.1:8080", 2));
+		assertThat(this.store.find(node)).isPresent();
 	}
 
 	@Test
