@@ -36,7 +36,11 @@ final class CrawlRun {
 
 	private final SameOriginScope scope;
 
-	private final Set<String> skipped = new HashSet<>();
+	// The links not followed, by a 64-bit hash of each rather than the URL itself: they
+	// are only counted, and up to 10,000 URLs of up to 8 KB each (tracking links run to
+	// hundreds of characters) would weigh megabytes per crawl. Two links with one hash
+	// (about one chance in 10^11 at 10,000) would be counted once.
+	private final Set<Long> skipped = new HashSet<>();
 
 	private final long deadline;
 
@@ -164,9 +168,18 @@ final class CrawlRun {
 
 	// Links not followed are counted once each (up to a bound), not listed as errors.
 	private void skip(String link, PageState state) {
-		if (this.skipped.size() < MAX_SKIPPED && !this.frontier.hasSeen(link) && this.skipped.add(link)) {
+		if (this.skipped.size() < MAX_SKIPPED && !this.frontier.hasSeen(link) && this.skipped.add(hash(link))) {
 			this.states.merge(state, 1, Integer::sum);
 		}
+	}
+
+	// FNV-1a, 64 bits, over the URL's characters.
+	static long hash(String url) {
+		long hash = 0xcbf29ce484222325L;
+		for (int i = 0; i < url.length(); i++) {
+			hash = (hash ^ url.charAt(i)) * 0x100000001b3L;
+		}
+		return hash;
 	}
 
 	private boolean matchesPatterns(String url) {
