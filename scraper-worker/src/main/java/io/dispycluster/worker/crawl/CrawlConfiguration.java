@@ -21,7 +21,8 @@ class CrawlConfiguration {
 			CrawlProperties crawlProperties, MeterRegistry meterRegistry) {
 		RobotsRules robots = new RobotsRules(pageFetcher, fetchProperties, robotsProperties);
 		return new Crawler(pageFetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(meterRegistry),
-				fetchProperties, crawlProperties.maxConcurrentFetchesPerHost());
+				fetchProperties, crawlProperties.maxConcurrentFetchesPerHost(),
+				crawlProperties.maxResultSize().toBytes());
 	}
 
 }

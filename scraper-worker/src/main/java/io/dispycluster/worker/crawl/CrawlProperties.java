@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,10 +21,36 @@ import org.springframework.validation.annotation.Validated;
  * at once, and so at most to any one host; the politeness delay still separates the
  * starts of two requests to a host. 1 (the default) fetches one URL at a time; more suits
  * a site of your own, crawled with no delay
+ * @param maxResultSize the largest result a crawl may produce, as JSON: once it is
+ * reached the crawl stops ({@code stop_reason} {@code max_result_size}), and a page that
+ * did not fit is listed in {@code errors}. It bounds what the worker holds for a crawl
+ * and what the controller needs (about twice it) to take the report
  */
 @ConfigurationProperties("dispycluster.worker.crawl")
 @Validated
 public record CrawlProperties(@DefaultValue("1s") Duration politenessDelay,
 		@DefaultValue("1h") Duration defaultMaxDuration, @DefaultValue("6h") Duration maxDurationLimit,
-		@DefaultValue("1") @Min(1) @Max(16) int maxConcurrentFetchesPerHost) {
+		@DefaultValue("1") @Min(1) @Max(16) int maxConcurrentFetchesPerHost,
+		@DefaultValue("8MB") DataSize maxResultSize) {
+
+	/**
+	 * 8 MB: a crawl of 1,000 ordinary pages weighs about 0.7 MB (URLs of 65 characters, a
+	 * title, a description, an address and a phone number each), and 2.7 MB with five
+	 * short extracted fields and a list of 20 links per page, so this leaves room for
+	 * richer rules, while the controller's 96 MB heap takes such a report (about twice
+	 * its size) from more than one worker at once, and a worker's 96 MB heap holds the
+	 * results of its two jobs.
+	 */
+	public static final DataSize DEFAULT_MAX_RESULT_SIZE = DataSize.ofMegabytes(8);
+
+	// Below 64 KB a crawl would stop after a page or two.
+	private static final DataSize MIN_RESULT_SIZE = DataSize.ofKilobytes(64);
+
+	public CrawlProperties {
+		if (maxResultSize.compareTo(MIN_RESULT_SIZE) < 0 || maxResultSize.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException(
+					"dispycluster.worker.crawl.max-result-size must be between 64KB and 2GB, not " + maxResultSize);
+		}
+	}
+
 }

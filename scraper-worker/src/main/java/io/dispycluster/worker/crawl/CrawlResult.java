@@ -20,7 +20,8 @@ import io.dispycluster.model.job.ScrapeResult;
  * @param errors each URL that could not be crawled, with why
  * @param pages per-page detail, in visit order
  * @param stopReason why the crawl ended: {@code frontier_exhausted},
- * {@code frontier_full}, {@code max_pages}, {@code budget_exhausted} or {@code cancelled}
+ * {@code frontier_full}, {@code max_pages}, {@code max_result_size},
+ * {@code budget_exhausted} or {@code cancelled}
  * @param states the number of URLs that ended in each state ({@code crawled},
  * {@code http_error}, {@code robots_denied}, ...), states no URL reached left out
  */

@@ -56,8 +56,14 @@ final class CrawlRun {
 
 	private @Nullable String refusal;
 
-	CrawlRun(CrawlOrder order) {
+	private final ResultSize size;
+
+	// Set once the result has reached its size limit: no page is recorded after that.
+	private boolean full;
+
+	CrawlRun(CrawlOrder order, long maxResultBytes) {
 		this.order = order;
+		this.size = new ResultSize(maxResultBytes);
 		this.frontier = new Frontier(order.startUrl(), order.maxPages());
 		this.scope = new SameOriginScope(order.startUrl(), order.sameOriginOnly());
 		this.deadline = System.nanoTime() + order.budget().toNanos();
@@ -83,6 +89,9 @@ final class CrawlRun {
 		}
 		if (this.crawled.size() >= this.order.maxPages()) {
 			return StopReason.MAX_PAGES;
+		}
+		if (this.full) {
+			return StopReason.MAX_RESULT_SIZE;
 		}
 		if (budgetExhausted()) {
 			return StopReason.BUDGET_EXHAUSTED;
@@ -133,12 +142,26 @@ final class CrawlRun {
 		return this.crawled.size();
 	}
 
-	synchronized void crawled(QueuedUrl url, FetchedPage page, PageContent content) {
+	/**
+	 * Records a crawled page and queues its links, unless the result has no room left for
+	 * it: the page is then listed in {@code errors} as {@link PageState#RESULT_FULL}, and
+	 * the crawl stops. Once one page is left out, so are the pages still in flight, so
+	 * that the pages recorded are those visited first.
+	 * @return whether the page was recorded
+	 */
+	synchronized boolean crawled(QueuedUrl url, FetchedPage page, PageContent content) {
+		PageDetail detail = new PageDetail(url.url(), page.finalUrl(), page.status(), page.contentType(),
+				content.title(), content.description(), url.depth(), content.links().size(), page.bytes(),
+				page.elapsed().toMillis(), content.data());
+		if (this.full || !this.size.tryAddPage(detail, content.pii())) {
+			this.full = true;
+			failed(url.url(), PageState.RESULT_FULL, "Crawled but not recorded: the result reached the worker's "
+					+ "limit of " + sizeText(this.size.limit()) + " (max-result-size)");
+			return false;
+		}
 		this.crawled.add(url.url());
 		this.pii.put(url.url(), content.pii());
-		this.pages.add(new PageDetail(url.url(), page.finalUrl(), page.status(), page.contentType(), content.title(),
-				content.description(), url.depth(), content.links().size(), page.bytes(), page.elapsed().toMillis(),
-				content.data()));
+		this.pages.add(detail);
 		this.states.merge(PageState.CRAWLED, 1, Integer::sum);
 		this.frontier.markSeen(page.finalUrl());
 		if (url.depth() == 0) {
@@ -147,6 +170,15 @@ final class CrawlRun {
 		for (String link : content.links()) {
 			follow(link, url.depth() + 1);
 		}
+		return true;
+	}
+
+	// 8 MB, 512 KB, 1000 bytes: the limit as it is likely configured.
+	static String sizeText(long bytes) {
+		if (bytes % (1024 * 1024) == 0) {
+			return (bytes / (1024 * 1024)) + " MB";
+		}
+		return (bytes % 1024 == 0) ? (bytes / 1024) + " KB" : bytes + " bytes";
 	}
 
 	/** Whether a URL is within the crawl's scope: its origin rule and URL patterns. */
@@ -202,8 +234,14 @@ final class CrawlRun {
 		}
 	}
 
+	/**
+	 * Records a URL that could not be crawled. It is recorded even past the result's size
+	 * limit (it is small, and only the URLs in flight follow), which it may bring the
+	 * crawl to.
+	 */
 	void failed(String url, PageState state, String reason) {
 		this.errors.put(url, reason);
+		this.full |= this.size.addError(url, reason);
 		this.states.merge(state, 1, Integer::sum);
 		if (url.equals(this.order.startUrl()) && state.refusesTheStart()) {
 			this.refusal = reason;

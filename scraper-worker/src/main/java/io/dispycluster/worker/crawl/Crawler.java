@@ -37,6 +37,11 @@ import org.slf4j.MDC;
  * only while the pages crawled and the URLs in flight are fewer than {@code max_pages},
  * so {@code max_pages} is never exceeded, and memory holds at most {@code fetchesAtOnce}
  * pages in flight.
+ * <p>
+ * The result is held to {@code maxResultBytes} of JSON, counted as pages are recorded: a
+ * page that would take it past that is listed in {@code errors} instead, and the crawl
+ * stops ({@link StopReason#MAX_RESULT_SIZE}), so that neither the worker nor the
+ * controller taking its report holds more than that for one crawl.
  */
 public class Crawler {
 
@@ -52,23 +57,40 @@ public class Crawler {
 
 	private final int fetchesAtOnce;
 
+	private final long maxResultBytes;
+
 	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
 			CrawlMetrics metrics, FetchProperties fetchProperties) {
 		this(fetcher, robots, reader, throttle, metrics, fetchProperties, 1);
 	}
 
 	/**
-	 * A crawler that fetches up to {@code fetchesAtOnce} URLs of a crawl at once.
+	 * A crawler that fetches up to {@code fetchesAtOnce} URLs of a crawl at once, with
+	 * results of up to {@link CrawlProperties#DEFAULT_MAX_RESULT_SIZE}.
 	 */
 	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
 			CrawlMetrics metrics, FetchProperties fetchProperties, int fetchesAtOnce) {
+		this(fetcher, robots, reader, throttle, metrics, fetchProperties, fetchesAtOnce,
+				CrawlProperties.DEFAULT_MAX_RESULT_SIZE.toBytes());
+	}
+
+	/**
+	 * A crawler that fetches up to {@code fetchesAtOnce} URLs of a crawl at once, and
+	 * holds each crawl's result to {@code maxResultBytes} of JSON.
+	 */
+	public Crawler(PageFetcher fetcher, RobotsRules robots, PageReader reader, HostThrottle throttle,
+			CrawlMetrics metrics, FetchProperties fetchProperties, int fetchesAtOnce, long maxResultBytes) {
 		if (fetchesAtOnce < 1) {
 			throw new IllegalArgumentException("fetchesAtOnce must be at least 1");
+		}
+		if (maxResultBytes < 1) {
+			throw new IllegalArgumentException("maxResultBytes must be positive");
 		}
 		this.requests = new RequestChain(fetcher, robots, throttle, metrics, fetchProperties);
 		this.reader = reader;
 		this.metrics = metrics;
 		this.fetchesAtOnce = fetchesAtOnce;
+		this.maxResultBytes = maxResultBytes;
 	}
 
 	/**
@@ -78,7 +100,7 @@ public class Crawler {
 	 * @return what was crawled, with why the crawl stopped
 	 */
 	public CrawlOutcome crawl(CrawlOrder order, CrawlControl control) {
-		CrawlRun run = new CrawlRun(order);
+		CrawlRun run = new CrawlRun(order, this.maxResultBytes);
 		ExecutorService pool = (this.fetchesAtOnce > 1) ? newPool() : null;
 		try {
 			StopReason reason = crawl(run, control, (pool != null) ? pool : Runnable::run);
@@ -187,8 +209,13 @@ public class Crawler {
 			fail(run, visit.url().url(), PageState.of(page), RequestChain.statusText(page));
 			return;
 		}
-		run.crawled(visit.url(), page, visit.content());
-		this.metrics.ended(PageState.CRAWLED);
+		if (run.crawled(visit.url(), page, visit.content())) {
+			this.metrics.ended(PageState.CRAWLED);
+		}
+		else {
+			LOG.debug("{} crawled but not recorded: the result is full", visit.url().url());
+			this.metrics.ended(PageState.RESULT_FULL);
+		}
 	}
 
 	private void fail(CrawlRun run, String url, PageState state, String reason) {

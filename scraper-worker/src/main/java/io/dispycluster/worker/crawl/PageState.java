@@ -49,7 +49,14 @@ public enum PageState {
 	RETRIES_EXHAUSTED,
 
 	/** Abandoned because the crawl was cancelled. */
-	CANCELLED;
+	CANCELLED,
+
+	/**
+	 * Crawled, but left out of the result, which had reached the worker's
+	 * {@code max-result-size}; listed in {@code errors} so that nothing goes missing
+	 * unsaid.
+	 */
+	RESULT_FULL;
 
 	/** The name on the wire and in metrics, e.g. {@code http_error}. */
 	public String wireName() {

@@ -20,6 +20,13 @@ public enum StopReason {
 	/** {@code max_pages} pages were crawled. */
 	MAX_PAGES,
 
+	/**
+	 * The result reached the worker's {@code max-result-size}: the page that would have
+	 * taken it past, and any still in flight, are listed in {@code errors}
+	 * ({@link PageState#RESULT_FULL}) instead.
+	 */
+	MAX_RESULT_SIZE,
+
 	/** The crawl's time budget ({@code max_duration_s}) ran out. */
 	BUDGET_EXHAUSTED,
 

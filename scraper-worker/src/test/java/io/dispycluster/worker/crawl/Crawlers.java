@@ -64,6 +64,15 @@ public final class Crawlers {
 				fetchesAtOnce);
 	}
 
+	/**
+	 * A crawler that fetches up to this many URLs of a crawl at once and holds each
+	 * result to this many bytes of JSON.
+	 */
+	public static Crawler aCrawlerWithResultsUpTo(long maxResultBytes, int fetchesAtOnce) {
+		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), LOOPBACK, Dns.SYSTEM, robots(),
+				fetchesAtOnce, maxResultBytes);
+	}
+
 	/** A crawler that obeys robots.txt as these properties say. */
 	public static Crawler aCrawlerWithRobots(RobotsProperties robots) {
 		return aCrawler(new SimpleMeterRegistry(), DataSize.ofMegabytes(2), LOOPBACK, Dns.SYSTEM, robots);
@@ -86,13 +95,19 @@ public final class Crawlers {
 
 	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns,
 			RobotsProperties robotsProperties, int fetchesAtOnce) {
+		return aCrawler(registry, maxBodySize, allowed, dns, robotsProperties, fetchesAtOnce,
+				CrawlProperties.DEFAULT_MAX_RESULT_SIZE.toBytes());
+	}
+
+	private static Crawler aCrawler(MeterRegistry registry, DataSize maxBodySize, List<String> allowed, Dns dns,
+			RobotsProperties robotsProperties, int fetchesAtOnce, long maxResultBytes) {
 		AddressGuard guard = new AddressGuard(new GuardProperties(allowed));
 		FetchProperties fetchProperties = new FetchProperties(USER_AGENT, maxBodySize, MAX_REDIRECTS, 2,
 				Duration.ofMillis(50), Duration.ofSeconds(2), false);
 		PageFetcher fetcher = new PageFetcher(PageFetcher.newClient(guard, dns), fetchProperties, guard);
 		RobotsRules robots = new RobotsRules(fetcher, fetchProperties, robotsProperties);
 		return new Crawler(fetcher, robots, new PageReader(), new HostThrottle(), new CrawlMetrics(registry),
-				fetchProperties, fetchesAtOnce);
+				fetchProperties, fetchesAtOnce, maxResultBytes);
 	}
 
 }
