@@ -1,6 +1,7 @@
 package io.dispycluster.worker.robots;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,17 @@ public class RobotsRules {
 
 	private static final int PRUNE_ABOVE = 2048;
 
+	/**
+	 * The most sites remembered. Expired sites go first; a worker that meets more sites
+	 * than this within {@code cache-ttl} (crawls that cross origins meet up to three
+	 * times {@code max_pages} hosts each) forgets sites not in use, whose robots.txt is
+	 * fetched again when a crawl meets them again: without the bound, the rules of every
+	 * site met in an hour were held, megabytes for large robots.txt files.
+	 */
+	static final int MAX_SITES = 4096;
+
+	private final int maxSites;
+
 	private final RobotsProperties properties;
 
 	private final RobotsFetch fetch;
@@ -29,7 +41,12 @@ public class RobotsRules {
 	private final Map<String, SiteRobots> sites = new ConcurrentHashMap<>();
 
 	public RobotsRules(PageFetcher fetcher, FetchProperties fetchProperties, RobotsProperties properties) {
+		this(fetcher, fetchProperties, properties, MAX_SITES);
+	}
+
+	RobotsRules(PageFetcher fetcher, FetchProperties fetchProperties, RobotsProperties properties, int maxSites) {
 		this.properties = properties;
+		this.maxSites = maxSites;
 		this.fetch = new RobotsFetch(fetcher);
 		this.defaultUserAgent = fetchProperties.userAgent();
 	}
@@ -73,10 +90,27 @@ public class RobotsRules {
 	}
 
 	private void prune() {
-		if (this.sites.size() > PRUNE_ABOVE) {
+		if (this.sites.size() > Math.min(PRUNE_ABOVE, this.maxSites)) {
 			long now = System.nanoTime();
 			this.sites.values().removeIf((site) -> site.isExpired(now));
 		}
+		if (this.sites.size() >= this.maxSites) {
+			// Forget sites not in use, in no particular order, down to three quarters
+			// of the bound, so that this runs once in a while, not at every new site.
+			int excess = this.sites.size() - this.maxSites * 3 / 4;
+			Iterator<SiteRobots> entries = this.sites.values().iterator();
+			while (excess > 0 && entries.hasNext()) {
+				if (entries.next().isIdle()) {
+					entries.remove();
+					excess--;
+				}
+			}
+		}
+	}
+
+	/** The sites remembered. */
+	int size() {
+		return this.sites.size();
 	}
 
 }

@@ -101,6 +101,15 @@ final class SiteRobots {
 		return this.timedOutWithin != null && timeout.compareTo(this.timedOutWithin) > 0;
 	}
 
+	/** Whether no crawl is asking about the site now. */
+	boolean isIdle() {
+		if (!this.lock.tryLock()) {
+			return false;
+		}
+		this.lock.unlock();
+		return true;
+	}
+
 	boolean isExpired(long now) {
 		// A site whose lock is held is in use.
 		if (!this.lock.tryLock()) {
