@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * text/html"})
  * @param pages per-page detail, in visit order
  * @param stopReason why the crawl ended: {@code frontier_exhausted},
- * {@code frontier_full}, {@code max_pages}, {@code budget_exhausted} or
- * {@code cancelled}; null when unknown
+ * {@code frontier_full}, {@code max_pages}, {@code max_result_size},
+ * {@code budget_exhausted} or {@code cancelled}; null when unknown
  */
 public record ScrapeResult(List<String> crawled, Map<String, PiiFindings> piiByUrl, Map<String, String> errors,
 		List<PageSummary> pages, @Nullable String stopReason) {
