@@ -3,6 +3,8 @@ package io.dispycluster.gateway.upstream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,11 @@ import org.springframework.web.client.RestClient;
 public class Upstreams {
 
 	private static final Logger LOG = LoggerFactory.getLogger(Upstreams.class);
+
+	// hop-by-hop headers (RFC 9110, 7.6.1), the framing of the body, and the service's
+	// request id
+	private static final Set<String> PER_CONNECTION_HEADERS = Set.of("connection", "keep-alive", "proxy-connection",
+			"proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "x-request-id");
 
 	private final RestClient aggregateClient;
 
@@ -115,8 +122,8 @@ public class Upstreams {
 	}
 
 	/**
-	 * Sends a JSON request to a service and returns its answer as it is: status, content
-	 * type and body.
+	 * Sends a JSON request to a service and returns its answer as it is: status, body and
+	 * the headers meant for the client ({@code Content-Type}, {@code Retry-After}, ...).
 	 * @param headers request headers to pass on besides the content type, e.g. the
 	 * client's {@code Idempotency-Key}
 	 * @throws UpstreamFailure when the service is unreachable or too slow
@@ -139,17 +146,30 @@ public class Upstreams {
 					if (response.getStatusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
 						throw new UpstreamFailure(service.key(), UpstreamFailure.Kind.REFUSED, null);
 					}
-					HttpHeaders answered = new HttpHeaders();
-					MediaType contentType = response.getHeaders().getContentType();
-					if (contentType != null) {
-						answered.setContentType(contentType);
-					}
-					return new ResponseEntity<>(response.getBody().readAllBytes(), answered, response.getStatusCode());
+					return new ResponseEntity<>(response.getBody().readAllBytes(), endToEnd(response.getHeaders()),
+							response.getStatusCode());
 				}, true);
 		}
 		catch (ResourceAccessException ex) {
 			throw UpstreamFailure.of(service.key(), ex);
 		}
+	}
+
+	/**
+	 * The headers of a service's answer that are meant for the client, as a route passes
+	 * them: the {@code Retry-After} of a 503 or 429 above all, which the client needs to
+	 * know when to send again. Not the ones about this one connection and its framing
+	 * (the body is sent again whole), nor the service's request id (the gateway's own is
+	 * on every answer).
+	 */
+	private static HttpHeaders endToEnd(HttpHeaders headers) {
+		HttpHeaders answered = new HttpHeaders();
+		headers.forEach((name, values) -> {
+			if (!PER_CONNECTION_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+				answered.addAll(name, values);
+			}
+		});
+		return answered;
 	}
 
 	/** The base URL of a service, as configured. */

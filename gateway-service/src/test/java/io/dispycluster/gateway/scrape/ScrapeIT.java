@@ -106,6 +106,30 @@ class ScrapeIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void passesTheControllersRetryAfterThrough() {
+		String unavailable = "{\"type\":\"urn:dispycluster:problem:storage-unavailable\",\"title\":\"Storage unavailable\","
+				+ "\"status\":503}";
+		CONTROLLER.on("POST", "/scrape",
+				(request) -> Reply.problem(503, unavailable)
+					.withHeader("Retry-After", "5")
+					.withHeader("Cache-Control", "no-store"));
+		CONTROLLER.on("POST", "/scrape/batch",
+				(request) -> Reply.problem(429, unavailable).withHeader("Retry-After", "7"));
+
+		HttpResponse<String> single = post("/scrape", "{\"start_url\":\"http://x/\"}", "Content-Type",
+				"application/json");
+		HttpResponse<String> batch = post("/scrape/batch?urls=http%3A%2F%2Fx%2F", "");
+
+		assertThat(single.statusCode()).isEqualTo(503);
+		assertThat(single.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(single.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(single.headers().allValues("X-Request-Id")).hasSize(1);
+		assertThat(single.body()).isEqualTo(unavailable);
+		assertThat(batch.statusCode()).isEqualTo(429);
+		assertThat(batch.headers().firstValue("Retry-After")).hasValue("7");
+	}
+
+	@Test
 	void acceptsTheQueryParameterFormWithAnEmptyBodyOfAnyType() {
 		// curl -X POST '.../scrape?start_url=...' -d '' declares an empty form body
 		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
