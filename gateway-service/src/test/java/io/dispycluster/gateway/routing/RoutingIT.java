@@ -1,5 +1,11 @@
 package io.dispycluster.gateway.routing;
 
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+
+import java.io.ByteArrayInputStream;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -89,6 +95,41 @@ class RoutingIT extends GatewayTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(SCHEDULER.last("/tasks").body()).isEqualTo(task);
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			POST  | /tasks         | a=1&b=%C3%A9
+			POST  | /tasks?q=1     | a=1&b=2
+			POST  | /tasks         | {"name":"x"}
+			PUT   | /tasks/task_1  | a=1&b=2
+			PUT   | /tasks/task_1?q=1 | {"name":"x"}
+			PATCH | /tasks/task_1  | a=1
+			""")
+	void passesAFormBodyThroughAsSent(String method, String path, String body) {
+		// curl -d without -H 'Content-Type: application/json' declares a form body: the
+		// service gets it as sent and judges it, with the query string as sent
+		HttpResponse<String> response = send(method, path, body, "Content-Type", "application/x-www-form-urlencoded");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Recorded received = SCHEDULER.requests().get(SCHEDULER.requests().size() - 1);
+		assertThat(received.method()).isEqualTo(method);
+		assertThat(received.body()).isEqualTo(body);
+		assertThat(received.query()).isEqualTo(path.contains("?") ? path.substring(path.indexOf('?') + 1) : null);
+		assertThat(received.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "application/json", "application/x-www-form-urlencoded" })
+	void passesAChunkedBodyThrough(String contentType) {
+		String body = "{\"name\":\"chunked\"}";
+
+		HttpResponse<String> response = send(
+				request("/tasks", "Content-Type", contentType).POST(HttpRequest.BodyPublishers
+					.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(SCHEDULER.last("/tasks").body()).isEqualTo(body);
 	}
 
 	@Test
