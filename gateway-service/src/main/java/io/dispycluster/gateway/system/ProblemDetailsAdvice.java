@@ -1,13 +1,18 @@
 package io.dispycluster.gateway.system;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.ClientAbortException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.dispycluster.gateway.upstream.UpstreamBodyFailure;
 import io.dispycluster.gateway.upstream.UpstreamFailure;
 
 import org.springframework.http.HttpHeaders;
@@ -46,10 +51,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		else {
 			LOG.warn("Service {} failed: {}", ex.service(), ex.kind().description());
 		}
-		this.meters
-			.counter("dispycluster.gateway.upstream.failures", "service", ex.service(), "kind",
-					ex.kind().name().toLowerCase(Locale.ROOT))
-			.increment();
+		countFailure(ex);
 		ProblemDetail problem = switch (ex.kind()) {
 			case UNAVAILABLE -> Problems.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Service unavailable",
 					"Erreur de proxy : le service " + ex.service() + " est injoignable");
@@ -68,6 +70,40 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())));
 		}
 		return response.body(problem);
+	}
+
+	/**
+	 * A service broke off a routed answer. Before any of it was sent, the client gets the
+	 * problem of the failure, without the service's headers (its Content-Length above
+	 * all, which cut the problem short). After, the exception goes on to the web server,
+	 * which closes the connection: a problem written now would end the answer as if it
+	 * were complete.
+	 */
+	@ExceptionHandler(UpstreamBodyFailure.class)
+	ResponseEntity<ProblemDetail> upstreamBodyFailure(UpstreamBodyFailure ex, HttpServletResponse response)
+			throws UpstreamBodyFailure {
+		if (response.isCommitted()) {
+			LOG.warn("Service {} broke off an answer under way ({}): the client's connection is closed",
+					ex.failure().service(), String.valueOf(ex.getCause()));
+			countFailure(ex.failure());
+			throw ex;
+		}
+		Map<String, List<String>> gatewayHeaders = new LinkedHashMap<>();
+		for (String name : response.getHeaderNames()) {
+			if (!ex.isServiceHeader(name)) {
+				gatewayHeaders.put(name, List.copyOf(response.getHeaders(name)));
+			}
+		}
+		response.reset();
+		gatewayHeaders.forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		return upstreamFailure(ex.failure());
+	}
+
+	private void countFailure(UpstreamFailure ex) {
+		this.meters
+			.counter("dispycluster.gateway.upstream.failures", "service", ex.service(), "kind",
+					ex.kind().name().toLowerCase(Locale.ROOT))
+			.increment();
 	}
 
 	// Reading the client's request failed: it stopped sending, or went away. Its fault,

@@ -1,9 +1,12 @@
 package io.dispycluster.gateway.upstream;
 
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -129,7 +132,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 				discard(request);
 				throw new UpstreamFailure(serviceName, UpstreamFailure.Kind.REFUSED, null);
 			}
-			return this.problemInstances.rewrite(request, response);
+			return guardBody(request, this.problemInstances.rewrite(request, response), serviceName);
 		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
 			if (isClientAbort(ex)) {
@@ -138,6 +141,25 @@ class UpstreamProxyExchange implements ProxyExchange {
 			}
 			throw UpstreamFailure.of(serviceName, ex);
 		}
+	}
+
+	/**
+	 * Makes a failure to read the service's body, while it is passed on, the service's
+	 * failure ({@link UpstreamBodyFailure}): it was a 500 problem, and one written into
+	 * the middle of an answer already under way, which then ended as if complete.
+	 */
+	private static ServerResponse guardBody(Request request, ServerResponse response, String serviceName) {
+		InputStream body = MvcUtils.getAttribute(request.getServerRequest(),
+				MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR);
+		if (body != null) {
+			Set<String> headers = new HashSet<>();
+			response.headers().headerNames().forEach((name) -> headers.add(name.toLowerCase(Locale.ROOT)));
+			// the gateway's own id stays on whatever answer the client gets
+			headers.remove("x-request-id");
+			MvcUtils.putAttribute(request.getServerRequest(), MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR,
+					new UpstreamBody(body, serviceName, headers));
+		}
+		return response;
 	}
 
 	private static boolean isClientAbort(Throwable ex) {

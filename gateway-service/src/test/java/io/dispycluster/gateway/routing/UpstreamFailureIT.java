@@ -1,6 +1,13 @@
 package io.dispycluster.gateway.routing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -8,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.dispycluster.gateway.support.GatewayTestSupport;
+import io.dispycluster.gateway.support.StubService;
 import io.dispycluster.gateway.support.StubService.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A service that is down or too slow gives a 502 or 504 problem naming it, within the
@@ -85,6 +94,91 @@ class UpstreamFailureIT extends GatewayTestSupport {
 		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-timeout");
 		assertThat(problem.path("service").asString()).isEqualTo("cluster_controller");
 		assertThat(elapsed).isBetween(Duration.ofMillis(900), Duration.ofMillis(2500));
+	}
+
+	@Test
+	void answers502WhenTheServiceBreaksOffItsAnswerBeforeAnyOfItWasSent() throws Exception {
+		// the service declares 100 bytes, sends 6 and closes: it went down mid-answer
+		try (BrokenService broken = BrokenService.instead(MONITORING,
+				"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nETag: \"v1\"\r\nContent-Length: 100\r\n\r\n"
+						+ "{\"a\":1")) {
+
+			HttpResponse<String> response = get("/nodes", "X-Request-Id", "broken-1");
+
+			assertThat(response.statusCode()).isEqualTo(502);
+			assertThat(response.headers().firstValue("X-Request-Id")).hasValue("broken-1");
+			assertThat(response.headers().firstValue("ETag")).isEmpty();
+			JsonNode problem = body(response);
+			assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-unavailable");
+			assertThat(problem.path("service").asString()).isEqualTo("monitoring");
+		}
+	}
+
+	@Test
+	void cutsTheClientsConnectionWhenTheServiceBreaksOffAnAnswerAlreadyUnderWay() throws Exception {
+		// 256 KB of a chunked answer, more than the gateway buffers, then the service is
+		// gone: the client must see an incomplete answer, not a complete 200
+		String chunk = "x".repeat(16 * 1024);
+		String chunks = ("4000\r\n" + chunk + "\r\n").repeat(16);
+		try (BrokenService broken = BrokenService.instead(MONITORING,
+				"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks)) {
+
+			assertThatThrownBy(() -> CLIENT.send(request("/nodes").GET().build(), HttpResponse.BodyHandlers.ofString()))
+				.isInstanceOf(IOException.class);
+		}
+	}
+
+	/**
+	 * A service that answers every request with the same raw bytes, then closes the
+	 * connection, on the port of a stub stopped meanwhile.
+	 */
+	private static final class BrokenService implements AutoCloseable {
+
+		private final ServerSocket socket;
+
+		private final Thread acceptor;
+
+		private BrokenService(ServerSocket socket, String answer) {
+			this.socket = socket;
+			this.acceptor = new Thread(() -> {
+				while (!socket.isClosed()) {
+					try (Socket connection = socket.accept()) {
+						readHead(connection.getInputStream());
+						connection.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+						connection.getOutputStream().flush();
+					}
+					catch (IOException ex) {
+						// closed, or the gateway went away
+					}
+				}
+			}, "broken-service");
+			this.acceptor.setDaemon(true);
+			this.acceptor.start();
+		}
+
+		static BrokenService instead(StubService stub, String answer) throws IOException {
+			stub.stop();
+			ServerSocket socket = new ServerSocket();
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), stub.uri().getPort()));
+			return new BrokenService(socket, answer);
+		}
+
+		private static void readHead(InputStream in) throws IOException {
+			int matched = 0;
+			byte[] end = "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+			int read;
+			while (matched < end.length && (read = in.read()) != -1) {
+				matched = (read == end[matched]) ? matched + 1 : ((read == end[0]) ? 1 : 0);
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.socket.close();
+			this.acceptor.join(2000);
+		}
+
 	}
 
 }

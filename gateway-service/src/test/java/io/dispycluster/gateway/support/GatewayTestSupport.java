@@ -41,7 +41,7 @@ public abstract class GatewayTestSupport {
 
 	protected static final StubService SCHEDULER = StubService.start("scheduler");
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
+	protected static final HttpClient CLIENT = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
 		.build();
