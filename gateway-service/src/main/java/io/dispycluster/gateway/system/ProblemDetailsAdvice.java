@@ -53,8 +53,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		countFailure(ex);
 		ProblemDetail problem = switch (ex.kind()) {
-			case UNAVAILABLE -> Problems.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Service unavailable",
-					"Erreur de proxy : le service " + ex.service() + " est injoignable");
+			case UNAVAILABLE, TOO_LARGE -> Problems.of(HttpStatus.BAD_GATEWAY, "upstream-unavailable",
+					"Service unavailable", "Erreur de proxy : le service " + ex.service() + " est injoignable");
 			case TIMEOUT -> Problems.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Service too slow",
 					"Erreur de proxy : le service " + ex.service() + " n'a pas répondu à temps");
 			case CIRCUIT_OPEN -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "upstream-circuit-open",

@@ -79,7 +79,14 @@ public class UpstreamFailure extends RuntimeException {
 		 * client's own credentials never reach a service, so this is the cluster's
 		 * configuration, never the client's fault.
 		 */
-		REFUSED("refused the gateway's internal token");
+		REFUSED("refused the gateway's internal token"),
+
+		/**
+		 * The service answered a view's call with more than the gateway reads
+		 * ({@code dispycluster.gateway.aggregate-max-body}); never a routed call's, which
+		 * streams through.
+		 */
+		TOO_LARGE("answer larger than dispycluster.gateway.aggregate-max-body");
 
 		private final String description;
 

@@ -53,6 +53,8 @@ public class Upstreams {
 
 	private final long hardTimeoutMillis;
 
+	private final int maxBodyBytes;
+
 	Upstreams(RestClient aggregateClient, RestClient routeClient, Executor executor, ServicesProperties services,
 			GatewayProperties properties, JsonMapper jsonMapper, CircuitBreakers breakers) {
 		this.aggregateClient = aggregateClient;
@@ -64,6 +66,7 @@ public class Upstreams {
 		// The HTTP client times out first; this bound also covers a call waiting for a
 		// thread or a body that trickles in after its headers.
 		this.hardTimeoutMillis = properties.connectTimeout().plus(properties.aggregateTimeout()).toMillis();
+		this.maxBodyBytes = (int) Math.min(properties.aggregateMaxBody().toBytes(), Integer.MAX_VALUE - 8);
 	}
 
 	/**
@@ -111,7 +114,13 @@ public class Upstreams {
 							service.key());
 					return new UpstreamReply(service, status, null, since(start), UpstreamFailure.Kind.REFUSED);
 				}
-				return new UpstreamReply(service, status, parse(response.getBody().readAllBytes()), since(start), null);
+				byte[] body = response.getBody().readNBytes(this.maxBodyBytes + 1);
+				if (body.length > this.maxBodyBytes) {
+					LOG.warn("GET {} on service={} answered more than {} bytes: left out", path, service.key(),
+							this.maxBodyBytes);
+					return new UpstreamReply(service, status, null, since(start), UpstreamFailure.Kind.TOO_LARGE);
+				}
+				return new UpstreamReply(service, status, parse(body), since(start), null);
 			}, true);
 		}
 		catch (ResourceAccessException ex) {

@@ -3,6 +3,7 @@ package io.dispycluster.gateway.overview;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +141,25 @@ class AggregationIT extends GatewayTestSupport {
 		assertThat(data.path("scheduled_tasks").path("reason").asString()).isEqualTo("HTTP 500");
 		assertThat(CONTROLLER.last("/jobs").query()).isEqualTo("limit=10&include_result=false");
 		assertThat(dashboard.path("timestamp").asString()).endsWith("Z");
+	}
+
+	@Test
+	void leavesAnAnswerTooLargeToHoldOutOfTheDashboard() {
+		// a few thousand tasks of 50 URLs each: read whole into the gateway's small heap
+		// by every view at once, such lists ended the gateway with an OutOfMemoryError
+		String task = "{\"id\":\"task_1\",\"urls\":[\"" + "https://example.org/a/long/path/".repeat(40) + "\"]}";
+		String tasks = "[" + String.join(",", Collections.nCopies(2_500, task)) + "]";
+		assertThat(tasks.length()).isGreaterThan(2 * 1024 * 1024);
+		SCHEDULER.on("GET", "/tasks", (request) -> Reply.json(200, tasks));
+		CONTROLLER.on("GET", "/workers", (request) -> Reply.json(200, WORKERS));
+
+		JsonNode data = body(get("/dashboard")).path("data");
+
+		assertThat(data.path("scheduled_tasks").path("error").asString()).isEqualTo("Données indisponibles");
+		assertThat(data.path("scheduled_tasks").path("reason").asString())
+			.isEqualTo("answer larger than dispycluster.gateway.aggregate-max-body");
+		assertThat(data.path("workers").isArray()).isTrue();
+		assertThat(SCHEDULER.requests()).anyMatch((request) -> request.path().equals("/tasks"));
 	}
 
 	@Test
