@@ -3,7 +3,8 @@ package io.dispycluster.gateway.upstream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Set;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * The body of a service's answer as the proxy reads it to pass it on: a failure to read
@@ -14,9 +15,9 @@ final class UpstreamBody extends FilterInputStream {
 
 	private final String service;
 
-	private final Set<String> headers;
+	private final HttpHeaders headers;
 
-	UpstreamBody(InputStream body, String service, Set<String> headers) {
+	UpstreamBody(InputStream body, String service, HttpHeaders headers) {
 		super(body);
 		this.service = service;
 		this.headers = headers;

@@ -1,9 +1,10 @@
 package io.dispycluster.gateway.upstream;
 
-import java.util.Locale;
-import java.util.Set;
-
 import org.apache.coyote.CloseNowException;
+
+import io.dispycluster.support.requestid.RequestIds;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * A service broke off a routed answer while the gateway was passing its body on: it went
@@ -18,9 +19,9 @@ public final class UpstreamBodyFailure extends CloseNowException {
 
 	private final transient UpstreamFailure failure;
 
-	private final Set<String> serviceHeaders;
+	private final transient HttpHeaders serviceHeaders;
 
-	UpstreamBodyFailure(UpstreamFailure failure, Set<String> serviceHeaders) {
+	UpstreamBodyFailure(UpstreamFailure failure, HttpHeaders serviceHeaders) {
 		super(failure.getMessage() + ", in the middle of its answer", failure.getCause());
 		this.failure = failure;
 		this.serviceHeaders = serviceHeaders;
@@ -31,9 +32,12 @@ public final class UpstreamBodyFailure extends CloseNowException {
 		return this.failure;
 	}
 
-	/** Whether a response header is one of the service's broken answer. */
+	/**
+	 * Whether a response header is one of the service's broken answer; never the
+	 * gateway's own request id.
+	 */
 	public boolean isServiceHeader(String name) {
-		return this.serviceHeaders.contains(name.toLowerCase(Locale.ROOT));
+		return !RequestIds.HEADER.equalsIgnoreCase(name) && this.serviceHeaders.containsHeader(name);
 	}
 
 }

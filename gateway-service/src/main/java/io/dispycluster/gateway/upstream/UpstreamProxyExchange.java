@@ -3,10 +3,8 @@ package io.dispycluster.gateway.upstream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -152,12 +150,8 @@ class UpstreamProxyExchange implements ProxyExchange {
 		InputStream body = MvcUtils.getAttribute(request.getServerRequest(),
 				MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR);
 		if (body != null) {
-			Set<String> headers = new HashSet<>();
-			response.headers().headerNames().forEach((name) -> headers.add(name.toLowerCase(Locale.ROOT)));
-			// the gateway's own id stays on whatever answer the client gets
-			headers.remove("x-request-id");
 			MvcUtils.putAttribute(request.getServerRequest(), MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR,
-					new UpstreamBody(body, serviceName, headers));
+					new UpstreamBody(body, serviceName, response.headers()));
 		}
 		return response;
 	}
