@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.dispycluster.support.security.InternalTokenProperties;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
@@ -43,9 +44,6 @@ public record SecurityProperties(@DefaultValue("false") boolean apiKeyRequired, 
 		@Nullable String internalToken, @DefaultValue("false") boolean internalTokenRequired,
 		@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue RateLimit rateLimit, @DefaultValue Cors cors){
 
-	/** The shortest internal token accepted. */
-	static final int MIN_TOKEN_LENGTH = 16;
-
 	public SecurityProperties {
 		apiKeys = List.copyOf(apiKeys);
 		publicPaths = List.copyOf(publicPaths);
@@ -60,17 +58,7 @@ public record SecurityProperties(@DefaultValue("false") boolean apiKeyRequired, 
 						"dispycluster.security.api-keys[" + i + "].name repeats '" + apiKeys.get(i).name() + "'");
 			}
 		}
-		if (internalToken != null && internalToken.isBlank()) {
-			internalToken = null;
-		}
-		if (internalTokenRequired && internalToken == null) {
-			throw new IllegalArgumentException("dispycluster.security.internal-token must be set when "
-					+ "dispycluster.security.internal-token-required is true (always the case in production)");
-		}
-		if (internalToken != null && internalToken.length() < MIN_TOKEN_LENGTH) {
-			throw new IllegalArgumentException(
-					"dispycluster.security.internal-token must be at least " + MIN_TOKEN_LENGTH + " characters long");
-		}
+		internalToken = InternalTokenProperties.checked(internalToken, internalTokenRequired);
 		if (maxBodySize.toBytes() <= 0) {
 			throw new IllegalArgumentException("dispycluster.security.max-body-size must be positive");
 		}

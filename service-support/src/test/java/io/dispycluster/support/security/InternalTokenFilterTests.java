@@ -60,6 +60,14 @@ class InternalTokenFilterTests {
 		assertThat(new InternalTokenProperties(" ", false).internalToken()).isNull();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { TOKEN + "\n", TOKEN + "\r\n", "a-very-secret\tinternal-token",
+			"a very secret internal token", "a-very-secret-internal-tokén" })
+	void refusesToStartWithATokenNoHeaderCanCarryAsIs(String token) {
+		assertThatIllegalArgumentException().isThrownBy(() -> new InternalTokenProperties(token, false))
+			.withMessageContaining("dispycluster.security.internal-token must be printable ASCII");
+	}
+
 	@Test
 	void neverPrintsTheTokenWhenLogged() {
 		assertThat(new InternalTokenProperties(TOKEN, true))
