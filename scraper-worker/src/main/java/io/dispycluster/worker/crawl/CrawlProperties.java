@@ -25,13 +25,17 @@ import org.springframework.validation.annotation.Validated;
  * reached the crawl stops ({@code stop_reason} {@code max_result_size}), and a page that
  * did not fit is listed in {@code errors}. It bounds what the worker holds for a crawl
  * and what the controller needs (about twice it) to take the report
+ * @param maxSynchronousCrawls how many crawls the worker's own {@code POST /scrape} runs
+ * at once, beside the jobs the controller assigns (which its capacity bounds); one more
+ * is answered 503 with {@code Retry-After}. Each may hold up to {@code maxResultSize}:
+ * the default of 4 keeps them, with two jobs, within a Pi's 96 MB heap
  */
 @ConfigurationProperties("dispycluster.worker.crawl")
 @Validated
 public record CrawlProperties(@DefaultValue("1s") Duration politenessDelay,
 		@DefaultValue("1h") Duration defaultMaxDuration, @DefaultValue("6h") Duration maxDurationLimit,
 		@DefaultValue("1") @Min(1) @Max(16) int maxConcurrentFetchesPerHost,
-		@DefaultValue("8MB") DataSize maxResultSize) {
+		@DefaultValue("8MB") DataSize maxResultSize, @DefaultValue("4") @Min(1) @Max(200) int maxSynchronousCrawls) {
 
 	/**
 	 * 8 MB. Measured on 1,000 blog articles (20 links and 8 KB of text each), a result

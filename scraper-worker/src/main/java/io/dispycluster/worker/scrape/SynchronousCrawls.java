@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import io.dispycluster.support.submission.StartUrls;
 import io.dispycluster.worker.crawl.CrawlControl;
 import io.dispycluster.worker.crawl.CrawlOrder;
+import io.dispycluster.worker.crawl.CrawlProperties;
 import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.crawl.Crawler;
 import io.dispycluster.support.problem.Problems;
@@ -59,13 +60,6 @@ class SynchronousCrawls implements DisposableBean {
 
 	private final Crawler crawler;
 
-	/**
-	 * The most synchronous crawls at once: as many as the request threads (Tomcat's 200)
-	 * that bounded them when they ran on those, since they do not take the worker's
-	 * capacity.
-	 */
-	static final int MAX_CRAWLS = 200;
-
 	private final int maxCrawls;
 
 	// A thread per crawl, as when crawls ran on request threads; none queued.
@@ -77,8 +71,8 @@ class SynchronousCrawls implements DisposableBean {
 	private final Set<CrawlControl> running = ConcurrentHashMap.newKeySet();
 
 	@Autowired
-	SynchronousCrawls(Crawler crawler) {
-		this(crawler, MAX_CRAWLS);
+	SynchronousCrawls(Crawler crawler, CrawlProperties properties) {
+		this(crawler, properties.maxSynchronousCrawls());
 	}
 
 	SynchronousCrawls(Crawler crawler, int maxCrawls) {

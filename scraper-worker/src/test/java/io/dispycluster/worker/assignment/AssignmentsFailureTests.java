@@ -40,7 +40,7 @@ class AssignmentsFailureTests {
 		ControllerReports reports = mock(ControllerReports.class);
 		CrawlOrders orders = new CrawlOrders(
 				new CrawlProperties(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(6), 1,
-						CrawlProperties.DEFAULT_MAX_RESULT_SIZE),
+						CrawlProperties.DEFAULT_MAX_RESULT_SIZE, 4),
 				new FetchProperties("DispyClusterBot/test", DataSize.ofMegabytes(2), 5, 2, Duration.ofSeconds(1),
 						Duration.ofSeconds(60), false));
 		Assignments assignments = new Assignments(crawler, orders, reports,

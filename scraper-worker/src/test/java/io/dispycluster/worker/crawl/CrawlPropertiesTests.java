@@ -32,7 +32,8 @@ class CrawlPropertiesTests {
 	}
 
 	private static CrawlProperties withResultSize(DataSize maxResultSize) {
-		return new CrawlProperties(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(6), 1, maxResultSize);
+		return new CrawlProperties(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(6), 1, maxResultSize,
+				4);
 	}
 
 }
