@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
 
 import io.dispycluster.controller.job.NodeLabels;
 
@@ -35,12 +36,41 @@ public record NodeInventoryProperties(@DefaultValue @Valid List<Node> nodes) {
 		Set<String> names = new HashSet<>();
 		for (int i = 0; i < nodes.size(); i++) {
 			Node node = nodes.get(i);
+			checkName(node.name(), "dispycluster.nodes[" + i + "].name");
 			if (!names.add(node.name())) {
 				throw new IllegalArgumentException(
 						"dispycluster.nodes lists the node name '" + node.name() + "' twice");
 			}
 			checkLabels(node.labels(), "dispycluster.nodes[" + i + "].labels");
 		}
+	}
+
+	/**
+	 * Stops start-up on a name that a worker could not register with (see
+	 * {@link NodeNames}): the node would be listed, but {@code GET /workers/{node}} and
+	 * its ping could not reach it.
+	 * @param name the node's name
+	 * @param property where it was configured
+	 */
+	static void checkName(@Nullable String name, String property) {
+		if (name == null) {
+			return; // left to @NotBlank, which names it
+		}
+		if (name.length() > NodeNames.MAX_LENGTH) {
+			throw new IllegalArgumentException(
+					property + " must hold at most " + NodeNames.MAX_LENGTH + " characters, not " + name.length());
+		}
+		if (!NodeNames.isPathSegment(name)) {
+			throw new IllegalArgumentException(property + " '" + printable(name) + "' " + NodeNames.NOT_A_PATH_SEGMENT
+					+ ": it is the last segment of /workers/{node}");
+		}
+	}
+
+	/** The name as the message shows it, its control characters escaped. */
+	private static String printable(String name) {
+		StringBuilder text = new StringBuilder();
+		name.chars().forEach((c) -> text.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+		return text.toString();
 	}
 
 	/**

@@ -330,11 +330,12 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 
 	private static void validate(WorkerRegistration registration) {
 		List<FieldProblem> errors = new ArrayList<>();
-		if (registration.node() == null || registration.node().isBlank() || registration.node().length() > 255) {
+		if (registration.node() == null || registration.node().isBlank()
+				|| registration.node().length() > NodeNames.MAX_LENGTH) {
 			errors.add(new FieldProblem("node", "must hold 1 to 255 characters"));
 		}
-		else if (!isPathSegment(registration.node())) {
-			errors.add(new FieldProblem("node", "must not hold '/', '\\' or control characters, nor be '.' or '..'"));
+		else if (!NodeNames.isPathSegment(registration.node())) {
+			errors.add(new FieldProblem("node", NodeNames.NOT_A_PATH_SEGMENT));
 		}
 		if (registration.url() == null || !isHttpUrl(registration.url().strip())) {
 			errors.add(new FieldProblem("url", "must be an http or https base URL"));
@@ -351,19 +352,6 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-	}
-
-	/**
-	 * Whether a node name can be the last segment of {@code /workers/{node}} (and of the
-	 * monitoring's {@code /nodes/{name}}): Tomcat refuses an encoded slash or backslash,
-	 * and the dot segments are resolved away, so such a worker could be neither shown nor
-	 * pinged. Control characters would also forge the lines that log the name.
-	 */
-	private static boolean isPathSegment(String node) {
-		if (node.equals(".") || node.equals("..")) {
-			return false;
-		}
-		return node.chars().noneMatch((c) -> c == '/' || c == '\\' || Character.isISOControl(c));
 	}
 
 	private static boolean isHttpUrl(String url) {

@@ -3,6 +3,8 @@ package io.dispycluster.controller.worker;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -45,6 +47,26 @@ class NodeInventoryPropertiesTests {
 				"10.0.0.1", "dispycluster.nodes[0].labels.zone", "a".repeat(64))))
 			.rootCause()
 			.hasMessage("dispycluster.nodes[0].labels.zone must be a string of at most 63 characters");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "pi/1", "pi\\1", "..", ".", "pi\n1" })
+	void aNameThatCannotBeAPathSegmentStopsStartUpNamingTheProperty(String name) {
+		assertThatThrownBy(() -> bind(Map.of("dispycluster.nodes[0].name", "pi-1", "dispycluster.nodes[0].host",
+				"10.0.0.1", "dispycluster.nodes[1].name", name, "dispycluster.nodes[1].host", "10.0.0.2")))
+			.hasRootCauseInstanceOf(IllegalArgumentException.class)
+			.rootCause()
+			.hasMessageStartingWith("dispycluster.nodes[1].name '")
+			.hasMessageContaining("must not hold '/', '\\' or control characters, nor be '.' or '..'")
+			.hasMessageNotContaining("\n");
+	}
+
+	@Test
+	void aNameTooLongForTheRegistryStopsStartUp() {
+		assertThatThrownBy(() -> bind(
+				Map.of("dispycluster.nodes[0].name", "n".repeat(256), "dispycluster.nodes[0].host", "10.0.0.1")))
+			.rootCause()
+			.hasMessage("dispycluster.nodes[0].name must hold at most 255 characters, not 256");
 	}
 
 	private static NodeInventoryProperties bind(Map<String, String> properties) {
