@@ -11,6 +11,9 @@ import io.dispycluster.controller.job.JobSummary;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.worker.WorkerState;
 import io.dispycluster.model.worker.WorkerView;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,8 +67,9 @@ class WorkerController {
 	}
 
 	@PostMapping("/internal/workers/register")
-	WorkerView register(@RequestBody WorkerRegistration registration) {
-		Worker worker = this.registry.register(registration);
+	WorkerView register(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			schema = @Schema(implementation = WorkerRegistration.class))) @RequestBody JsonNode body) {
+		Worker worker = this.registry.register(RegistrationReader.read(body));
 		return WorkerRegistry.view(worker, this.jobs.activeCountByNode().getOrDefault(worker.node(), 0));
 	}
 

@@ -40,7 +40,7 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 
 	private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
-	private static final int MAX_CAPACITY = 1000;
+	static final int MAX_CAPACITY = 1000;
 
 	private final WorkerStore store;
 
@@ -329,6 +329,14 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 	}
 
 	private static void validate(WorkerRegistration registration) {
+		List<FieldProblem> errors = problems(registration);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+	}
+
+	/** What is wrong with a registration: none when it may be taken. */
+	static List<FieldProblem> problems(WorkerRegistration registration) {
 		List<FieldProblem> errors = new ArrayList<>();
 		if (registration.node() == null || registration.node().isBlank()
 				|| registration.node().length() > NodeNames.MAX_LENGTH) {
@@ -349,9 +357,7 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 			errors
 				.add(new FieldProblem("instance_id", "must hold 1 to " + HealthReport.MAX_INSTANCE_ID + " characters"));
 		}
-		if (!errors.isEmpty()) {
-			throw new InvalidRequestException(errors);
-		}
+		return errors;
 	}
 
 	private static boolean isHttpUrl(String url) {
