@@ -1,6 +1,6 @@
 /**
- * Cross-cutting wiring: RFC 9457 problem details, the clock and scheduling. Feature
- * packages may use it; it uses none of them.
+ * Cross-cutting wiring: RFC 9457 problem details, request body limits, the clock and
+ * scheduling. Feature packages may use it; it uses none of them.
  */
 @NullMarked
 package io.dispycluster.controller.system;

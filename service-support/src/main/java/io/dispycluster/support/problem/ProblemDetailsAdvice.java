@@ -42,6 +42,9 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.dispycluster.support.body.BodyLimitFilter;
+import io.dispycluster.support.body.BodyTooLargeException;
+
 /**
  * Turns every error into an RFC 9457 problem with a stable type: malformed JSON gives
  * 400, invalid values 422 with the bad fields, unknown paths 404, and anything unexpected
@@ -101,6 +104,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
+		if (tooLarge != null) {
+			return tooLarge(ex, tooLarge, request);
+		}
 		DatabindException databind = cause(ex, DatabindException.class);
 		if (databind != null && cause(ex, StreamReadException.class) == null && !isTrailingContent(databind)) {
 			return invalid(ex, List.of(new FieldProblem(path(databind), describe(databind))), headers, request);
@@ -137,6 +144,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(Exception.class)
 	@Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
+		if (tooLarge != null) {
+			// a body read by hand rather than bound, past the BodyLimitFilter's limit
+			return tooLarge(ex, tooLarge, request);
+		}
 		if (isTextTheDatabaseCannotHold(ex)) {
 			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.slugFor(HttpStatus.BAD_REQUEST),
 					HttpStatus.BAD_REQUEST.getReasonPhrase(),
@@ -157,6 +169,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Erreur interne du service");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * The 413 of a body without a declared length that went past the
+	 * {@link BodyLimitFilter}'s limit while it was read.
+	 */
+	private @Nullable ResponseEntity<Object> tooLarge(Exception ex, BodyTooLargeException tooLarge,
+			WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		// the client may still be sending: do not keep the connection for the rest of it
+		headers.set(HttpHeaders.CONNECTION, "close");
+		return handleExceptionInternal(ex, Problems.payloadTooLarge(tooLarge.limit()), headers,
+				HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	/**

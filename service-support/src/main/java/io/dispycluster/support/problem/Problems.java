@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Builds the RFC 9457 problems the services answer with. Every problem has a stable
@@ -30,6 +31,15 @@ public final class Problems {
 		problem.setType(type(slug));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * The 413 problem of a request body larger than {@code limit}, as every service and
+	 * the gateway answer it.
+	 */
+	public static ProblemDetail payloadTooLarge(DataSize limit) {
+		return of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
+				"Le corps de la requête dépasse " + limit.toKilobytes() + " Ko");
 	}
 
 	/**
