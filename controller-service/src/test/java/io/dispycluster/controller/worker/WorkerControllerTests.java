@@ -69,6 +69,7 @@ class WorkerControllerTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			99999999999          | must be between 1 and 1000
+			1e400                | must be between 1 and 1000
 			-99999999999999999999 | must be between 1 and 1000
 			2.5                  | must be an integer
 			'"two"'              | must be an integer

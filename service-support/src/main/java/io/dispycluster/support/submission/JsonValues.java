@@ -28,7 +28,12 @@ public final class JsonValues {
 		}
 		if (node.isFloatingPointNumber()) {
 			double value = node.doubleValue();
-			return (Double.isFinite(value) && value == Math.rint(value)) ? clamp(BigDecimal.valueOf(value)) : null;
+			if (Double.isInfinite(value)) {
+				// a number beyond a double (1e400) is read as infinite: an integer of
+				// that size, out of any range, as "1e400" written as a string is
+				return clamp(BigDecimal.valueOf(Math.copySign(Double.MAX_VALUE, value)));
+			}
+			return (!Double.isNaN(value) && value == Math.rint(value)) ? clamp(BigDecimal.valueOf(value)) : null;
 		}
 		if (node.isString()) {
 			try {
