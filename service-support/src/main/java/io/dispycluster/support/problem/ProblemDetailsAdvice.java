@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -107,6 +110,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		BodyTooLargeException tooLarge = cause(ex, BodyTooLargeException.class);
 		if (tooLarge != null) {
 			return tooLarge(ex, tooLarge, request);
+		}
+		InputCoercionException outOfRange = cause(ex, InputCoercionException.class);
+		JsonParser parser = (outOfRange != null) ? outOfRange.processor() : null;
+		if (outOfRange != null && parser != null) {
+			// a number too large for its field is no malformed JSON: a value out of its
+			// range, as a smaller one past the field's bounds is
+			return invalid(ex,
+					List.of(new FieldProblem(path(parser.streamReadContext().pathAsPointer()),
+							"must be " + typeName(outOfRange.getTargetType()) + " within its range")),
+					headers, request);
 		}
 		DatabindException databind = cause(ex, DatabindException.class);
 		if (databind != null && cause(ex, StreamReadException.class) == null && !isTrailingContent(databind)) {
@@ -263,6 +276,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 			else if (reference.getIndex() >= 0) {
 				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+	/**
+	 * A JSON pointer as the 422 names a field: {@code /steps/0/step_id} is
+	 * {@code steps[0].step_id}.
+	 */
+	private static String path(JsonPointer pointer) {
+		StringBuilder path = new StringBuilder();
+		for (JsonPointer at = pointer; at != null && !at.matches(); at = at.tail()) {
+			if (at.mayMatchElement()) {
+				path.append('[').append(at.getMatchingIndex()).append(']');
+			}
+			else {
+				path.append(path.isEmpty() ? "" : ".").append(at.getMatchingProperty());
 			}
 		}
 		return path.isEmpty() ? "body" : path.toString();

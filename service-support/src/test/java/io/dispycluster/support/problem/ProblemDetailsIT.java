@@ -82,6 +82,15 @@ class ProblemDetailsIT {
 	}
 
 	@Test
+	void aNumberTooLargeForItsFieldIsA422NamingTheField() throws Exception {
+		HttpResponse<String> response = post("/things", "{\"max_pages\": 99999999999}");
+		JsonNode problem = assertProblem(response, 422, "invalid-request");
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("max_pages");
+		assertThat(problem.path("errors").get(0).path("message").asString())
+			.isEqualTo("must be an integer within its range");
+	}
+
+	@Test
 	void aQueryParameterOfTheWrongTypeIsA422() throws Exception {
 		assertProblem(get("/things?limit=abc"), 422, "invalid-request");
 	}
