@@ -193,7 +193,7 @@ class ScrapeControllerTests extends WebSliceTests {
 			value = { "\"max_depth\":1.5|max_depth|must be an integer",
 					"\"max_pages\":2.5|max_pages|must be an integer",
 					"\"max_pages\":99999999999|max_pages|must be between 1 and 1000",
-					"\"timeout_s\":1e400|timeout_s|must be an integer",
+					"\"timeout_s\":1e400|timeout_s|must be between 1 and 300",
 					"\"delay_ms\":-99999999999|delay_ms|must be between 0 and 60000" })
 	void answers422ForAnIntegerFieldThatIsNoIntOrBeyondAnIntsRange(String field, String name, String message)
 			throws Exception {
