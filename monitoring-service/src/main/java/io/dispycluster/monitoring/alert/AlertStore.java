@@ -3,6 +3,7 @@ package io.dispycluster.monitoring.alert;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,8 @@ class AlertStore {
 
 	private static final String COLUMNS = "id, rule, node, severity, alert_value, threshold, message, since_ms, "
 			+ "fired_ms, resolved_ms";
+
+	private static final List<String> KNOWN_RULES = Arrays.stream(AlertRule.values()).map(AlertRule::name).toList();
 
 	private final JdbcClient jdbc;
 
@@ -54,9 +57,17 @@ class AlertStore {
 			.update();
 	}
 
-	/** The active alerts, oldest fired first. */
+	/**
+	 * The active alerts, oldest fired first. Like every read here, it leaves out the
+	 * alerts of a rule this version does not have (stored by a version that had it),
+	 * which nothing can evaluate or resolve any more and which would otherwise break the
+	 * reads.
+	 */
 	List<Alert> active() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE resolved_ms IS NULL ORDER BY fired_ms, id")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM alert WHERE resolved_ms IS NULL AND rule IN (:rules) "
+					+ "ORDER BY fired_ms, id")
+			.param("rules", KNOWN_RULES)
 			.query(AlertStore::alert)
 			.list();
 	}
@@ -64,8 +75,10 @@ class AlertStore {
 	/** The alerts fired since {@code from}, newest first, at most {@code limit}. */
 	List<Alert> history(Instant from, int limit) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM alert WHERE fired_ms >= :from ORDER BY fired_ms DESC, id LIMIT :limit")
+			.sql("SELECT " + COLUMNS + " FROM alert WHERE fired_ms >= :from AND rule IN (:rules) "
+					+ "ORDER BY fired_ms DESC, id LIMIT :limit")
 			.param("from", from.toEpochMilli())
+			.param("rules", KNOWN_RULES)
 			.param("limit", limit)
 			.query(AlertStore::alert)
 			.list();
