@@ -13,11 +13,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.dispycluster.gateway.system.ProblemWriter;
-import io.dispycluster.gateway.system.Problems;
+import io.dispycluster.support.problem.Problems;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -63,8 +62,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// the client may still be sending: do not keep the connection for the rest of it
 		response.setHeader("Connection", "close");
-		this.problems.write(request, response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-				"Request body too large", "Le corps de la requête dépasse " + this.max.toKilobytes() + " Ko"));
+		this.problems.write(request, response, Problems.payloadTooLarge(this.max));
 	}
 
 	private static byte[] readUpTo(InputStream in, long limit) throws IOException {

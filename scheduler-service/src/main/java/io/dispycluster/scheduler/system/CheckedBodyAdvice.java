@@ -33,6 +33,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
@@ -90,9 +91,7 @@ public abstract class CheckedBodyAdvice<T> extends RequestBodyAdviceAdapter {
 		byte[] bytes = input.getBody().readNBytes(MAX_BODY_BYTES + 1);
 		if (bytes.length > MAX_BODY_BYTES) {
 			throw new ErrorResponseException(HttpStatus.CONTENT_TOO_LARGE,
-					Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large",
-							"Le corps de la requête dépasse " + MAX_BODY_BYTES / 1024 + " Ko"),
-					null);
+					Problems.payloadTooLarge(DataSize.ofBytes(MAX_BODY_BYTES)), null);
 		}
 		JsonNode body;
 		try {
