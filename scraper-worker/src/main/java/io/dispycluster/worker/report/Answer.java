@@ -20,7 +20,11 @@ public enum Answer {
 	 */
 	NOT_CURRENT,
 
-	/** Any other 4xx: the controller refuses; retrying would not help. */
+	/**
+	 * Any other 4xx: the controller refuses; retrying would not help. (A final report
+	 * refused with 413, too large, is sent again without its result first: see
+	 * {@link ReportDelivery}.)
+	 */
 	REFUSED,
 
 	/** 5xx or no answer at all: try again later. */
@@ -39,18 +43,28 @@ public enum Answer {
 			call.run();
 			return ACCEPTED;
 		}
-		catch (RestClientResponseException ex) {
-			LOG.debug("{}: controller answered {}", what, ex.getStatusCode().value());
-			int status = ex.getStatusCode().value();
+		catch (RestClientException ex) {
+			return of(what, ex);
+		}
+	}
+
+	/**
+	 * Classifies a failed call.
+	 * @param what the call, for the logs
+	 * @param ex how it failed
+	 * @return the answer
+	 */
+	static Answer of(String what, RestClientException ex) {
+		if (ex instanceof RestClientResponseException response) {
+			int status = response.getStatusCode().value();
+			LOG.debug("{}: controller answered {}", what, status);
 			if (status == 404 || status == 409 || status == 410) {
 				return NOT_CURRENT;
 			}
-			return ex.getStatusCode().is4xxClientError() ? REFUSED : UNAVAILABLE;
+			return response.getStatusCode().is4xxClientError() ? REFUSED : UNAVAILABLE;
 		}
-		catch (RestClientException ex) {
-			LOG.debug("{}: controller unreachable: {}", what, ex.getMessage());
-			return UNAVAILABLE;
-		}
+		LOG.debug("{}: controller unreachable: {}", what, ex.getMessage());
+		return UNAVAILABLE;
 	}
 
 }

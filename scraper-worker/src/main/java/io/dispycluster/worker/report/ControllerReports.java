@@ -5,12 +5,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.model.worker.WorkerRegistration;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends the worker's news to the controller: progress once (the next tick sends fresher
  * news anyway), final reports retried in the background until the controller accepts or
  * refuses them, and the registration. News about a job carries the request id its
- * assignment came with.
+ * assignment came with. A final report too large for the controller is sent again without
+ * its result, as a failure that says so ({@link ReportDelivery}).
  */
 public class ControllerReports {
 
@@ -20,10 +22,14 @@ public class ControllerReports {
 
 	private final ReportProperties properties;
 
-	ControllerReports(ControllerClient client, ScheduledExecutorService scheduler, ReportProperties properties) {
+	private final JsonMapper json;
+
+	ControllerReports(ControllerClient client, ScheduledExecutorService scheduler, ReportProperties properties,
+			JsonMapper json) {
 		this.client = client;
 		this.scheduler = scheduler;
 		this.properties = properties;
+		this.json = json;
 	}
 
 	/**
@@ -48,9 +54,9 @@ public class ControllerReports {
 	 * answered, the retries gave up, or the worker is stopping
 	 */
 	public void report(String jobId, @Nullable String requestId, AttemptReportBody report, Runnable whenSettled) {
-		String what = "Report of job " + jobId + " attempt " + report.attempt();
-		new RetryingCall(what, () -> Answer.of(what, () -> this.client.report(jobId, requestId, report)),
-				this.scheduler, this.properties, this.properties.giveUpAfter(), whenSettled)
+		ReportDelivery delivery = new ReportDelivery(this.client, this.json, jobId, requestId, report);
+		new RetryingCall(delivery.what(), delivery, this.scheduler, this.properties, this.properties.giveUpAfter(),
+				whenSettled)
 			.start();
 	}
 
@@ -63,8 +69,7 @@ public class ControllerReports {
 	 * @return the controller's answer
 	 */
 	public Answer reportOnce(String jobId, @Nullable String requestId, AttemptReportBody report) {
-		return Answer.of("Report of job " + jobId + " attempt " + report.attempt(),
-				() -> this.client.report(jobId, requestId, report));
+		return new ReportDelivery(this.client, this.json, jobId, requestId, report).get();
 	}
 
 	/**

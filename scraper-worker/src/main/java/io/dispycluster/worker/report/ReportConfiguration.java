@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.dispycluster.support.security.InternalTokenProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,8 +51,8 @@ class ReportConfiguration {
 
 	@Bean
 	ControllerReports controllerReports(ControllerClient controllerClient,
-			ScheduledExecutorService controllerCallScheduler, ReportProperties properties) {
-		return new ControllerReports(controllerClient, controllerCallScheduler, properties);
+			ScheduledExecutorService controllerCallScheduler, ReportProperties properties, JsonMapper json) {
+		return new ControllerReports(controllerClient, controllerCallScheduler, properties, json);
 	}
 
 }

@@ -87,6 +87,38 @@ class ResultSizeIT {
 	}
 
 	@Test
+	void reportsAJobWhoseResultTheControllerRefusesAsTooLargeAsFailedAndSaysWhy() {
+		String path = "/internal/jobs/job_refused/report";
+		CONTROLLER.refuseBodiesOver(path, 16 * 1024);
+		this.client.post()
+			.uri("/assignments")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"job_id\":\"job_refused\",\"attempt\":1,\"spec\":{\"start_url\":\"" + SITE.url("/big/")
+					+ "\",\"same_origin_only\":true,\"timeout_s\":30," + OPTIONS + "}}")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> CONTROLLER.bodies(path).size() == 2);
+		String failure = CONTROLLER.bodies(path).get(1);
+		assertThat(JsonPath.<String>read(failure, "$.outcome")).isEqualTo("failed");
+		assertThat(JsonPath.<Integer>read(failure, "$.attempt")).isEqualTo(1);
+		assertThat(JsonPath.<Object>read(failure, "$.result")).isNull();
+		assertThat(JsonPath.<String>read(failure, "$.error"))
+			.matches("Result too large for the controller: the report of this attempt \\(6 pages, \\d+ bytes of JSON\\)"
+					+ " is more than .*\\(Le corps de la requête dépasse 16 Ko\\).*");
+		// the attempt is over: not listed as running or reporting any more
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> !this.client.get()
+				.uri("/assignments")
+				.exchange()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody()
+				.contains("job_refused"));
+	}
+
+	@Test
 	void answersASynchronousScrapeWithinTheLimitAndSaysSo() {
 		String body = this.client.post()
 			.uri("/scrape")

@@ -3,17 +3,22 @@ package io.dispycluster.worker.report;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.jayway.jsonpath.JsonPath;
 import io.dispycluster.model.job.AttemptProgress;
 import io.dispycluster.model.worker.WorkerRegistration;
 import io.dispycluster.model.job.AttemptOutcome;
 import io.dispycluster.support.security.InternalTokenProperties;
+import io.dispycluster.worker.crawl.CrawlResult;
 import io.dispycluster.worker.testsupport.StubController;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -36,6 +44,12 @@ import static org.awaitility.Awaitility.await;
 class ControllerReportsTests {
 
 	private static final String TOKEN = "internal-token-for-tests-0123456789";
+
+	// as the worker's: snake_case on the wire
+	static final JsonMapper JSON = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+		.build();
 
 	private final StubController controller = StubController.start();
 
@@ -98,7 +112,7 @@ class ControllerReportsTests {
 
 		AtomicInteger settled = new AtomicInteger();
 
-		new ControllerReports(client(this.controller.baseUrl()), this.scheduler, shortLived).report("job_3", null,
+		new ControllerReports(client(this.controller.baseUrl()), this.scheduler, shortLived, JSON).report("job_3", null,
 				report(), settled::incrementAndGet);
 
 		await().pollDelay(Duration.ofMillis(600))
@@ -111,10 +125,90 @@ class ControllerReportsTests {
 	}
 
 	@Test
+	void reportsAResultTooLargeForTheControllerAsAFailureThatSaysSo() {
+		String path = "/internal/jobs/job_9/report";
+		this.controller.refuseBodiesOver(path, 4096);
+		AtomicInteger settled = new AtomicInteger();
+
+		reports(this.controller.baseUrl()).report("job_9", null, succeeded(bigResult()), settled::incrementAndGet);
+
+		await().atMost(Duration.ofSeconds(2)).until(() -> settled.get() == 1);
+		List<String> bodies = this.controller.bodies(path);
+		assertThat(bodies).hasSize(2);
+		String small = bodies.get(1);
+		assertThat(JsonPath.<String>read(small, "$.outcome")).isEqualToIgnoringCase("failed");
+		assertThat(JsonPath.<Object>read(small, "$.result")).isNull();
+		assertThat(JsonPath.<String>read(small, "$.error"))
+			.startsWith("Result too large for the controller: the report of this attempt (300 pages, "
+					+ sizeOf(succeeded(bigResult())) + " bytes of JSON)")
+			.contains("dispycluster.controller.max-report-size", "(Le corps de la requête dépasse 4 Ko)");
+	}
+
+	@Test
+	void keepsTheReasonOfAFailureWhosePartialResultIsTooLargeForTheController() {
+		String path = "/internal/jobs/job_10/report";
+		this.controller.refuseBodiesOver(path, 4096);
+		AttemptReportBody refusal = new AttemptReportBody(1, "n1", AttemptOutcome.FAILED, bigResult(),
+				"Refused by robots.txt");
+
+		assertThat(reports(this.controller.baseUrl()).reportOnce("job_10", null, refusal)).isEqualTo(Answer.ACCEPTED);
+
+		String small = this.controller.bodies(path).get(1);
+		assertThat(JsonPath.<String>read(small, "$.outcome")).isEqualToIgnoringCase("failed");
+		assertThat(JsonPath.<Object>read(small, "$.result")).isNull();
+		assertThat(JsonPath.<String>read(small, "$.error"))
+			.startsWith("Refused by robots.txt (Result too large for the controller: ");
+	}
+
+	@Test
+	void reportsACancelledAttemptWhosePartialResultIsTooLargeAsCancelledWithoutIt() {
+		String path = "/internal/jobs/job_11/report";
+		this.controller.refuseBodiesOver(path, 4096);
+		AttemptReportBody cancelled = new AttemptReportBody(1, "n1", AttemptOutcome.CANCELLED, bigResult(), null);
+
+		assertThat(reports(this.controller.baseUrl()).reportOnce("job_11", null, cancelled)).isEqualTo(Answer.ACCEPTED);
+
+		String small = this.controller.bodies(path).get(1);
+		assertThat(JsonPath.<String>read(small, "$.outcome")).isEqualToIgnoringCase("cancelled");
+		assertThat(JsonPath.<Object>read(small, "$.result")).isNull();
+	}
+
+	@Test
+	void retriesTheFailureThatReplacedAReportTooLargeNotTheReport() {
+		String path = "/internal/jobs/job_12/report";
+		this.controller.refuseBodiesOver(path, 4096);
+		this.controller.answerNext(path, 503, 500);
+		AtomicInteger settled = new AtomicInteger();
+
+		reports(this.controller.baseUrl()).report("job_12", null, succeeded(bigResult()), settled::incrementAndGet);
+
+		await().atMost(Duration.ofSeconds(2)).until(() -> settled.get() == 1);
+		List<String> bodies = this.controller.bodies(path);
+		// the report refused once; its replacement tried until the controller took it
+		assertThat(bodies).hasSize(4);
+		assertThat(bodies.subList(1, 4)).allSatisfy((body) -> {
+			assertThat(JsonPath.<String>read(body, "$.outcome")).isEqualToIgnoringCase("failed");
+			assertThat(JsonPath.<String>read(body, "$.error")).startsWith("Result too large for the controller");
+		});
+	}
+
+	@Test
+	void settlesAReportWithoutAResultThatIsStillTooLarge() {
+		String path = "/internal/jobs/job_13/report";
+		this.controller.refuseBodiesOver(path, 16);
+		AtomicInteger settled = new AtomicInteger();
+
+		reports(this.controller.baseUrl()).report("job_13", null, report(), settled::incrementAndGet);
+
+		await().atMost(Duration.ofSeconds(2)).until(() -> settled.get() == 1);
+		await().during(Duration.ofMillis(200)).until(() -> this.controller.bodies(path).size() == 1);
+	}
+
+	@Test
 	void sendsTheInternalTokenOnEveryCallToTheController() {
 		this.controller.requireToken(TOKEN);
 		ControllerReports reports = new ControllerReports(client(this.controller.baseUrl(), TOKEN), this.scheduler,
-				this.properties);
+				this.properties, JSON);
 
 		assertThat(reports.registerOnce(new WorkerRegistration("n1", "http://n1:8080", 2))).isEqualTo(Answer.ACCEPTED);
 		assertThat(reports.progress("job_4", null, progress())).isEqualTo(Answer.ACCEPTED);
@@ -186,14 +280,14 @@ class ControllerReportsTests {
 	@Test
 	void sendsNoTokenHeaderWhenTheTokenIsBlank() {
 		ControllerReports reports = new ControllerReports(client(this.controller.baseUrl(), " "), this.scheduler,
-				this.properties);
+				this.properties, JSON);
 
 		assertThat(reports.progress("job_6", null, progress())).isEqualTo(Answer.ACCEPTED);
 		assertThat(this.controller.calls("/internal/jobs/job_6/progress").get(0).token()).isNull();
 	}
 
 	private ControllerReports reports(String baseUrl) {
-		return new ControllerReports(client(baseUrl), this.scheduler, this.properties);
+		return new ControllerReports(client(baseUrl), this.scheduler, this.properties, JSON);
 	}
 
 	static ControllerClient client(String baseUrl) {
@@ -217,6 +311,20 @@ class ControllerReportsTests {
 
 	private static AttemptProgress progress() {
 		return new AttemptProgress(1, "n1", 0, null);
+	}
+
+	private static AttemptReportBody succeeded(CrawlResult result) {
+		return new AttemptReportBody(1, "n1", AttemptOutcome.SUCCEEDED, result, null);
+	}
+
+	// 300 pages crawled, about 20 KB of JSON
+	private static CrawlResult bigResult() {
+		List<String> crawled = IntStream.range(0, 300).mapToObj((i) -> "http://site.test/page/" + i).toList();
+		return new CrawlResult(crawled, Map.of(), Map.of(), List.of(), "max_pages", Map.of("crawled", 300));
+	}
+
+	private static long sizeOf(AttemptReportBody report) {
+		return JSON.writeValueAsBytes(report).length;
 	}
 
 	private static AttemptReportBody report() {

@@ -94,7 +94,7 @@ class RegistrationLoopTests {
 
 	private RegistrationLoop loop(String node, Duration interval) {
 		ControllerReports reports = new ControllerReports(ControllerReportsTests.client(this.controller.baseUrl()),
-				this.scheduler, this.properties);
+				this.scheduler, this.properties, ControllerReportsTests.JSON);
 		return new RegistrationLoop(new WorkerRegistration(node, "http://" + node + ":8080", 2), reports,
 				this.scheduler, this.properties, interval);
 	}

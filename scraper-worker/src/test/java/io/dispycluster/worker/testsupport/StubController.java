@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A stand-in for the controller's internal API on loopback: it records every call and
  * answers 204 (200 with a body for a registration), unless told to answer a path with
- * other statuses first.
+ * other statuses first, or to refuse bodies over a size as the controller's body limit
+ * does.
  */
 public final class StubController implements AutoCloseable {
 
@@ -30,6 +31,8 @@ public final class StubController implements AutoCloseable {
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> bodyLimits = new ConcurrentHashMap<>();
 
 	private volatile @Nullable String requiredToken;
 
@@ -64,6 +67,17 @@ public final class StubController implements AutoCloseable {
 	}
 
 	/**
+	 * Refuses bodies of more than {@code limit} bytes sent to a path as the controller's
+	 * body limit does: 413 with its problem, before reading a body whose declared length
+	 * is over, or at the first byte past the limit of one sent without a length, and
+	 * closing the connection rather than reading the rest. A refused call is recorded
+	 * with the body read until then.
+	 */
+	public void refuseBodiesOver(String path, int limit) {
+		this.bodyLimits.put(path, limit);
+	}
+
+	/**
 	 * Answers 401, like the controller in production, to every call that does not carry
 	 * this token as {@code X-Internal-Token}.
 	 */
@@ -88,14 +102,24 @@ public final class StubController implements AutoCloseable {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getPath();
-		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		Integer limit = this.bodyLimits.get(path);
+		String length = exchange.getRequestHeaders().getFirst("Content-Length");
+		boolean declaredOver = limit != null && length != null && Long.parseLong(length) > limit;
+		byte[] read = (limit == null) ? exchange.getRequestBody().readAllBytes()
+				: declaredOver ? new byte[0] : exchange.getRequestBody().readNBytes(limit + 1);
+		String body = new String(read, StandardCharsets.UTF_8);
 		String token = exchange.getRequestHeaders().getFirst("X-Internal-Token");
 		this.calls.add(new Call(path, body, exchange.getRequestHeaders().getFirst("Content-Type"), token,
 				exchange.getRequestHeaders().getFirst("X-Request-Id")));
-		Deque<Integer> next = this.scripted.get(path);
+		boolean tooLarge = declaredOver || (limit != null && read.length > limit);
+		// a body refused as too large leaves the scripted answers to the next calls
+		Deque<Integer> next = tooLarge ? null : this.scripted.get(path);
 		Integer status = (next != null) ? next.poll() : null;
 		if (this.requiredToken != null && !this.requiredToken.equals(token)) {
 			exchange.sendResponseHeaders(401, -1);
+		}
+		else if (tooLarge) {
+			refuseTooLarge(exchange, limit);
 		}
 		else if (status != null) {
 			exchange.sendResponseHeaders(status, -1);
@@ -112,6 +136,18 @@ public final class StubController implements AutoCloseable {
 			exchange.sendResponseHeaders(204, -1);
 		}
 		exchange.close();
+	}
+
+	private static void refuseTooLarge(HttpExchange exchange, int limit) throws IOException {
+		byte[] problem = ("{\"type\":\"urn:dispycluster:problem:payload-too-large\",\"title\":\"Request body too large\","
+				+ "\"status\":413,\"detail\":\"Le corps de la requête dépasse " + (limit / 1024) + " Ko\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+		exchange.getResponseHeaders().set("Connection", "close");
+		exchange.sendResponseHeaders(413, problem.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(problem);
+		}
 	}
 
 	/**
