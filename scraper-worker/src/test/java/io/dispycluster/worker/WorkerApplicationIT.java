@@ -1,10 +1,20 @@
 package io.dispycluster.worker;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import org.springframework.http.MediaType;
 
@@ -15,6 +25,9 @@ import static org.awaitility.Awaitility.await;
  * The running worker: its own endpoints, actuator, a synchronous crawl, registration.
  */
 class WorkerApplicationIT extends WorkerITSupport {
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void answersRootAndHealthInTheContractsShapes() {
@@ -139,6 +152,29 @@ class WorkerApplicationIT extends WorkerITSupport {
 			.expectBody()
 			.jsonPath("$.errors.length()")
 			.isEqualTo(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void refusesABodyOverItsLimitWithAProblemWithoutReadingItWhole(boolean declaredLength) throws Exception {
+		// 64 KB in the tests; about 100 MB ran the worker out of memory before the limit
+		byte[] body = ("{\"start_url\":\"" + SITE.url("/sync/") + "\",\"x\":\"" + "a".repeat(200 * 1024) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpRequest.BodyPublisher publisher = declaredLength ? HttpRequest.BodyPublishers.ofByteArray(body)
+				: HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/scrape"))
+			.header("Content-Type", "application/json")
+			.POST(publisher)
+			.build();
+
+		// well under the server's 2 MB of a refused body it reads on: the answer is not
+		// lost to a connection closed while the body is still being sent
+		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"type\":\"urn:dispycluster:problem:payload-too-large\"",
+				"Le corps de la requête dépasse 64 Ko");
 	}
 
 	@Test

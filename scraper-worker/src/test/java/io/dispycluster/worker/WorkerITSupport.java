@@ -21,7 +21,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 		properties = { "dispycluster.worker.node-name=it-node", "dispycluster.worker.capacity=2",
 				"dispycluster.worker.crawl.politeness-delay=0s", "dispycluster.worker.report.initial-backoff=50ms",
 				"dispycluster.worker.report.max-backoff=200ms", "dispycluster.worker.report.progress-interval=200ms",
-				"dispycluster.worker.labels.zone=attic", "dispycluster.worker.labels.model=pi4" })
+				"dispycluster.worker.labels.zone=attic", "dispycluster.worker.labels.model=pi4",
+				"dispycluster.worker.max-request-body-size=64KB" })
 @AutoConfigureRestTestClient
 public abstract class WorkerITSupport {
 
