@@ -56,12 +56,26 @@ public class JsonBodies {
 			return this.json.treeToValue(normalized, type);
 		}
 		catch (MismatchedInputException ex) {
-			throw new InvalidRequestException(
-					List.of(new FieldProblem(prefix + path(ex), "has a value of the wrong type")));
+			// a number or a boolean left out fails as null put into a primitive: say what
+			// is wrong with it
+			String message = isAbsent(normalized, ex) ? "is required" : "has a value of the wrong type";
+			throw new InvalidRequestException(List.of(new FieldProblem(prefix + path(ex), message)));
 		}
 		catch (JacksonException ex) {
 			throw malformed();
 		}
+	}
+
+	private static boolean isAbsent(JsonNode root, MismatchedInputException mismatch) {
+		JsonNode node = root;
+		for (var reference : mismatch.getPath()) {
+			node = (reference.getPropertyName() != null) ? node.get(reference.getPropertyName())
+					: node.get(reference.getIndex());
+			if (node == null || node.isNull()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String path(MismatchedInputException mismatch) {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.dispycluster.worker.WebSliceTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.MediaType;
@@ -83,6 +84,31 @@ class AssignmentControllerTests extends WebSliceTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.type").value("urn:dispycluster:problem:invalid-request"))
 			.andExpect(jsonPath("$.errors[0].field").value("attempt"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"{\"job_id\":\"job_1\",\"spec\":{\"start_url\":\"http://h/\",\"max_pages\":5,\"same_origin_only\":true,"
+					+ "\"timeout_s\":10,\"max_duration_s\":60}} | attempt",
+			"{\"job_id\":\"job_1\",\"attempt\":1,\"spec\":{\"start_url\":\"http://h/\",\"same_origin_only\":true,"
+					+ "\"timeout_s\":10,\"max_duration_s\":60}} | spec.max_pages",
+			"{\"job_id\":\"job_1\",\"attempt\":1,\"spec\":{\"start_url\":\"http://h/\",\"max_pages\":5,"
+					+ "\"same_origin_only\":null,\"timeout_s\":10,\"max_duration_s\":60}} | spec.same_origin_only" })
+	void answers422NamingARequiredFieldLeftOut(String assignment, String field) throws Exception {
+		this.mvc.perform(post("/assignments").contentType(MediaType.APPLICATION_JSON).content(assignment))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value(field))
+			.andExpect(jsonPath("$.errors[0].message").value("is required"));
+	}
+
+	@Test
+	void answers422NamingAFieldOfTheWrongType() throws Exception {
+		this.mvc
+			.perform(post("/assignments").contentType(MediaType.APPLICATION_JSON)
+				.content(ASSIGNMENT.replace("\"same_origin_only\":true", "\"same_origin_only\":\"yes\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("spec.same_origin_only"))
+			.andExpect(jsonPath("$.errors[0].message").value("has a value of the wrong type"));
 	}
 
 	@Test
