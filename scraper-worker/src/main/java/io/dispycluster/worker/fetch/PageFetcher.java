@@ -212,6 +212,12 @@ public class PageFetcher {
 		catch (IOException ex) {
 			throw failure(url, ex, aborted.get(), timeout);
 		}
+		catch (RuntimeException ex) {
+			// OkHttp throws unchecked exceptions at some broken responses (a negative
+			// Content-Length, 1xx answers without end, a Retry-After past an int): they
+			// fail this URL, not the whole crawl with the pages it had
+			throw malformed(url, ex, aborted.get());
+		}
 	}
 
 	private Request request(String url, String userAgent) throws FetchException {
@@ -371,6 +377,16 @@ public class PageFetcher {
 		}
 		boolean lasting = ex instanceof UnknownHostException || ex instanceof SSLException;
 		return new FetchException(lasting ? Kind.NETWORK : Kind.CONNECTION, url, networkMessage(ex), ex);
+	}
+
+	private static FetchException malformed(String url, RuntimeException ex, boolean aborted) {
+		if (aborted) {
+			return new FetchException(Kind.CANCELLED, url, "Cancelled while fetching", ex);
+		}
+		// OkHttp's messages ("state: 3") mean little without the exception's name
+		String detail = ex.getClass().getSimpleName()
+				+ ((ex.getMessage() != null && !ex.getMessage().isBlank()) ? ": " + ex.getMessage() : "");
+		return new FetchException(Kind.NETWORK, url, "Malformed response: " + detail, ex);
 	}
 
 	private static String networkMessage(IOException ex) {
