@@ -61,6 +61,19 @@ public class DataExtractor implements Extractor<Map<String, @Nullable Object>> {
 	}
 
 	/**
+	 * A value cut at {@value #MAX_VALUE_LENGTH} characters, one fewer rather than in the
+	 * middle of a character outside the BMP (an emoji), which would leave half of it.
+	 */
+	static String cut(String value) {
+		if (value.length() <= MAX_VALUE_LENGTH) {
+			return value;
+		}
+		int end = Character.isHighSurrogate(value.charAt(MAX_VALUE_LENGTH - 1)) ? MAX_VALUE_LENGTH - 1
+				: MAX_VALUE_LENGTH;
+		return value.substring(0, end);
+	}
+
+	/**
 	 * The characters a page may still yield.
 	 */
 	private static final class Budget {
@@ -68,7 +81,7 @@ public class DataExtractor implements Extractor<Map<String, @Nullable Object>> {
 		private int left = MAX_PAGE_CHARS;
 
 		@Nullable String take(String value) {
-			String cut = (value.length() > MAX_VALUE_LENGTH) ? value.substring(0, MAX_VALUE_LENGTH) : value;
+			String cut = cut(value);
 			if (cut.length() > this.left) {
 				return null;
 			}

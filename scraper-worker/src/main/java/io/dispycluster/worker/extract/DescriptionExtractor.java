@@ -10,7 +10,8 @@ import org.jsoup.select.QueryParser;
 /**
  * The page's {@code <meta name="description">}, whitespace-normalised as the title is
  * (no-break spaces included, which {@code &nbsp;} in the attribute gives); empty when
- * missing or blank.
+ * missing or blank; cut at {@value DataExtractor#MAX_VALUE_LENGTH} characters, as the
+ * title is.
  */
 public class DescriptionExtractor implements Extractor<Optional<String>> {
 
@@ -22,7 +23,7 @@ public class DescriptionExtractor implements Extractor<Optional<String>> {
 		if (meta == null) {
 			return Optional.empty();
 		}
-		String description = NormalisedText.of(meta.attr("content"));
+		String description = DataExtractor.cut(NormalisedText.of(meta.attr("content")));
 		return description.isEmpty() ? Optional.empty() : Optional.of(description);
 	}
 

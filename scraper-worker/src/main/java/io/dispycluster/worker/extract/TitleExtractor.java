@@ -15,7 +15,8 @@ import org.jsoup.select.QueryParser;
  * Not only the head's: anything a page has before {@code <html>} (a server's warning, an
  * injected banner) makes the parser put the head's elements into the body, and browsers
  * still show the title found there. An SVG image's {@code <title>} is its tooltip, never
- * the page's.
+ * the page's. It is cut at {@value DataExtractor#MAX_VALUE_LENGTH} characters, as an
+ * extracted value is: a page must not fill the result with its title.
  */
 public class TitleExtractor implements Extractor<Optional<String>> {
 
@@ -31,7 +32,7 @@ public class TitleExtractor implements Extractor<Optional<String>> {
 				.findFirst()
 				.orElse(null);
 		}
-		String text = (title != null) ? NormalisedText.of(title.text()) : "";
+		String text = (title != null) ? DataExtractor.cut(NormalisedText.of(title.text())) : "";
 		return text.isEmpty() ? Optional.empty() : Optional.of(text);
 	}
 

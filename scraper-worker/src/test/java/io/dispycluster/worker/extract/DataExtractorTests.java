@@ -70,6 +70,17 @@ class DataExtractorTests {
 		assertThat((List<?>) data.get("li")).hasSize(DataExtractor.MAX_VALUES);
 	}
 
+	@Test
+	void neverCutsAValueInTheMiddleOfAnEmoji() {
+		String emoji = "\uD83D\uDE00";
+		Document page = Jsoup.parse("<p>" + "a".repeat(DataExtractor.MAX_VALUE_LENGTH - 1) + emoji.repeat(3) + "</p>");
+
+		String value = (String) new DataExtractor(List.of(FieldRule.compile("p", "p", "text", false))).extract(page)
+			.get("p");
+
+		assertThat(value).hasSize(DataExtractor.MAX_VALUE_LENGTH - 1).doesNotContain("\uD83D");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "div[", "a::b", ">>", "p:nth-child(x)" })
 	void refusesAnInvalidSelector(String selector) {

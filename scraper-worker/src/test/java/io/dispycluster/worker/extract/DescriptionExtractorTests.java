@@ -21,6 +21,14 @@ class DescriptionExtractorTests {
 	}
 
 	@Test
+	void cutsAHugeDescriptionAsTheTitleIs() {
+		String page = "<meta name=description content='" + "d".repeat(400_000) + "'>";
+
+		assertThat(this.extractor.extract(Jsoup.parse(page)))
+			.hasValueSatisfying((description) -> assertThat(description).hasSize(DataExtractor.MAX_VALUE_LENGTH));
+	}
+
+	@Test
 	void givesNothingForAMissingOrBlankDescription() {
 		assertThat(this.extractor.extract(Jsoup.parse("<html><head></head></html>"))).isEmpty();
 		assertThat(this.extractor.extract(Jsoup.parse("<meta name=description content='&nbsp; '>"))).isEmpty();

@@ -31,6 +31,14 @@ class TitleExtractorTests {
 	}
 
 	@Test
+	void cutsAHugeTitleAsAnExtractedValueIs() {
+		Document page = Jsoup.parse("<html><head><title>" + "t".repeat(1_500_000) + "</title></head></html>");
+
+		assertThat(this.extractor.extract(page))
+			.hasValueSatisfying((title) -> assertThat(title).hasSize(DataExtractor.MAX_VALUE_LENGTH));
+	}
+
+	@Test
 	void neverTakesAnSvgImagesTitleForThePages() {
 		Document page = Jsoup.parse("<html><head></head><body><svg><title>Cart icon</title></svg></body></html>");
 
