@@ -188,10 +188,22 @@ public class Crawler {
 			if (PageState.of(page) != PageState.CRAWLED) {
 				return new Visit(next, page, null, null);
 			}
-			return new Visit(next, page, this.reader.read(page, run.order().extract()), null);
+			return new Visit(next, page, read(page, run), null);
 		}
 		catch (PageFailure failure) {
 			return new Visit(next, null, null, failure);
+		}
+	}
+
+	// A page that cannot be read fails alone: the crawl goes on, with the pages it has.
+	private PageContent read(FetchedPage page, CrawlRun run) throws PageFailure {
+		try {
+			return this.reader.read(page, run.order().extract());
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			LOG.warn("{} could not be read", page.url(), ex);
+			throw new PageFailure(PageState.READ_ERROR, "Could not read the page: " + ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 		}
 	}
 

@@ -52,6 +52,12 @@ public enum PageState {
 	CANCELLED,
 
 	/**
+	 * Fetched as HTML, but reading it failed: a job's extraction rule gave up on it (a
+	 * regular expression too deep for the stack on a long text), or the parser did.
+	 */
+	READ_ERROR,
+
+	/**
 	 * Crawled, but left out of the result, which had reached the worker's
 	 * {@code max-result-size}; listed in {@code errors} so that nothing goes missing
 	 * unsaid.

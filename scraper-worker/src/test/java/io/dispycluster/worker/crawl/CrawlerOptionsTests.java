@@ -123,6 +123,24 @@ class CrawlerOptionsTests {
 	}
 
 	@Test
+	void recordsAPageItsExtractionRuleCannotReadAsThatPagesErrorAndKeepsTheOthers() {
+		// a regular expression of the rule that recurses once per character: far too
+		// deep for any thread's stack on 600,000 characters
+		this.site.page("/", "<html><body><p>short</p><a href='/long'>long</a><a href='/p'>p</a></body></html>")
+			.page("/long", "<html><body><p>" + "a.".repeat(300_000) + "</p></body></html>")
+			.page("/p", "<html><body><p>p</p></body></html>");
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/"))
+			.extracting(FieldRule.compile("x", "p:matches((a|a.)*b)", "text", false)));
+
+		assertThat(outcome.result().crawled()).containsExactly(this.site.url("/"), this.site.url("/p"));
+		assertThat(outcome.result().errors()).containsOnlyKeys(this.site.url("/long"));
+		assertThat(outcome.result().errors().get(this.site.url("/long")))
+			.isEqualTo("Could not read the page: StackOverflowError");
+		assertThat(outcome.result().states()).containsEntry("read_error", 1);
+	}
+
+	@Test
 	void sendsTheJobsUserAgent() {
 		this.site.page("/", linking());
 
