@@ -56,6 +56,16 @@ public final class RunningScheduler implements AutoCloseable {
 	 * @param clock the clock the service reads, or null for the system's
 	 */
 	public static RunningScheduler start(Path dataDir, String controllerUrl, Clock clock, String... args) {
+		return startWith(dataDir, controllerUrl, (clock != null) ? Map.of("clock", clock) : Map.of(), args);
+	}
+
+	/**
+	 * Starts the service with beans of the test's own (a clock, a resolver, ...) in place
+	 * of the service's.
+	 * @param beans the beans by name
+	 */
+	public static RunningScheduler startWith(Path dataDir, String controllerUrl, Map<String, Object> beans,
+			String... args) {
 		List<String> all = new ArrayList<>(List.of("--server.port=0", "--dispycluster.data-dir=" + dataDir,
 				"--DISPYCLUSTER_CONFIG=" + dataDir.resolve("missing.yml"),
 				"--dispycluster.services.controller=" + controllerUrl,
@@ -65,8 +75,8 @@ public final class RunningScheduler implements AutoCloseable {
 		all.addAll(SchedulerSuiteDatabase.args(dataDir));
 		all.addAll(List.of(args));
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SchedulerApplication.class);
-		if (clock != null) {
-			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
+		if (!beans.isEmpty()) {
+			builder.initializers((context) -> beans.forEach(context.getBeanFactory()::registerSingleton));
 		}
 		return new RunningScheduler(builder.run(all.toArray(String[]::new)));
 	}

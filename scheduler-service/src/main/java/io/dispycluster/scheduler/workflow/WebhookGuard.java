@@ -29,7 +29,14 @@ final class WebhookGuard {
 
 	private final Set<String> allowedHosts = new HashSet<>();
 
+	private final HostLookup lookup;
+
 	WebhookGuard(List<String> allowed) {
+		this(allowed, HostLookup.SYSTEM);
+	}
+
+	WebhookGuard(List<String> allowed, HostLookup lookup) {
+		this.lookup = lookup;
 		for (String entry : allowed) {
 			Object parsed = parseAllowed(entry);
 			if (parsed instanceof Network network) {
@@ -71,7 +78,7 @@ final class WebhookGuard {
 	 */
 	InetAddress[] resolve(String host) throws UnknownHostException {
 		String name = host.toLowerCase(Locale.ROOT);
-		InetAddress[] addresses = InetAddress.getAllByName(name);
+		InetAddress[] addresses = this.lookup.addressesOf(name);
 		if (this.allowedHosts.contains(name)) {
 			return addresses;
 		}

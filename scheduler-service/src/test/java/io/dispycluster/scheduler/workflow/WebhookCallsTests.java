@@ -20,7 +20,7 @@ class WebhookCallsTests {
 	private final WorkflowProperties properties = new WorkflowProperties(Duration.ofHours(1), Duration.ofSeconds(10),
 			Duration.ofSeconds(1), List.of(), 2);
 
-	private final WebhookSender sender = new WebhookSender(this.properties);
+	private final WebhookSender sender = new WebhookSender(this.properties, HostLookup.SYSTEM);
 
 	private final RunLoop loop = mock(RunLoop.class);
 

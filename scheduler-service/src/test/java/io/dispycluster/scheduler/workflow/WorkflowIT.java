@@ -2,6 +2,7 @@ package io.dispycluster.scheduler.workflow;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -53,6 +55,9 @@ class WorkflowIT {
 
 	private static RunningScheduler scheduler;
 
+	// the resolver of the scheduler hangs on the names of hangs.test until the tests end
+	private static final CountDownLatch resolverAnswers = new CountDownLatch(1);
+
 	@BeforeAll
 	static void start() throws Exception {
 		controller = new StubController();
@@ -77,12 +82,25 @@ class WorkflowIT {
 		});
 		receiver.setExecutor(Executors.newCachedThreadPool());
 		receiver.start();
-		scheduler = RunningScheduler.start(dataDir, controller.url(),
+		HostLookup resolver = (host) -> {
+			if (host.endsWith("hangs.test")) {
+				try {
+					resolverAnswers.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				throw new UnknownHostException(host);
+			}
+			return HostLookup.SYSTEM.addressesOf(host);
+		};
+		scheduler = RunningScheduler.startWith(dataDir, controller.url(), Map.of("hostLookup", resolver),
 				"--dispycluster.scheduler.workflow.retry-backoff=100ms");
 	}
 
 	@AfterAll
 	static void stop() {
+		resolverAnswers.countDown();
 		scheduler.close();
 		receiver.stop(0);
 		controller.close();
@@ -222,6 +240,21 @@ class WorkflowIT {
 		// the step and the run ended when the call gave up, not when it began
 		assertThat(instant(notify, "finished_at")).isAfterOrEqualTo(instant(notify, "started_at").plusSeconds(1));
 		assertThat(instant(run, "finished_at")).isAfterOrEqualTo(instant(notify, "finished_at"));
+	}
+
+	@Test
+	void failsAWebhookStepWhoseHostLookupHangsAtItsTimeoutNamingIt() {
+		String id = create("""
+				{"name":"dns muet","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"notify","name":"notify","action":"webhook","timeout_s":1,
+				           "config":{"url":"http://hook.hangs.test/hook"}}]}""");
+		// the lookup never ends while the test runs: the run ends all the same
+		Map<String, Object> run = runAndAwait(id);
+		assertThat(run).containsEntry("status", "failed");
+		Map<String, Object> notify = steps(run).get("notify");
+		assertThat(notify).containsEntry("state", "failed");
+		assertThat((String) notify.get("error")).isEqualTo("webhook injoignable : pas de réponse en 1 s : "
+				+ "la résolution DNS de hook.hangs.test n'a pas abouti à temps");
 	}
 
 	@Test
