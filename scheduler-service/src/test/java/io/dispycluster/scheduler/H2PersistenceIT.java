@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +57,37 @@ class H2PersistenceIT extends PersistenceScenarios {
 					.containsEntry("scheduled_for", longAgo.toString()));
 			assertThat(scheduler.getObject("/tasks/" + beyondGrace)).containsEntry("run_count", 0);
 		}
+	}
+
+	@Test
+	void offersABatchCutShortByAKillAgainAtOnceWithTheSameIdempotencyKey() throws Exception {
+		String id;
+		controller.holdSubmissions = new CountDownLatch(1);
+		controller.submissionsHeld = new CountDownLatch(1);
+		try (SchedulerProcess killed = SchedulerProcess.start(this.dataDir, controller.url(), List.of())) {
+			try {
+				id = (String) killed.post("/tasks", """
+						{"name":"tué","urls":["https://killed.example/"],"schedule_type":"cron",
+						 "schedule_config":{"cron":"0 0 29 2 *"}}""").get("task_id");
+				killed.post("/tasks/" + id + "/run", null);
+				// the controller has the batch, the scheduler waits for its answer
+				assertThat(controller.submissionsHeld.await(30, TimeUnit.SECONDS)).isTrue();
+				killed.kill();
+			}
+			finally {
+				controller.holdSubmissions.countDown();
+				controller.holdSubmissions = null;
+			}
+		}
+		int offers = controller.idempotencyKeys.size();
+		try (RunningScheduler scheduler = start()) {
+			// well before the two-minute lease of the killed process's submission ends
+			assertThat(scheduler.awaitFinishedRun(id)).containsEntry("status", "completed");
+			assertThat(scheduler.context().getBean(Scheduler.class).getMetaData().isJobStoreClustered()).isFalse();
+		}
+		List<String> keys = controller.idempotencyKeys.subList(offers - 1, controller.idempotencyKeys.size());
+		assertThat(keys).hasSize(2);
+		assertThat(keys.get(1)).isEqualTo(keys.get(0)).startsWith(id + "/run_");
 	}
 
 	private static void moveFire(Connection db, String job, Instant at) throws SQLException {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,13 +24,18 @@ import static org.awaitility.Awaitility.await;
  */
 final class SchedulerProcess implements AutoCloseable {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final Process process;
 
 	private final Path log;
 
-	private SchedulerProcess(Process process, Path log) {
+	private final int port;
+
+	private SchedulerProcess(Process process, Path log, int port) {
 		this.process = process;
 		this.log = log;
+		this.port = port;
 	}
 
 	static SchedulerProcess start(Path dataDir, String controllerUrl, List<String> args) throws IOException {
@@ -45,7 +53,7 @@ final class SchedulerProcess implements AutoCloseable {
 		command.addAll(args);
 		Path log = dataDir.resolve("scheduler.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		SchedulerProcess started = new SchedulerProcess(process, log);
+		SchedulerProcess started = new SchedulerProcess(process, log, port);
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build();
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -62,9 +70,31 @@ final class SchedulerProcess implements AutoCloseable {
 		return started;
 	}
 
+	/**
+	 * The answer of a POST (with a JSON body, or none) that must answer 200.
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> post(String path, String json) throws IOException, InterruptedException {
+		HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.header("X-Internal-Token", RunningScheduler.INTERNAL_TOKEN)
+			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
+			.build();
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+		}
+		return JSON.readValue(answer.body(), Map.class);
+	}
+
 	/** What the process has printed so far. */
 	String log() throws IOException {
 		return Files.readString(this.log);
+	}
+
+	/** Kills the process at once, as a crash or a power cut would stop it. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 	}
 
 	@Override

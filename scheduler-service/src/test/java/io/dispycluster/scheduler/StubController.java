@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * reports {@code running} for its first {@link #pollsBeforeDone} polls, then
  * {@code completed} with 3 pages, or {@code failed} when its URL contains "fail" (one
  * whose URL contains "forever" stays running). The next {@link #unavailable} submissions
- * get a 503, and every submission gets a 422 while {@link #refuse} is set. {@code POST
- * /jobs/{id}/cancel} cancels a job.
+ * get a 503, and every submission gets a 422 while {@link #refuse} is set, and is held
+ * unanswered while {@link #holdSubmissions} is set. {@code POST /jobs/{id}/cancel}
+ * cancels a job.
  */
 public final class StubController implements AutoCloseable {
 
@@ -56,6 +58,15 @@ public final class StubController implements AutoCloseable {
 	/** Whether to refuse every batch with a 422 problem. */
 	public volatile boolean refuse;
 
+	/**
+	 * While set, submissions are held (unanswered) until it counts down; each one held
+	 * counts {@link #submissionsHeld} down first.
+	 */
+	public volatile CountDownLatch holdSubmissions;
+
+	/** Counted down by every submission held. */
+	public volatile CountDownLatch submissionsHeld = new CountDownLatch(1);
+
 	/** The jobs cancelled through {@code POST /jobs/{id}/cancel}, in order. */
 	public final List<String> cancelled = Collections.synchronizedList(new ArrayList<>());
 
@@ -83,6 +94,16 @@ public final class StubController implements AutoCloseable {
 		this.internalTokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Internal-Token")));
 		this.idempotencyKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
 		Map<String, Object> body = JSON.readValue(exchange.getRequestBody(), Map.class);
+		CountDownLatch hold = this.holdSubmissions;
+		if (hold != null) {
+			this.submissionsHeld.countDown();
+			try {
+				hold.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		if (this.unavailable.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 			send(exchange, 503, "application/problem+json",
 					Map.of("type", "urn:dispycluster:problem:unavailable", "status", 503, "detail", "restarting"));

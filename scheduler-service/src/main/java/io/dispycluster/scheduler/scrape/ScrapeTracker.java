@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,11 @@ class ScrapeTracker implements RunAdvancer {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ScrapeTracker.class);
 
-	/** How long a submission may take before another instance may take it over. */
+	/**
+	 * How long a submission may take before another instance may take it over: longer
+	 * than the controller client's timeouts, so that a live instance's submission is
+	 * never taken from it.
+	 */
 	private static final Duration SUBMIT_LEASE = Duration.ofMinutes(2);
 
 	private static final int BATCH = 50;
@@ -50,16 +56,25 @@ class ScrapeTracker implements RunAdvancer {
 
 	private final RunProperties properties;
 
+	private final Scheduler quartz;
+
 	private volatile Instant nextPurge = Instant.MIN;
 
-	ScrapeTracker(Scrapes scrapes, ControllerClient controller, RunProperties properties) {
+	private volatile boolean started;
+
+	ScrapeTracker(Scrapes scrapes, ControllerClient controller, RunProperties properties, Scheduler quartz) {
 		this.scrapes = scrapes;
 		this.controller = controller;
 		this.properties = properties;
+		this.quartz = quartz;
 	}
 
 	@Override
 	public void advance(Instant now) {
+		if (!this.started) {
+			takeOverSubmissionsOfAStoppedProcess(now);
+			this.started = true;
+		}
 		for (long id : this.scrapes.due(now, BATCH)) {
 			if (this.scrapes.claim(id, now, now.plus(SUBMIT_LEASE))) {
 				submit(this.scrapes.submission(id), now);
@@ -73,6 +88,38 @@ class ScrapeTracker implements RunAdvancer {
 			if (deleted > 0) {
 				LOG.info("Finished scrapes purged: scrapes={}", deleted);
 			}
+		}
+	}
+
+	/**
+	 * A submission still leased when this process starts was cut short by the stop of an
+	 * earlier one (killed, or stopped while the controller was slow to answer). Where
+	 * this instance is the only one on its database (Quartz not clustered: the embedded
+	 * H2 file can only be opened by one process), that process no longer exists, so its
+	 * leases are taken over at once instead of after {@link #SUBMIT_LEASE}: the batch is
+	 * offered again with the same idempotency key, so the controller answers with the
+	 * jobs of the first offer if it had taken it, and creates none twice. Clustered
+	 * instances cannot tell a stopped one's lease from a live one's, and wait for it to
+	 * end.
+	 */
+	private void takeOverSubmissionsOfAStoppedProcess(Instant now) {
+		if (isClustered()) {
+			return;
+		}
+		int taken = this.scrapes.endSubmissionLeases(now);
+		if (taken > 0) {
+			LOG.info("Submissions cut short by the previous stop offered again at once: scrapes={}", taken);
+		}
+	}
+
+	private boolean isClustered() {
+		try {
+			return this.quartz.getMetaData().isJobStoreClustered();
+		}
+		catch (SchedulerException ex) {
+			// cannot tell: keep the leases, as a cluster would
+			LOG.warn("Quartz metadata unavailable, submission leases kept: {}", ex.toString());
+			return true;
 		}
 	}
 

@@ -110,6 +110,18 @@ public class Scrapes {
 			.update() == 1;
 	}
 
+	/**
+	 * Ends the leases of every submission under way, so that they are due at once: for
+	 * use at start-up only where no other instance can hold one.
+	 * @return how many there were
+	 */
+	int endSubmissionLeases(Instant now) {
+		return this.jdbc
+			.sql("UPDATE scrape SET next_attempt_at = :now WHERE state = 'SUBMITTING' AND next_attempt_at > :now")
+			.param("now", Sql.timestamp(now))
+			.update();
+	}
+
 	/** What to submit for a claimed scrape. */
 	Submission submission(long id) {
 		return this.jdbc.sql("SELECT owner, request, attempts FROM scrape WHERE id = :id")
