@@ -3,8 +3,16 @@ package io.dispycluster.scheduler.status;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.dispycluster.scheduler.workflow.Workflows;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class StatusController {
+
+	private static final Logger LOG = LoggerFactory.getLogger(StatusController.class);
 
 	static final String SERVICE = "DispyCluster Scheduler";
 
@@ -33,10 +43,24 @@ class StatusController {
 				new Endpoints("/health", "/tasks", "/workflows", "/schedule"));
 	}
 
+	/**
+	 * Healthy (200) while the schedules and definitions can be read; otherwise unhealthy
+	 * (503), as monitoring's own health says it: a health check that cannot read its
+	 * store is an answer, not an internal error.
+	 */
 	@GetMapping("/health")
-	Health health() {
-		return new Health("healthy", Instant.now().truncatedTo(ChronoUnit.MILLIS), this.quartz.running(),
-				this.quartz.scheduledTasks(), this.workflows.enabledCount());
+	ResponseEntity<Health> health() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		boolean running = this.quartz.running();
+		try {
+			return ResponseEntity.ok(new Health("healthy", now, running, this.quartz.scheduledTasks(),
+					this.workflows.enabledCount(), null));
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Health check failed, the database cannot be read: {}", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.body(new Health("unhealthy", now, running, 0, 0, "database unavailable"));
+		}
 	}
 
 	/**
@@ -65,14 +89,16 @@ class StatusController {
 	/**
 	 * The service's health.
 	 *
-	 * @param status {@code healthy} when it answers
+	 * @param status {@code healthy}, or {@code unhealthy} when its database cannot be
+	 * read
 	 * @param timestamp when this answer was made
 	 * @param schedulerRunning whether Quartz is firing triggers
 	 * @param scheduledTasks tasks that will fire (enabled, with a next fire time)
 	 * @param activeWorkflows workflows that are enabled (upstream's meaning)
+	 * @param error why it is unhealthy; absent when healthy
 	 */
-	record Health(String status, Instant timestamp, boolean schedulerRunning, long scheduledTasks,
-			long activeWorkflows) {
+	record Health(String status, Instant timestamp, boolean schedulerRunning, long scheduledTasks, long activeWorkflows,
+			@JsonInclude(Include.NON_NULL) @Nullable String error) {
 	}
 
 }
