@@ -2,11 +2,13 @@ package io.dispycluster.support.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -59,6 +61,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	private static final int STORAGE_RETRY_AFTER_SECONDS = 5;
+
+	private static final Set<String> BUSY_STATES = Set.of("HYT00", "55P03", "57014");
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -172,16 +176,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			// not a bug of ours and nothing the client did wrong: the database is down or
 			// unreachable, and the same request may well succeed in a moment
 			LOG.warn("Database unavailable on {}: {}", request.getDescription(false), ex.getMessage());
-			ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
-					"Storage unavailable", "Base de données indisponible, réessayez dans un instant");
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORAGE_RETRY_AFTER_SECONDS));
-			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+			return storageUnavailable(ex, "Base de données indisponible, réessayez dans un instant", request);
+		}
+		if (isStorageBusy(ex)) {
+			// the database is up but gave up on this request to let others through (a
+			// lock waited for too long, a deadlock or a serialization conflict broken):
+			// the same request sent again in a moment is the way out
+			LOG.warn("Database busy on {}: {}", request.getDescription(false), ex.getMessage());
+			return storageUnavailable(ex, "Base de données occupée, réessayez dans un instant", request);
 		}
 		LOG.error("Unexpected error on {}", request.getDescription(false), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
 				"Erreur interne du service");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	private @Nullable ResponseEntity<Object> storageUnavailable(Exception ex, String detail, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable",
+				"Storage unavailable", detail);
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORAGE_RETRY_AFTER_SECONDS));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	/**
@@ -228,6 +243,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The database gave up on the request while others held what it needed: a lock waited
+	 * for past its timeout (H2's {@code LOCK_TIMEOUT}, SQL state HYT00; PostgreSQL's
+	 * 55P03), a deadlock or serialization conflict it broke (class 40), or a statement it
+	 * cancelled at its timeout (57014). H2 raises these as {@link SQLTransientException}s
+	 * ({@link java.sql.SQLTimeoutException},
+	 * {@link java.sql.SQLTransactionRollbackException}), the PostgreSQL driver as plain
+	 * {@link SQLException}s with their state.
+	 */
+	private static boolean isStorageBusy(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("40") || BUSY_STATES.contains(sql.getSQLState()))) {
 				return true;
 			}
 		}

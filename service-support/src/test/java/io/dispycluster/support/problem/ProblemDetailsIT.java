@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 
 import jakarta.servlet.FilterChain;
@@ -184,6 +185,19 @@ class ProblemDetailsIT {
 		assertThat(response.body()).doesNotContain("HikariPool").doesNotContain("Connection refused");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/things/h2-lock-timeout", "/things/postgres-deadlock", "/things/postgres-lock-wait",
+			"/things/postgres-serialization" })
+	void aDatabaseThatGaveUpOnTheRequestToLetOthersThroughIsA503ToRetryNotA500(String path) throws Exception {
+		HttpResponse<String> response = get(path);
+		JsonNode problem = assertProblem(response, 503, "storage-unavailable");
+		assertThat(problem.path("detail").asString()).contains("occupée");
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(response.body()).doesNotContain("Timeout")
+			.doesNotContain("deadlock detected")
+			.doesNotContain("QRTZ");
+	}
+
 	@Test
 	void anErrorOutsideTheHandlersIsAProblemToo() throws Exception {
 		HttpResponse<String> response = get("/filtered");
@@ -278,6 +292,32 @@ class ProblemDetailsIT {
 			String serverDown() {
 				throw new IllegalStateException("Failed to obtain JDBC Connection",
 						new SQLException("Connection to 127.0.0.1:5432 refused: Connection refused", "08001"));
+			}
+
+			// what a request gets when the database gave up on it while others held what
+			// it needed, wrapped as Spring's JDBC support wraps it
+			@GetMapping("/things/h2-lock-timeout")
+			String h2LockTimeout() {
+				throw new IllegalStateException("PreparedStatementCallback; SQL [UPDATE QRTZ_TRIGGERS]",
+						new SQLTimeoutException("Timeout trying to lock table \"QRTZ_TRIGGERS\"", "HYT00", 50200));
+			}
+
+			@GetMapping("/things/postgres-deadlock")
+			String postgresDeadlock() {
+				throw new IllegalStateException("PreparedStatementCallback",
+						new SQLException("ERROR: deadlock detected", "40P01"));
+			}
+
+			@GetMapping("/things/postgres-lock-wait")
+			String postgresLockWait() {
+				throw new IllegalStateException("PreparedStatementCallback",
+						new SQLException("ERROR: canceling statement due to lock timeout", "55P03"));
+			}
+
+			@GetMapping("/things/postgres-serialization")
+			String postgresSerialization() {
+				throw new IllegalStateException("PreparedStatementCallback",
+						new SQLException("ERROR: could not serialize access due to concurrent update", "40001"));
 			}
 
 			@GetMapping("/things/broken")
