@@ -117,6 +117,7 @@ public abstract class MonitoringScenario {
 		jobs("[]");
 		NODES.respond("/metrics", 200, "text/plain; version=0.0.4", fixture("pi4-scrape-1.txt"));
 		NODES.remove("/actuator/prometheus");
+		NODES.remove("/health");
 		WEBHOOK.json("/hook", "{}");
 		round();
 	}

@@ -244,6 +244,43 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void takesTheRequestTimingsOfANodeExporterNodesWorkerOnlyWhileItAnswersAsThatNode() {
+		NODES.json("/health", "{\"status\":\"ok\",\"node\":\"" + EXPORTER_NODE + "\"}");
+		fetchCounters(10, 2.5);
+		round();
+		fetchCounters(14, 4.5);
+		roundAfter(Duration.ofSeconds(15));
+		assertThat(latestWorkload(EXPORTER_NODE).fetches()).isEqualTo(4L);
+		assertThat(latestWorkload(EXPORTER_NODE).fetchSeconds()).isEqualTo(2.0);
+
+		// the node's address now serves another node's worker, whose requests go on
+		NODES.json("/health", "{\"status\":\"ok\",\"node\":\"w-other\"}");
+		fetchCounters(20, 6.0);
+		roundAfter(Duration.ofSeconds(15));
+		fetchCounters(26, 9.0);
+		roundAfter(Duration.ofSeconds(15));
+
+		Workload taken = latestWorkload(EXPORTER_NODE);
+		assertThat(taken.fetches()).isNull();
+		assertThat(taken.fetchSeconds()).isNull();
+		// its system figures still come from node_exporter
+		assertThat(node(EXPORTER_NODE).get("status").asString()).isEqualTo("online");
+		assertThat(node(EXPORTER_NODE).get("source").asString()).isEqualTo("node_exporter");
+	}
+
+	private static void fetchCounters(long count, double seconds) {
+		NODES.respond("/actuator/prometheus", 200, "text/plain; version=0.0.4", """
+				# TYPE dispycluster_worker_fetch_latency_seconds histogram
+				dispycluster_worker_fetch_latency_seconds_count %d
+				dispycluster_worker_fetch_latency_seconds_sum %s
+				""".formatted(count, seconds));
+	}
+
+	private Workload latestWorkload(String node) {
+		return this.context.getBean(NodeSamples.class).latest(node).orElseThrow().workload();
+	}
+
+	@Test
 	void keepsSamplingTheOtherNodesWhenTheControllerListsAWorkerWhoseNameCannotBeStored() {
 		workers("w-fine");
 		health("w-fine", "{\"cpu_percent\":10}");

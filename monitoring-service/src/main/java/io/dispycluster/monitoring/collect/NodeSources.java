@@ -71,11 +71,42 @@ class NodeSources {
 		WorkerEntry worker = target.controllerView();
 		Integer active = (worker != null) ? worker.activeJobs() : null;
 		Integer capacity = (worker != null) ? worker.capacity() : null;
+		// node_exporter does not say which worker serves the node's address: its timings
+		// are this node's only once its health says so, as in a worker's sampling
+		boolean ours = target.workerUrl() != null && answersAsTheNode(target, target.workerUrl());
 		return new NodeSample(target.node(), at, SampleSource.NODE_EXPORTER, figures,
-				workload(target, active, capacity));
+				workload(target, active, capacity, ours));
+	}
+
+	private boolean answersAsTheNode(Target target, String url) {
+		try {
+			workerHealth(target, url);
+			return true;
+		}
+		catch (SourceException ex) {
+			return false;
+		}
 	}
 
 	private NodeSample fromWorker(Target target, String url, Instant at) throws SourceException {
+		JsonNode health = workerHealth(target, url);
+		WorkerHealthReading reading = WorkerHealthReading.of(health, at);
+		SystemFigures figures = reading.figures(this.healthReadings.get(target.node()));
+		this.healthReadings.put(target.node(), reading);
+		WorkerEntry worker = target.controllerView();
+		Integer active = (reading.activeJobs() != null) ? reading.activeJobs()
+				: (worker != null) ? worker.activeJobs() : null;
+		Integer capacity = (reading.capacity() != null) ? reading.capacity()
+				: (worker != null) ? worker.capacity() : null;
+		return new NodeSample(target.node(), at, SampleSource.WORKER, figures,
+				workload(target, active, capacity, true));
+	}
+
+	/**
+	 * The health of the worker at {@code url}, refused when it is another node's: every
+	 * figure read from a worker is taken only once this says it is the target's.
+	 */
+	private JsonNode workerHealth(Target target, String url) throws SourceException {
 		JsonNode health;
 		try {
 			health = this.json.readTree(get(url + "/health", MediaType.APPLICATION_JSON_VALUE));
@@ -93,15 +124,7 @@ class NodeSources {
 			// we look for is not there, as with a refused connection.
 			throw new SourceException("répond comme le nœud " + other + " (" + url + "/health)", null, true);
 		}
-		WorkerHealthReading reading = WorkerHealthReading.of(health, at);
-		SystemFigures figures = reading.figures(this.healthReadings.get(target.node()));
-		this.healthReadings.put(target.node(), reading);
-		WorkerEntry worker = target.controllerView();
-		Integer active = (reading.activeJobs() != null) ? reading.activeJobs()
-				: (worker != null) ? worker.activeJobs() : null;
-		Integer capacity = (reading.capacity() != null) ? reading.capacity()
-				: (worker != null) ? worker.capacity() : null;
-		return new NodeSample(target.node(), at, SampleSource.WORKER, figures, workload(target, active, capacity));
+		return health;
 	}
 
 	/**
@@ -120,19 +143,20 @@ class NodeSources {
 	}
 
 	/**
-	 * The workload with the page-request timings since the previous sample. The timings
-	 * are extra: a worker whose metrics cannot be read still gives a sample.
+	 * The workload with the page-request timings since the previous sample, read only
+	 * from a worker whose health said it is the node's ({@code workerChecked}). The
+	 * timings are extra: a worker whose metrics cannot be read still gives a sample.
 	 */
-	private Workload workload(Target target, @Nullable Integer active, @Nullable Integer capacity) {
-		if (target.workerUrl() == null) {
-			return new Workload(active, capacity, null, null);
-		}
-		FetchCounters current;
-		try {
-			current = FetchCounters.of(get(target.workerUrl() + "/actuator/prometheus", PROMETHEUS_TEXT));
-		}
-		catch (SourceException ex) {
-			current = null;
+	private Workload workload(Target target, @Nullable Integer active, @Nullable Integer capacity,
+			boolean workerChecked) {
+		FetchCounters current = null;
+		if (target.workerUrl() != null && workerChecked) {
+			try {
+				current = FetchCounters.of(get(target.workerUrl() + "/actuator/prometheus", PROMETHEUS_TEXT));
+			}
+			catch (SourceException ex) {
+				// no timings this round
+			}
 		}
 		if (current == null) {
 			this.fetchCounters.remove(target.node());
