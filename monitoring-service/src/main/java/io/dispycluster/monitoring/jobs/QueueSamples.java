@@ -45,13 +45,16 @@ public class QueueSamples {
 	/**
 	 * When the oldest job unfinished at some reading from {@code from} to {@code to} was
 	 * created; the reading taken last before {@code from} counts too, as a job unfinished
-	 * at {@code from} already was then.
+	 * at {@code from} already was then. That reading is found by the time index, newest
+	 * first: H2 answers {@code MAX(sampled_ms)} under a bound by reading every row before
+	 * the window, the whole retention at each failure-rate check.
 	 */
 	Optional<Instant> oldestUnfinishedBetween(Instant from, Instant to) {
 		return this.jdbc
 			.sql("SELECT oldest_unfinished_ms FROM queue_sample WHERE oldest_unfinished_ms IS NOT NULL "
-					+ "AND sampled_ms <= :to AND sampled_ms >= COALESCE((SELECT MAX(sampled_ms) FROM queue_sample "
-					+ "WHERE sampled_ms <= :from), :from) ORDER BY oldest_unfinished_ms LIMIT 1")
+					+ "AND sampled_ms <= :to AND sampled_ms >= COALESCE((SELECT sampled_ms FROM queue_sample "
+					+ "WHERE sampled_ms <= :from ORDER BY sampled_ms DESC LIMIT 1), :from) "
+					+ "ORDER BY oldest_unfinished_ms LIMIT 1")
 			.param("from", from.toEpochMilli())
 			.param("to", to.toEpochMilli())
 			.query(Long.class)
