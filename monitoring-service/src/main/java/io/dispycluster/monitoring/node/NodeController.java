@@ -46,12 +46,9 @@ class NodeController {
 	@GetMapping("/nodes/{node}")
 	Object node(@PathVariable String node, @RequestParam(required = false) @Nullable String hours) {
 		int window = WindowHours.parse(hours, this.properties.retention());
-		NodeView view = this.board.node(node).orElseGet(() -> {
-			if (!this.samples.has(node)) {
-				throw new NodeNotFoundException(node);
-			}
-			return new NodeView(node, false, this.samples.latest(node).orElse(null), null);
-		});
+		NodeView view = this.board.node(node)
+			.orElseGet(() -> new NodeView(node, false,
+					this.samples.latest(node).orElseThrow(() -> new NodeNotFoundException(node)), null));
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofHours(window));
 		WindowStats stats = this.samples.stats(node, from, to);

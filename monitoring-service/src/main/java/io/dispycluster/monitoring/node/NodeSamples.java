@@ -71,27 +71,30 @@ public class NodeSamples {
 		return this.jdbc.sql("SELECT COUNT(DISTINCT node) FROM node_sample").query(Long.class).single();
 	}
 
-	/** Whether any sample of the node is stored. */
-	public boolean has(String node) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM node_sample WHERE node = :node")
-			.param("node", node)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	/** The newest sample of every node that has one. */
+	/**
+	 * The newest sample of every node that has one, node by node through the
+	 * {@code (node, sampled_ms)} index. H2 ran the one-query forms of this (a correlated
+	 * {@code MAX}, a join on a grouped {@code MAX}) for every stored row: with a day of
+	 * samples of 10 nodes the start of the service waited over a minute.
+	 */
 	public List<NodeSample> latestOfEach() {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM node_sample s WHERE sampled_ms = "
-					+ "(SELECT MAX(sampled_ms) FROM node_sample l WHERE l.node = s.node) ORDER BY node")
-			.query(NodeSamples::sample)
-			.list();
+		return this.jdbc.sql("SELECT DISTINCT node FROM node_sample ORDER BY node")
+			.query(String.class)
+			.list()
+			.stream()
+			.flatMap((node) -> latest(node).stream())
+			.toList();
 	}
 
-	/** The newest sample of one node. */
+	/**
+	 * The newest sample of one node. Ordered as the {@code (node, sampled_ms)} index,
+	 * node too, so that H2 reads it backwards from the end instead of sorting all the
+	 * node's samples (a second on a week of them).
+	 */
 	public Optional<NodeSample> latest(String node) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM node_sample WHERE node = :node ORDER BY sampled_ms DESC LIMIT 1")
+			.sql("SELECT " + COLUMNS
+					+ " FROM node_sample WHERE node = :node ORDER BY node DESC, sampled_ms DESC LIMIT 1")
 			.param("node", node)
 			.query(NodeSamples::sample)
 			.optional();
