@@ -281,6 +281,24 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void readsNoMoreOfANodesAnswerThanTheLargestSizeAllowed() {
+		workers("w-bloated", "w-fine");
+		health("w-fine", "{\"cpu_percent\":10}");
+		// 3 MB: a broken worker, or one made to fill this service's memory
+		NODES.json("/w/w-bloated/health", """
+				{"status":"ok","node":"w-bloated","system":{"cpu_percent":10},"pad":"%s"}"""
+			.formatted("x".repeat(3 * 1024 * 1024)));
+
+		round();
+
+		assertThat(node("w-bloated").get("error").asString())
+			.isEqualTo("Pas de métriques disponibles : réponse de plus de 2097152 octets de " + NODES.url()
+					+ "/w/w-bloated/health");
+		assertThat(node("w-fine").get("status").asString()).isEqualTo("online");
+		assertThat(this.context.getBean(NodeSamples.class).latest("w-bloated")).isEmpty();
+	}
+
+	@Test
 	void keepsSamplingTheOtherNodesWhenTheControllerListsAWorkerWhoseNameCannotBeStored() {
 		workers("w-fine");
 		health("w-fine", "{\"cpu_percent\":10}");

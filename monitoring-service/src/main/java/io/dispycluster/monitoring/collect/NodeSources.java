@@ -1,5 +1,8 @@
 package io.dispycluster.monitoring.collect;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +22,13 @@ import io.dispycluster.monitoring.system.Figures;
 import io.dispycluster.monitoring.system.HttpClients;
 import io.dispycluster.monitoring.system.TransportFailures;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Samples one node: its system figures from node_exporter or from its worker's health,
@@ -43,6 +47,8 @@ class NodeSources {
 
 	private final JsonMapper json;
 
+	private final int maxResponseBytes;
+
 	private final Map<String, NodeExporterReading> exporterReadings = new ConcurrentHashMap<>();
 
 	private final Map<String, WorkerHealthReading> healthReadings = new ConcurrentHashMap<>();
@@ -52,6 +58,7 @@ class NodeSources {
 	NodeSources(RestClient.Builder builder, CollectionProperties properties, JsonMapper json) {
 		this.http = HttpClients.withTimeout(builder.clone(), properties.timeout()).build();
 		this.json = json;
+		this.maxResponseBytes = (int) properties.maxResponseSize().toBytes();
 	}
 
 	NodeSample sample(Target target, Instant at) throws SourceException {
@@ -171,15 +178,12 @@ class NodeSources {
 	}
 
 	private String get(String url, String accept) throws SourceException {
+		Answer answer;
 		try {
-			String body = this.http.get().uri(url).header("Accept", accept).retrieve().body(String.class);
-			if (body == null) {
-				throw new SourceException("réponse vide de " + url);
-			}
-			return body;
-		}
-		catch (RestClientResponseException ex) {
-			throw new SourceException("réponse HTTP " + ex.getStatusCode().value() + " de " + url, ex, true);
+			answer = this.http.get()
+				.uri(url)
+				.header("Accept", accept)
+				.exchange((request, response) -> Answer.read(response, this.maxResponseBytes), true);
 		}
 		catch (ResourceAccessException ex) {
 			throw new SourceException(TransportFailures.reason(ex) + " (" + url + ")", ex,
@@ -188,6 +192,40 @@ class NodeSources {
 		catch (RestClientException | IllegalArgumentException ex) {
 			throw new SourceException("échec de la requête vers " + url + " : " + ex.getMessage(), ex);
 		}
+		if (answer.status().isError()) {
+			throw new SourceException("réponse HTTP " + answer.status().value() + " de " + url, null, true);
+		}
+		if (answer.body() == null) {
+			throw new SourceException("réponse de plus de " + this.maxResponseBytes + " octets de " + url);
+		}
+		if (answer.body().isEmpty()) {
+			throw new SourceException("réponse vide de " + url);
+		}
+		return answer.body();
+	}
+
+	/**
+	 * A node's answer: its status and its body, read up to a bound.
+	 *
+	 * @param status its status
+	 * @param body its body, or null when it is longer than the bound (then left unread)
+	 */
+	private record Answer(HttpStatusCode status, @Nullable String body) {
+
+		static Answer read(ClientHttpResponse response, int maxBytes) throws IOException {
+			HttpStatusCode status = response.getStatusCode();
+			if (status.isError()) {
+				return new Answer(status, "");
+			}
+			byte[] bytes = response.getBody().readNBytes(maxBytes + 1);
+			if (bytes.length > maxBytes) {
+				return new Answer(status, null);
+			}
+			MediaType type = response.getHeaders().getContentType();
+			Charset charset = (type != null && type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
+			return new Answer(status, new String(bytes, charset));
+		}
+
 	}
 
 	/** Forgets the previous readings of nodes that are no longer sampled. */

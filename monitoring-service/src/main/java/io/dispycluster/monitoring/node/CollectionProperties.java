@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,17 +23,26 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long samples (and queue readings, and resolved alerts) are kept;
  * also the longest {@code hours} window the API accepts
  * @param parallelism how many nodes are sampled at the same time
+ * @param maxResponseSize the largest answer read from a node (its worker's health and
+ * metrics, its node_exporter): a larger one is unreadable, so that a broken or lying node
+ * cannot fill this service's memory
  */
 @ConfigurationProperties("dispycluster.monitoring.collection")
 @Validated
 public record CollectionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("15s") Duration interval,
 		@DefaultValue("5s") Duration timeout, @DefaultValue("3") @Min(1) int staleAfterIntervals,
-		@DefaultValue("7d") Duration retention, @DefaultValue("4") @Min(1) @Max(64) int parallelism) {
+		@DefaultValue("7d") Duration retention, @DefaultValue("4") @Min(1) @Max(64) int parallelism,
+		@DefaultValue("2MB") DataSize maxResponseSize) {
 
 	public CollectionProperties {
 		requireAtLeast("interval", interval, Duration.ofMillis(100));
 		requireAtLeast("timeout", timeout, Duration.ofMillis(100));
 		requireAtLeast("retention", retention, Duration.ofHours(1));
+		if (maxResponseSize.toBytes() < 1024 || maxResponseSize.toBytes() > Integer.MAX_VALUE - 8) {
+			throw new IllegalArgumentException(
+					"dispycluster.monitoring.collection.max-response-size must be from 1KB to 2047MB, was "
+							+ maxResponseSize);
+		}
 	}
 
 	/** How old the latest sample of a node may be while the node counts as online. */

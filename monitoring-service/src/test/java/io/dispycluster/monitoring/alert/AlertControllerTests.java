@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -17,8 +19,9 @@ class AlertControllerTests {
 
 	private final AlertStore store = mock(AlertStore.class);
 
-	private final AlertController controller = new AlertController(mock(AlertEngine.class), this.store,
-			new CollectionProperties(true, Duration.ofSeconds(15), Duration.ofSeconds(5), 3, Duration.ofDays(7), 4),
+	private final AlertController controller = new AlertController(
+			mock(AlertEngine.class), this.store, new CollectionProperties(true, Duration.ofSeconds(15),
+					Duration.ofSeconds(5), 3, Duration.ofDays(7), 4, DataSize.ofMegabytes(2)),
 			Clock.fixed(Instant.parse("2026-12-05T12:00:00Z"), ZoneOffset.UTC));
 
 	@ParameterizedTest

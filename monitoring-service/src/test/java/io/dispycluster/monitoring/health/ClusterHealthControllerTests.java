@@ -22,6 +22,8 @@ import io.dispycluster.monitoring.node.SampleSource;
 import io.dispycluster.monitoring.node.SystemFigures;
 import io.dispycluster.monitoring.node.Workload;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -112,7 +114,7 @@ class ClusterHealthControllerTests {
 						new AlertProperties.Notifications(List.of(), 3, Duration.ofSeconds(2), Duration.ofMinutes(5),
 								Duration.ofSeconds(5), 100)),
 				new CollectionProperties(periodicCollection, Duration.ofSeconds(15), Duration.ofSeconds(5), 3,
-						Duration.ofDays(7), 4),
+						Duration.ofDays(7), 4, DataSize.ofMegabytes(2)),
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 

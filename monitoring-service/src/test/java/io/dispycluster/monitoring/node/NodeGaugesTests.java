@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import io.dispycluster.monitoring.support.MutableClock;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,7 @@ class NodeGaugesTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final CollectionProperties collection = new CollectionProperties(true, Duration.ofSeconds(15),
-			Duration.ofSeconds(5), 3, Duration.ofDays(7), 4);
+			Duration.ofSeconds(5), 3, Duration.ofDays(7), 4, DataSize.ofMegabytes(2));
 
 	private final NodeGauges gauges = new NodeGauges(this.registry, this.collection, this.clock);
 
