@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import io.dispycluster.monitoring.node.CollectionProperties;
 import io.dispycluster.support.problem.FieldProblem;
 import io.dispycluster.support.problem.InvalidRequestException;
+import io.dispycluster.monitoring.system.QueryIntegers;
 import io.dispycluster.monitoring.system.WindowHours;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,14 +83,9 @@ class AlertController {
 		if (limit == null || limit.isBlank()) {
 			return DEFAULT_LIMIT;
 		}
-		try {
-			int value = Integer.parseInt(limit.strip());
-			if (value >= 1 && value <= MAX_LIMIT) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
+		int value = QueryIntegers.parse(limit).orElse(0);
+		if (value >= 1 && value <= MAX_LIMIT) {
+			return value;
 		}
 		problems.add(new FieldProblem("limit", "must be an integer between 1 and " + MAX_LIMIT));
 		return 0;

@@ -31,14 +31,9 @@ public final class WindowHours {
 		if (value == null || value.isBlank()) {
 			return Math.min(DEFAULT, max);
 		}
-		try {
-			int hours = Integer.parseInt(value.strip());
-			if (hours >= 1 && hours <= max) {
-				return hours;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
+		int hours = QueryIntegers.parse(value).orElse(0);
+		if (hours >= 1 && hours <= max) {
+			return hours;
 		}
 		throw new InvalidRequestException("hours",
 				"must be an integer between 1 and " + max + " (the retention of the samples)");
