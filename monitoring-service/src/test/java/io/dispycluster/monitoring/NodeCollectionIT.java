@@ -299,6 +299,20 @@ class NodeCollectionIT extends MonitoringScenario {
 	}
 
 	@Test
+	void followsNoRedirectOfAWorkersAnswer() {
+		workers("w-redirecting");
+		NODES.json("/elsewhere/health", "{\"status\":\"ok\",\"system\":{\"cpu_percent\":77}}");
+		NODES.handle("/w/w-redirecting/health", (request) -> new StubServer.Response(302, "text/plain", "",
+				Map.of("Location", NODES.url() + "/elsewhere/health")));
+
+		round();
+
+		assertThat(node("w-redirecting").get("error").asString())
+			.isEqualTo("Pas de métriques disponibles : réponse HTTP 302 de " + NODES.url() + "/w/w-redirecting/health");
+		assertThat(NODES.requests()).noneMatch((request) -> request.path().equals("/elsewhere/health"));
+	}
+
+	@Test
 	void keepsSamplingTheOtherNodesWhenTheControllerListsAWorkerWhoseNameCannotBeStored() {
 		workers("w-fine");
 		health("w-fine", "{\"cpu_percent\":10}");

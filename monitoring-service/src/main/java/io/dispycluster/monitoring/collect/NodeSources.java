@@ -56,7 +56,7 @@ class NodeSources {
 	private final Map<String, FetchCounters> fetchCounters = new ConcurrentHashMap<>();
 
 	NodeSources(RestClient.Builder builder, CollectionProperties properties, JsonMapper json) {
-		this.http = HttpClients.withTimeout(builder.clone(), properties.timeout()).build();
+		this.http = HttpClients.withTimeoutNoRedirects(builder.clone(), properties.timeout()).build();
 		this.json = json;
 		this.maxResponseBytes = (int) properties.maxResponseSize().toBytes();
 	}
@@ -192,8 +192,10 @@ class NodeSources {
 		catch (RestClientException | IllegalArgumentException ex) {
 			throw new SourceException("échec de la requête vers " + url + " : " + ex.getMessage(), ex);
 		}
-		if (answer.status().isError()) {
-			throw new SourceException("réponse HTTP " + answer.status().value() + " de " + url, null, true);
+		if (!answer.status().is2xxSuccessful()) {
+			// a redirect is not followed: the node's address should serve the answer
+			throw new SourceException("réponse HTTP " + answer.status().value() + " de " + url, null,
+					answer.status().isError());
 		}
 		if (answer.body() == null) {
 			throw new SourceException("réponse de plus de " + this.maxResponseBytes + " octets de " + url);
@@ -214,7 +216,7 @@ class NodeSources {
 
 		static Answer read(ClientHttpResponse response, int maxBytes) throws IOException {
 			HttpStatusCode status = response.getStatusCode();
-			if (status.isError()) {
+			if (!status.is2xxSuccessful()) {
 				return new Answer(status, "");
 			}
 			byte[] bytes = response.getBody().readNBytes(maxBytes + 1);

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,7 +22,20 @@ public final class HttpClients {
 	 * A client whose connection and read timeouts are both {@code timeout}.
 	 */
 	public static RestClient.Builder withTimeout(RestClient.Builder builder, Duration timeout) {
-		HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(timeout, timeout);
+		return withSettings(builder, HttpClientSettings.defaults().withTimeouts(timeout, timeout));
+	}
+
+	/**
+	 * A client whose connection and read timeouts are both {@code timeout} and that does
+	 * not follow redirects: for addresses this service does not choose (a worker's),
+	 * where a redirect would send it anywhere the answer says.
+	 */
+	public static RestClient.Builder withTimeoutNoRedirects(RestClient.Builder builder, Duration timeout) {
+		return withSettings(builder,
+				HttpClientSettings.defaults().withTimeouts(timeout, timeout).withRedirects(HttpRedirects.DONT_FOLLOW));
+	}
+
+	private static RestClient.Builder withSettings(RestClient.Builder builder, HttpClientSettings settings) {
 		return builder.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 			.withHttpClientCustomizer((http) -> http.version(HttpClient.Version.HTTP_1_1))
 			.build(settings));

@@ -95,6 +95,7 @@ public final class StubServer implements AutoCloseable {
 					: new Response(404, "text/plain", "no route for " + uri.getPath());
 			byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", response.contentType());
+			response.headers().forEach(exchange.getResponseHeaders()::set);
 			exchange.sendResponseHeaders(response.status(), (body.length == 0) ? -1 : body.length);
 			if (body.length > 0) {
 				try (OutputStream out = exchange.getResponseBody()) {
@@ -145,8 +146,14 @@ public final class StubServer implements AutoCloseable {
 	 * @param status its status
 	 * @param contentType its content type
 	 * @param body its body
+	 * @param headers its other headers
 	 */
-	public record Response(int status, String contentType, String body) {
+	public record Response(int status, String contentType, String body, Map<String, String> headers) {
+
+		public Response(int status, String contentType, String body) {
+			this(status, contentType, body, Map.of());
+		}
+
 	}
 
 }
