@@ -12,6 +12,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.monitoring.system.ClusterProperties;
 import io.dispycluster.monitoring.system.HttpClients;
@@ -20,6 +23,7 @@ import io.dispycluster.support.security.InternalTokenProperties;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -34,7 +38,7 @@ public class ControllerClient {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ControllerClient.class);
 
-	private static final ParameterizedTypeReference<List<WorkerEntry>> WORKERS = new ParameterizedTypeReference<>() {
+	private static final ParameterizedTypeReference<List<JsonNode>> WORKERS = new ParameterizedTypeReference<>() {
 	};
 
 	private static final ParameterizedTypeReference<List<JobEntry>> JOBS = new ParameterizedTypeReference<>() {
@@ -50,12 +54,15 @@ public class ControllerClient {
 
 	private final ControllerClientProperties properties;
 
+	private final JsonMapper json;
+
 	/** The unusable node names of the last listing, so that they are logged once. */
 	private volatile List<String> skipped = List.of();
 
 	ControllerClient(RestClient.Builder builder, ClusterProperties cluster, InternalTokenProperties security,
-			ControllerClientProperties properties) {
+			ControllerClientProperties properties, JsonMapper json) {
 		this.properties = properties;
+		this.json = json;
 		this.http = HttpClients.withTimeout(builder.clone(), properties.timeout())
 			.baseUrl(cluster.services().controller().toString())
 			.defaultHeaders((headers) -> {
@@ -71,14 +78,16 @@ public class ControllerClient {
 	 * name cannot be a node's: missing, blank, longer than {@value #MAX_NODE_NAME}
 	 * characters or holding a control character. Such a name cannot be stored (PostgreSQL
 	 * refuses a NUL, both databases a longer name), and one entry that fails to be stored
-	 * would stop every collection round, so every other node too would go unsampled.
+	 * would stop every collection round, so every other node too would go unsampled. An
+	 * entry that cannot be read (a count out of range, labels that are no map) is left
+	 * out too, rather than making the whole listing unreadable.
 	 */
 	public List<WorkerEntry> workers() {
-		List<WorkerEntry> workers = call("GET /workers",
-				() -> this.http.get().uri("/workers").retrieve().body(WORKERS));
-		if (workers == null) {
+		List<JsonNode> entries = call("GET /workers", () -> this.http.get().uri("/workers").retrieve().body(WORKERS));
+		if (entries == null) {
 			return List.of();
 		}
+		List<WorkerEntry> workers = entries.stream().map(this::worker).toList();
 		List<WorkerEntry> usable = workers.stream()
 			.filter((worker) -> worker != null && usableName(worker.node()))
 			.toList();
@@ -98,6 +107,18 @@ public class ControllerClient {
 			}
 		}
 		return usable;
+	}
+
+	private @Nullable WorkerEntry worker(@Nullable JsonNode entry) {
+		if (entry == null || !entry.isObject()) {
+			return null;
+		}
+		try {
+			return this.json.treeToValue(entry, WorkerEntry.class);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
 	}
 
 	/** Whether a node name can be monitored: 1 to 255 characters, no control one. */
@@ -210,8 +231,12 @@ public class ControllerClient {
 			throw new ControllerUnavailableException(
 					"le contrôleur a répondu HTTP " + ex.getStatusCode().value() + " (" + what + ")", ex);
 		}
-		catch (RestClientException ex) {
+		catch (ResourceAccessException ex) {
 			throw new ControllerUnavailableException(TransportFailures.reason(ex) + " (" + what + ")", ex);
+		}
+		catch (RestClientException ex) {
+			// it answered, with something that is not what the API gives
+			throw new ControllerUnavailableException("réponse illisible du contrôleur (" + what + ")", ex);
 		}
 	}
 

@@ -85,6 +85,36 @@ class ControllerClientTests {
 		}
 	}
 
+	@Test
+	void leavesOutTheWorkersThatCannotBeReadInsteadOfTheWholeListing() {
+		try (StubServer controller = StubServer.start()) {
+			controller.json("/workers", """
+					[{"node":"pi-1","status":"online","url":"http://pi-1:8080","active_jobs":1,"capacity":2},
+					 {"node":"pi-2","status":"online","url":"http://pi-2:8080","active_jobs":1e99},
+					 {"node":"pi-3","status":"online","url":"http://pi-3:8080","labels":[1]},
+					 [1, 2],
+					 "pi-5",
+					 {"node":"pi-6","status":"online","url":"http://pi-6:8080","labels":{"zone":"attic"}}]""");
+			ControllerClient client = clientOf(URI.create(controller.url()));
+
+			assertThat(client.workers()).extracting(WorkerEntry::node).containsExactly("pi-1", "pi-6");
+		}
+	}
+
+	@Test
+	void aControllerAnsweringSomethingElseThanItsAPIIsSaidToBeUnreadable() {
+		try (StubServer controller = StubServer.start()) {
+			controller.json("/workers", "{\"node\": \"pi-1\"}");
+			controller.json("/jobs", "[{\"id\":\"job_a\",\"status\":\"failed\",\"completed_at\":\"garbage\"}]");
+			ControllerClient client = clientOf(URI.create(controller.url()));
+
+			assertThatThrownBy(client::workers).isInstanceOf(ControllerUnavailableException.class)
+				.hasMessage("réponse illisible du contrôleur (GET /workers)");
+			assertThatThrownBy(() -> client.finishedBetween(Instant.EPOCH, Instant.now(), Instant.EPOCH))
+				.hasMessage("réponse illisible du contrôleur (GET /jobs)");
+		}
+	}
+
 	private static ControllerClient clientOf(URI controller) {
 		ClusterProperties cluster = new ClusterProperties(Path.of("."), new ClusterProperties.Services(controller,
 				URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1")));
@@ -94,7 +124,7 @@ class ControllerClientTests {
 			.configureMessageConverters(
 					(converters) -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)));
 		return new ControllerClient(builder, cluster, new InternalTokenProperties(null, false),
-				new ControllerClientProperties(Duration.ofSeconds(2), 500, 20000, Duration.ofHours(2)));
+				new ControllerClientProperties(Duration.ofSeconds(2), 500, 20000, Duration.ofHours(2)), json);
 	}
 
 	/** A port nothing listens on: bound, then released. */
