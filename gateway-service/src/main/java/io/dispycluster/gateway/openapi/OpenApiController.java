@@ -9,6 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 import io.dispycluster.gateway.system.Problems;
 import io.dispycluster.gateway.upstream.PrivatePaths;
 import io.dispycluster.gateway.upstream.Service;
+import io.dispycluster.gateway.upstream.UpstreamFailure;
 import io.dispycluster.gateway.upstream.UpstreamReply;
 import io.dispycluster.gateway.upstream.Upstreams;
 
@@ -51,6 +52,7 @@ class OpenApiController {
 					"Not found", "Service inconnu : " + name + " (controller, monitoring, scheduler)"), null);
 		}
 		UpstreamReply reply = this.upstreams.get(service, "/v3/api-docs").join();
+		failIfNoAnswer(service, reply);
 		JsonNode body = reply.body();
 		if (!reply.ok() || body == null || !body.isObject()) {
 			String reason = (reply.error() != null) ? reply.error() : "not an OpenAPI document";
@@ -69,6 +71,19 @@ class OpenApiController {
 			.put("description", service.key() + " through the gateway");
 		document.set("servers", JsonNodeFactory.instance.arrayNode().add(server));
 		return document;
+	}
+
+	/**
+	 * A service that gave no answer at all gets the problem a route gives for it: 502
+	 * when it is down, 504 when it is too slow, 503 when its breaker is open. The
+	 * {@code upstream-docs-unavailable} problem is for a service that answered, but
+	 * without a document, or one larger than the gateway reads.
+	 */
+	private static void failIfNoAnswer(Service service, UpstreamReply reply) {
+		UpstreamFailure.Kind failure = reply.failure();
+		if (failure != null && failure != UpstreamFailure.Kind.TOO_LARGE) {
+			throw new UpstreamFailure(service.key(), failure, null);
+		}
 	}
 
 }

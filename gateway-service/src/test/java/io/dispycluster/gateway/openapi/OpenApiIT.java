@@ -1,6 +1,8 @@
 package io.dispycluster.gateway.openapi;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import io.dispycluster.gateway.support.GatewayTestSupport;
+import io.dispycluster.gateway.support.StubService;
 import io.dispycluster.gateway.support.StubService.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,14 +40,46 @@ class OpenApiIT extends GatewayTestSupport {
 
 	@Test
 	void saysWhenAServiceHasNoDocument() {
+		MONITORING.on("GET", "/v3/api-docs", (request) -> Reply.problem(404, "{\"status\":404}"));
+		CONTROLLER.on("GET", "/v3/api-docs", (request) -> new Reply(200, "text/html", "<html></html>", Map.of()));
+
+		HttpResponse<String> none = get("/openapi/monitoring");
+		HttpResponse<String> notADocument = get("/openapi/controller");
+		HttpResponse<String> unknown = get("/openapi/worker");
+
+		for (HttpResponse<String> response : List.of(none, notADocument)) {
+			assertThat(response.statusCode()).isEqualTo(502);
+			assertThat(body(response).path("type").asString())
+				.isEqualTo("urn:dispycluster:problem:upstream-docs-unavailable");
+		}
+		assertThat(unknown.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void answers502AsARouteDoesWhenTheServiceIsDown() {
 		SCHEDULER.stop();
 
 		HttpResponse<String> down = get("/openapi/scheduler");
-		HttpResponse<String> unknown = get("/openapi/worker");
 
 		assertThat(down.statusCode()).isEqualTo(502);
-		assertThat(body(down).path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-docs-unavailable");
-		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(down.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(body(down).path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-unavailable");
+		assertThat(body(down).path("service").asString()).isEqualTo("scheduler");
+	}
+
+	@Test
+	void answers504AsARouteDoesWhenTheServiceIsTooSlow() {
+		// the stub holds the answer past the gateway's timeout (1 s here), until the test
+		// ends
+		SCHEDULER.hang("GET", "/v3/api-docs");
+
+		HttpResponse<String> slow = get("/openapi/scheduler");
+
+		assertThat(slow.statusCode()).isEqualTo(504);
+		assertThat(slow.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(body(slow).path("type").asString()).isEqualTo("urn:dispycluster:problem:upstream-timeout");
+		assertThat(body(slow).path("service").asString()).isEqualTo("scheduler");
+		assertThat(SCHEDULER.requests()).extracting(StubService.Recorded::path).contains("/v3/api-docs");
 	}
 
 	@Test
