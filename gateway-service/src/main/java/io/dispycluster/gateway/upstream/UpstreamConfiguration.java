@@ -1,6 +1,8 @@
 package io.dispycluster.gateway.upstream;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.ClientHttpRequestFactoryProxyExchange;
@@ -128,11 +131,22 @@ class UpstreamConfiguration {
 	ProxyExchange proxyExchange(HttpClient upstreamHttpClient, GatewayProperties gateway,
 			GatewayMvcProperties properties, ServicesProperties services, CircuitBreakers breakers,
 			JsonMapper jsonMapper, ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+		List<ClientHttpRequestInterceptor> chain = new ArrayList<>();
+		chain.add(ServiceContentType.interceptor());
+		interceptors.orderedStream().forEach(chain::add);
 		ClientHttpRequestFactory factory = new InterceptingClientHttpRequestFactory(
-				requestFactory(upstreamHttpClient, gateway, gateway.routeTimeout()),
-				interceptors.orderedStream().toList());
+				requestFactory(upstreamHttpClient, gateway, gateway.routeTimeout()), chain);
 		return new UpstreamProxyExchange(new ClientHttpRequestFactoryProxyExchange(factory, properties), services,
 				breakers, new ProblemInstances(jsonMapper));
+	}
+
+	/**
+	 * Gives {@link ServiceContentType} Tomcat's response of each request, on which it
+	 * sets a service's content type as sent.
+	 */
+	@Bean
+	TomcatContextCustomizer serviceContentTypeAsSent() {
+		return (context) -> context.getPipeline().addValve(new ServiceContentType.Valve());
 	}
 
 	@Bean

@@ -130,7 +130,9 @@ class UpstreamProxyExchange implements ProxyExchange {
 				discard(request);
 				throw new UpstreamFailure(serviceName, UpstreamFailure.Kind.REFUSED, null);
 			}
-			return guardBody(request, this.problemInstances.rewrite(request, response), serviceName);
+			ServerResponse answer = this.problemInstances.rewrite(request, response);
+			ServiceContentType.passOn(request, answer);
+			return guardBody(request, answer, serviceName);
 		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
 			if (isClientAbort(ex)) {

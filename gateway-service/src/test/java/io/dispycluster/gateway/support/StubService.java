@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -29,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * service got a routed request and how.
  */
 public final class StubService {
+
+	private static final Pattern CHARSET = Pattern.compile("charset=\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
 
 	private final String name;
 
@@ -145,12 +150,23 @@ public final class StubService {
 		this.requests.add(request);
 		Function<Recorded, Reply> handler = this.handlers.get(request.method() + " " + request.path());
 		Reply reply = (handler != null) ? handler.apply(request) : defaultReply(request);
-		byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+		byte[] body = reply.body().getBytes(charsetOf(reply.contentType()));
 		reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
 		exchange.getResponseHeaders().set("Content-Type", reply.contentType());
 		exchange.sendResponseHeaders(reply.status(), (body.length == 0) ? -1 : body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);
+		}
+	}
+
+	/** The charset a content type names, as a service would encode in it; else UTF-8. */
+	private static Charset charsetOf(String contentType) {
+		Matcher charset = CHARSET.matcher(contentType);
+		try {
+			return charset.find() ? Charset.forName(charset.group(1)) : StandardCharsets.UTF_8;
+		}
+		catch (IllegalArgumentException ex) {
+			return StandardCharsets.UTF_8;
 		}
 	}
 
@@ -196,7 +212,7 @@ public final class StubService {
 	 *
 	 * @param status the HTTP status
 	 * @param contentType the content type
-	 * @param body the body
+	 * @param body the body, sent in the charset the content type names (UTF-8 if none)
 	 * @param headers extra response headers
 	 */
 	public record Reply(int status, String contentType, String body, Map<String, String> headers) {
