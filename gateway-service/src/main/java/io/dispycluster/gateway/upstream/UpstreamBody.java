@@ -4,12 +4,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 
 /**
  * The body of a service's answer as the proxy reads it to pass it on: a failure to read
  * it is the service's ({@link UpstreamBodyFailure}), told apart from a failure to write
- * to the client.
+ * to the client, and counts against the service's circuit breaker as a refused connection
+ * does; reading it to its end is the call's success.
  */
 final class UpstreamBody extends FilterInputStream {
 
@@ -17,16 +20,19 @@ final class UpstreamBody extends FilterInputStream {
 
 	private final HttpHeaders headers;
 
-	UpstreamBody(InputStream body, String service, HttpHeaders headers) {
+	private final CircuitBreakers.@Nullable Verdict verdict;
+
+	UpstreamBody(InputStream body, String service, HttpHeaders headers, CircuitBreakers.@Nullable Verdict verdict) {
 		super(body);
 		this.service = service;
 		this.headers = headers;
+		this.verdict = verdict;
 	}
 
 	@Override
 	public int read() throws IOException {
 		try {
-			return super.read();
+			return ended(super.read());
 		}
 		catch (IOException ex) {
 			throw failure(ex);
@@ -36,15 +42,27 @@ final class UpstreamBody extends FilterInputStream {
 	@Override
 	public int read(byte[] buffer, int offset, int length) throws IOException {
 		try {
-			return super.read(buffer, offset, length);
+			return ended(super.read(buffer, offset, length));
 		}
 		catch (IOException ex) {
 			throw failure(ex);
 		}
 	}
 
+	// the whole answer came: a success of the service's
+	private int ended(int read) {
+		if (read == -1 && this.verdict != null) {
+			this.verdict.succeeded();
+		}
+		return read;
+	}
+
 	private UpstreamBodyFailure failure(IOException ex) {
-		return new UpstreamBodyFailure(UpstreamFailure.of(this.service, ex), this.headers);
+		UpstreamFailure failure = UpstreamFailure.of(this.service, ex);
+		if (this.verdict != null) {
+			this.verdict.failed(failure);
+		}
+		return new UpstreamBodyFailure(failure, this.headers);
 	}
 
 }

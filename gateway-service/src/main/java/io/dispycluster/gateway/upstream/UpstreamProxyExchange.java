@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -70,10 +72,33 @@ class UpstreamProxyExchange implements ProxyExchange {
 		Request exact = withClientQuery(request);
 		Service service = serviceAt(request.getUri());
 		if (service == null) {
-			return send(exact, hostAndPort(request.getUri()));
+			return send(exact, hostAndPort(request.getUri()), null);
 		}
-		return this.breakers.call(service, () -> send(exact, service.key()),
-				(response) -> response.statusCode().is5xxServerError());
+		CircuitBreakers.Verdict verdict = this.breakers.begin(service);
+		ServerResponse response = CircuitBreakers.judged(verdict, () -> send(exact, service.key(), verdict));
+		if (response.statusCode().is5xxServerError()) {
+			verdict.failed(service);
+		}
+		else {
+			judgedWithTheBody(verdict);
+		}
+		return response;
+	}
+
+	/**
+	 * Leaves the verdict on a call the service answered to its body, which the service
+	 * can still break off ({@link UpstreamBody}): a failure then, a success once all of
+	 * it was read. An answer not read to its end (the client went away) is not judged
+	 * when the request is over.
+	 */
+	private static void judgedWithTheBody(CircuitBreakers.Verdict verdict) {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes == null) {
+			verdict.succeeded();
+			return;
+		}
+		attributes.registerDestructionCallback(CircuitBreakers.Verdict.class.getName(), verdict::none,
+				RequestAttributes.SCOPE_REQUEST);
 	}
 
 	/**
@@ -123,7 +148,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 				"Bad Request", "Barre oblique encodée (%2F) dans le chemin : les services ne l'acceptent pas"), null);
 	}
 
-	private ServerResponse send(Request request, String serviceName) {
+	private ServerResponse send(Request request, String serviceName, CircuitBreakers.@Nullable Verdict verdict) {
 		try {
 			ServerResponse response = this.delegate.exchange(request);
 			if (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
@@ -132,7 +157,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 			}
 			ServerResponse answer = this.problemInstances.rewrite(request, response);
 			ServiceContentType.passOn(request, answer);
-			return guardBody(request, answer, serviceName);
+			return guardBody(request, answer, serviceName, verdict);
 		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
 			if (isClientAbort(ex)) {
@@ -146,14 +171,16 @@ class UpstreamProxyExchange implements ProxyExchange {
 	/**
 	 * Makes a failure to read the service's body, while it is passed on, the service's
 	 * failure ({@link UpstreamBodyFailure}): it was a 500 problem, and one written into
-	 * the middle of an answer already under way, which then ended as if complete.
+	 * the middle of an answer already under way, which then ended as if complete. The
+	 * call's verdict, if any, is given once the body is read to its end or broken off.
 	 */
-	private static ServerResponse guardBody(Request request, ServerResponse response, String serviceName) {
+	private static ServerResponse guardBody(Request request, ServerResponse response, String serviceName,
+			CircuitBreakers.@Nullable Verdict verdict) {
 		InputStream body = MvcUtils.getAttribute(request.getServerRequest(),
 				MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR);
 		if (body != null) {
 			MvcUtils.putAttribute(request.getServerRequest(), MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR,
-					new UpstreamBody(body, serviceName, response.headers()));
+					new UpstreamBody(body, serviceName, response.headers(), verdict));
 		}
 		return response;
 	}
