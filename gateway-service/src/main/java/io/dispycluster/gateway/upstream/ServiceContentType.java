@@ -3,6 +3,7 @@ package io.dispycluster.gateway.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
@@ -93,7 +94,10 @@ final class ServiceContentType {
 
 	}
 
-	/** A service's answer, its content type as sent kept aside. */
+	/**
+	 * A service's answer, its content type as sent kept aside; closing it more than once
+	 * is harmless.
+	 */
 	static final class AsSent implements ClientHttpResponse {
 
 		private final ClientHttpResponse answer;
@@ -101,6 +105,8 @@ final class ServiceContentType {
 		private final @Nullable String contentType;
 
 		private final HttpHeaders headers;
+
+		private final AtomicBoolean closed = new AtomicBoolean();
 
 		AsSent(ClientHttpResponse answer) {
 			this.answer = answer;
@@ -151,9 +157,13 @@ final class ServiceContentType {
 			return this.answer.getBody();
 		}
 
+		// closed by the proxy once passed on, and by the gateway when the request is over
+		// in case it was not: only the first close counts
 		@Override
 		public void close() {
-			this.answer.close();
+			if (this.closed.compareAndSet(false, true)) {
+				this.answer.close();
+			}
 		}
 
 	}

@@ -151,6 +151,7 @@ class UpstreamProxyExchange implements ProxyExchange {
 	private ServerResponse send(Request request, String serviceName, CircuitBreakers.@Nullable Verdict verdict) {
 		try {
 			ServerResponse response = this.delegate.exchange(request);
+			closedWhenDone(request);
 			if (response.statusCode().value() == HttpStatus.UNAUTHORIZED.value()) {
 				discard(request);
 				throw new UpstreamFailure(serviceName, UpstreamFailure.Kind.REFUSED, null);
@@ -192,6 +193,22 @@ class UpstreamProxyExchange implements ProxyExchange {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Makes sure the service's answer is closed once the request is over, its connection
+	 * back in the pool. The proxy closes it after passing its body on, but not when the
+	 * gateway answers without it: a 304 of the gateway's own, when the client's
+	 * {@code If-None-Match} or {@code If-Modified-Since} matches a 200 the service sent
+	 * anyway, left the connection leased for good, and once the pool was spent, every
+	 * call to that service failed.
+	 */
+	private static void closedWhenDone(Request request) {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != null) {
+			attributes.registerDestructionCallback(ClientHttpResponse.class.getName(), () -> discard(request),
+					RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	/** Gives the connection of an answer the client will not get back to the pool. */

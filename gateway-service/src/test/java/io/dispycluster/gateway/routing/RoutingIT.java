@@ -73,6 +73,21 @@ class RoutingIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void givesTheConnectionBackWhenItAnswers304ItselfToAServiceIgnoringTheCondition() {
+		// the service answers 200 with the very ETag the client asks about: the gateway
+		// answers 304 itself, without the body
+		MONITORING.on("GET", "/nodes", (request) -> Reply.json(200, "[{\"n\":1}]").withHeader("ETag", "\"v1\""));
+
+		// more conditional requests than the gateway keeps connections to one service
+		// (256)
+		for (int i = 0; i < 300; i++) {
+			assertThat(get("/nodes", "If-None-Match", "\"v1\"").statusCode()).as("request %d", i).isEqualTo(304);
+		}
+
+		assertThat(get("/nodes").body()).isEqualTo("[{\"n\":1}]");
+	}
+
+	@Test
 	void passesBodyAndContentTypeThrough() {
 		String task = "{\"name\":\"Tâche quotidienne\",\"urls\":[\"http://127.0.0.1:9/\"],\"schedule_type\":\"cron\","
 				+ "\"schedule_config\":{\"cron\":\"0 6 * * *\"}}";
