@@ -1,8 +1,11 @@
 package io.dispycluster.gateway.scrape;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -193,14 +196,48 @@ class ScrapeController {
 		return decoded;
 	}
 
+	/**
+	 * A query parameter's name or value, decoded as UTF-8, as the routes' services decode
+	 * theirs. An escape whose bytes are not UTF-8 ({@code %E9}, Latin-1's é) is refused
+	 * with the 400 problem a route gives for it: it was decoded to U+FFFD, and the job
+	 * crawled another URL than the one sent.
+	 */
 	private static String decode(String text) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '%') {
+				int escaped = (i + 2 < text.length()) ? escapedByte(text.charAt(i + 1), text.charAt(i + 2)) : -1;
+				if (escaped == -1) {
+					// a stray '%': keep the text as sent, the controller judges the value
+					return text;
+				}
+				bytes.write(escaped);
+				i += 2;
+			}
+			else if (c == '+') {
+				bytes.write(' ');
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
 		try {
-			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
 		}
-		catch (IllegalArgumentException ex) {
-			// a stray '%': keep the text as sent, the controller judges the value
-			return text;
+		catch (CharacterCodingException ex) {
+			throw problem(HttpStatus.BAD_REQUEST, "bad-request", HttpStatus.BAD_REQUEST.getReasonPhrase(),
+					"Requête illisible : chaîne de requête invalide", ex);
 		}
+	}
+
+	private static int escapedByte(char high, char low) {
+		int value = (Character.digit(high, 16) << 4) | Character.digit(low, 16);
+		return (Character.digit(high, 16) < 0 || Character.digit(low, 16) < 0) ? -1 : value;
 	}
 
 	private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,27 @@ class ScrapeIT extends GatewayTestSupport {
 		assertThat(single.body()).isEqualTo(unavailable);
 		assertThat(batch.statusCode()).isEqualTo(429);
 		assertThat(batch.headers().firstValue("Retry-After")).hasValue("7");
+	}
+
+	@Test
+	void refusesAQueryFormWhoseEscapesAreNotUtf8AsARouteDoes() {
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+
+		// %E9 is é in Latin-1: decoded as UTF-8 it became U+FFFD, another URL
+		HttpResponse<String> latin1 = post("/scrape?start_url=http%3A%2F%2Fx%2Fcaf%E9", "");
+		HttpResponse<String> routed = get("/jobs?q=caf%E9");
+		HttpResponse<String> utf8 = post("/scrape?start_url=http%3A%2F%2Fx%2Fcaf%C3%A9+noir&max_pages=2", "");
+
+		for (HttpResponse<String> refused : List.of(latin1, routed)) {
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(body(refused).path("type").asString()).isEqualTo("urn:dispycluster:problem:bad-request");
+			assertThat(body(refused).path("detail").asString())
+				.isEqualTo("Requête illisible : chaîne de requête invalide");
+		}
+		assertThat(utf8.statusCode()).isEqualTo(200);
+		assertThat(CONTROLLER.requests()).hasSize(1);
+		assertThat(this.json.readTree(CONTROLLER.last("/scrape").body()).path("start_url").asString())
+			.isEqualTo("http://x/café noir");
 	}
 
 	@Test
