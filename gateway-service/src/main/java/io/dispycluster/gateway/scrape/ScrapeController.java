@@ -15,7 +15,10 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -74,7 +77,9 @@ class ScrapeController {
 	}
 
 	private ResponseEntity<byte[]> forward(HttpServletRequest request, String path, ObjectNode body) {
-		byte[] bytes = this.jsonMapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+		// every character escaped, a lone surrogate too: the controller reads the very
+		// text the client sent (encoded as UTF-8, a lone surrogate became '?')
+		byte[] bytes = this.jsonMapper.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsBytes(body);
 		return this.upstreams.forward(Service.CLUSTER_CONTROLLER, HttpMethod.POST, path, passedOn(request), bytes);
 	}
 
@@ -110,8 +115,11 @@ class ScrapeController {
 		try {
 			// from the bytes when they are UTF-8 (or without a charset), so that the
 			// parser detects a byte order mark or UTF-16 itself
-			return StandardCharsets.UTF_8.equals(charset) ? this.jsonMapper.readTree(body)
-					: this.jsonMapper.readTree(new String(body, charset));
+			// numbers read as written: as doubles, 1e400 reached the controller as the
+			// text "Infinity" and 1e-400 as 0.0, judged otherwise than the number sent
+			ObjectReader reader = this.jsonMapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+			return StandardCharsets.UTF_8.equals(charset) ? reader.readTree(body)
+					: reader.readTree(new String(body, charset));
 		}
 		catch (JacksonException ex) {
 			// the problem every service answers for a body that is not JSON

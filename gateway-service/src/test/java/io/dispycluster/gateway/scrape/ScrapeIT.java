@@ -2,6 +2,7 @@ package io.dispycluster.gateway.scrape;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 
 import io.dispycluster.gateway.support.GatewayTestSupport;
@@ -128,6 +130,25 @@ class ScrapeIT extends GatewayTestSupport {
 		assertThat(single.body()).isEqualTo(unavailable);
 		assertThat(batch.statusCode()).isEqualTo(429);
 		assertThat(batch.headers().firstValue("Retry-After")).hasValue("7");
+	}
+
+	@Test
+	void passesTheBodysValuesToTheControllerAsSent() {
+		CONTROLLER.on("POST", "/scrape", (request) -> Reply.json(200, CREATED));
+
+		HttpResponse<String> response = post("/scrape",
+				"{\"start_url\":\"http://x/a\\ud800b/é\",\"timeout_s\":1e400,"
+						+ "\"max_pages\":1.5e-400,\"priority\":12345678901234567890123}",
+				"Content-Type", "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode sent = this.json.reader()
+			.with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.readTree(CONTROLLER.last("/scrape").body());
+		assertThat(sent.path("start_url").asString()).isEqualTo("http://x/a\ud800b/é");
+		assertThat(sent.path("timeout_s").decimalValue()).isEqualByComparingTo("1e400");
+		assertThat(sent.path("max_pages").decimalValue()).isEqualByComparingTo("1.5e-400");
+		assertThat(sent.path("priority").bigIntegerValue()).isEqualTo(new BigInteger("12345678901234567890123"));
 	}
 
 	@Test
