@@ -140,6 +140,16 @@ class UpstreamConfiguration {
 				breakers, new ProblemInstances(jsonMapper));
 	}
 
+	@Bean
+	ConnectionOptions.OnRequest connectionOptionsOnRequest() {
+		return new ConnectionOptions.OnRequest();
+	}
+
+	@Bean
+	ConnectionOptions.OnResponse connectionOptionsOnResponse() {
+		return new ConnectionOptions.OnResponse();
+	}
+
 	/**
 	 * Gives {@link ServiceContentType} Tomcat's response of each request, on which it
 	 * sets a service's content type as sent.

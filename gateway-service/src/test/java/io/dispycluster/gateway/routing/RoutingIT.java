@@ -5,6 +5,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
+import io.dispycluster.gateway.support.BrokenService;
 import io.dispycluster.gateway.support.GatewayTestSupport;
 import io.dispycluster.gateway.support.StubService;
 import io.dispycluster.gateway.support.StubService.Recorded;
@@ -70,6 +73,37 @@ class RoutingIT extends GatewayTestSupport {
 		assertThat(echo.path("method").asString()).isEqualTo(method);
 		assertThat(echo.path("path").asString()).isEqualTo(upstreamPath);
 		assertThat(echo.path("query").isNull() ? null : echo.path("query").asString()).isEqualTo(upstreamQuery);
+	}
+
+	@Test
+	void dropsTheHeadersTheClientsConnectionHeaderNames() throws Exception {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.getOutputStream()
+				.write(("GET /nodes HTTP/1.1\r\nHost: localhost\r\nConnection: close, X-Hop\r\nX-Hop: client\r\n"
+						+ "X-Kept: client\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			assertThat(answer).startsWith("HTTP/1.1 200");
+		}
+
+		Recorded received = MONITORING.last("/nodes");
+		assertThat(received.header("X-Hop")).isNull();
+		assertThat(received.header("X-Kept")).isEqualTo("client");
+	}
+
+	@Test
+	void dropsTheHeadersTheServicesConnectionHeaderNames() throws Exception {
+		try (BrokenService service = BrokenService.instead(MONITORING,
+				"HTTP/1.1 200 OK\r\nConnection: close, X-Hop\r\nX-Hop: service\r\nX-Kept: service\r\n"
+						+ "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n[]")) {
+
+			HttpResponse<String> response = get("/nodes");
+
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("X-Hop")).isEmpty();
+			assertThat(response.headers().firstValue("X-Kept")).hasValue("service");
+			assertThat(response.body()).isEqualTo("[]");
+		}
 	}
 
 	@Test
