@@ -16,7 +16,6 @@ import io.dispycluster.gateway.support.StubService.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -100,12 +99,24 @@ class CircuitBreakerIT extends GatewayTestSupport {
 		try (BrokenService broken = BrokenService.instead(MONITORING,
 				"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks)) {
 			for (int i = 0; i < 4; i++) {
-				assertThatThrownBy(
-						() -> CLIENT.send(request("/nodes").GET().build(), HttpResponse.BodyHandlers.ofString()))
-					.isInstanceOf(IOException.class);
+				assertThat(cutShortOr502("/nodes")).isTrue();
 			}
 
 			assertThat(get("/nodes").statusCode()).isEqualTo(503);
+		}
+	}
+
+	/**
+	 * Whether the answer to {@code path} was cut short, or a 502: the gateway's pool may
+	 * still hold a connection to the stub stopped for the broken service, which then
+	 * fails without an answer. Both are failures of the service.
+	 */
+	private boolean cutShortOr502(String path) throws InterruptedException {
+		try {
+			return CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 502;
+		}
+		catch (IOException ex) {
+			return true;
 		}
 	}
 
