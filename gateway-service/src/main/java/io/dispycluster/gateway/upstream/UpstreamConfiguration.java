@@ -1,5 +1,6 @@
 package io.dispycluster.gateway.upstream;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -81,7 +83,7 @@ class UpstreamConfiguration {
 			.disableRedirectHandling()
 			.disableCookieManagement()
 			.disableAuthCaching()
-			.setRetryStrategy(new TransportRetriesOnly())
+			.setRetryStrategy(new TransportRetriesOnly(pool))
 			.build();
 	}
 
@@ -190,6 +192,25 @@ class UpstreamConfiguration {
 	 * service got every such call twice. The client gets the answer, and decides.
 	 */
 	private static final class TransportRetriesOnly extends DefaultHttpRequestRetryStrategy {
+
+		private final PoolingHttpClientConnectionManager pool;
+
+		TransportRetriesOnly(PoolingHttpClientConnectionManager pool) {
+			this.pool = pool;
+		}
+
+		@Override
+		public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+			boolean retry = super.retryRequest(request, exception, execCount, context);
+			if (retry) {
+				// A connection closed under us most likely means the service restarted:
+				// its other idle connections are closed too, and the one retry would
+				// otherwise take one of them (those used in the last 2 s are not checked)
+				// and fail the same way. Idle connections cost only a reconnect.
+				this.pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+			}
+			return retry;
+		}
 
 		@Override
 		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {

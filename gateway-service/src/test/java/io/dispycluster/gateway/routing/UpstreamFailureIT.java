@@ -3,7 +3,10 @@ package io.dispycluster.gateway.routing;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -109,6 +112,28 @@ class UpstreamFailureIT extends GatewayTestSupport {
 	}
 
 	@Test
+	void answersTheFirstCallAfterAServiceRestartedOverConnectionsItHadOpen() throws Exception {
+		// several connections to the service in the pool, used a moment ago
+		MONITORING.on("GET", "/nodes", (request) -> {
+			sleep(Duration.ofMillis(300));
+			return Reply.json(200, "[]");
+		});
+		List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			calls.add(CLIENT.sendAsync(request("/nodes").GET().build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		for (CompletableFuture<HttpResponse<String>> call : calls) {
+			assertThat(call.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		}
+
+		// the service restarts: every one of them is closed
+		MONITORING.stop();
+		MONITORING.start();
+
+		assertThat(get("/nodes").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void cutsTheClientsConnectionWhenTheServiceBreaksOffAnAnswerAlreadyUnderWay() throws Exception {
 		// 256 KB of a chunked answer, more than the gateway buffers, then the service is
 		// gone: the client must see an incomplete answer, not a complete 200
@@ -119,6 +144,15 @@ class UpstreamFailureIT extends GatewayTestSupport {
 
 			assertThatThrownBy(() -> CLIENT.send(request("/nodes").GET().build(), HttpResponse.BodyHandlers.ofString()))
 				.isInstanceOf(IOException.class);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
