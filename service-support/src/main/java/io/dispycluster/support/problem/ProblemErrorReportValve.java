@@ -1,7 +1,7 @@
 package io.dispycluster.support.problem;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -28,13 +28,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		try {
+			// the type every other problem has, without the charset a writer would add
+			// (JSON is UTF-8 by definition)
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			PrintWriter writer = response.getReporter();
-			if (writer != null) {
-				writer.write(problem(status, rawPath(request)));
-				response.finishResponse();
-			}
+			byte[] body = problem(status, rawPath(request)).getBytes(StandardCharsets.UTF_8);
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response was taken: nothing more to say.

@@ -132,7 +132,8 @@ class ProblemDetailsIT {
 	private JsonNode badRequest(String pathAndQuery) throws Exception {
 		String answer = rawRequest("GET " + pathAndQuery + " HTTP/1.0\r\nHost: localhost\r\n\r\n");
 
-		assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(answer).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("Content-Type: application/problem+json\r\n");
 		JsonNode problem = this.json.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
 		assertThat(problem.path("type").asString()).isEqualTo("urn:dispycluster:problem:bad-request");
 		return problem;
