@@ -215,7 +215,7 @@ public final class UnixCron {
 		}
 
 		private int number(String text, String what) {
-			if (text.isEmpty() || !text.chars().allMatch(Character::isDigit) || text.length() > 4) {
+			if (text.isEmpty() || !text.chars().allMatch((c) -> c >= '0' && c <= '9') || text.length() > 4) {
 				throw invalid("'" + text + "' is not a valid " + what);
 			}
 			return Integer.parseInt(text);

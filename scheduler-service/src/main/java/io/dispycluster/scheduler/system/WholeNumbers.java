@@ -26,8 +26,14 @@ public final class WholeNumbers {
 		if (!(value instanceof Number || value instanceof String)) {
 			return null;
 		}
+		String text = value.toString().strip();
+		if (!text.chars().allMatch((c) -> c < 128)) {
+			// BigDecimal reads the digits of every script ("５", "٣"); a number is
+			// written in ASCII, as everywhere else in the cluster
+			return null;
+		}
 		try {
-			BigDecimal number = new BigDecimal(value.toString().strip());
+			BigDecimal number = new BigDecimal(text);
 			return (number.stripTrailingZeros().scale() <= 0) ? number.max(MIN).min(MAX).longValue() : null;
 		}
 		catch (NumberFormatException ex) {

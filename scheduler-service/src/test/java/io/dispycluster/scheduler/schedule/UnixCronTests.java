@@ -58,7 +58,9 @@ class UnixCronTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "", "* * * *", "* * * * * *", "60 * * * *", "* 24 * * *", "* * 0 * *", "* * 32 * *",
 			"* * * 13 *", "* * * * 8", "5-1 * * * *", "*/0 * * * *", "a * * * *", "1,,2 * * * *", "@reboot",
-			"1-2-3 * * * *", "*/2 * */2 * 1" })
+			"1-2-3 * * * *", "*/2 * */2 * 1",
+			// digits of other scripts, which Character.isDigit and Integer.parseInt take
+			"\uff15 * * * *", "0 \u0663 * * *" })
 	void refusesInvalidExpressions(String expression) {
 		assertThatIllegalArgumentException().isThrownBy(() -> UnixCron.parse(expression));
 	}
