@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.dispycluster.controller.support.Api;
@@ -17,6 +19,7 @@ import io.dispycluster.controller.support.Controllers;
 import io.dispycluster.controller.support.StubWorker;
 import io.dispycluster.controller.support.StubWorker.Assignment;
 import io.dispycluster.controller.support.StubWorker.Mode;
+import io.dispycluster.controller.support.TcpForwarder;
 import io.dispycluster.support.testing.PostgresTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +53,41 @@ class PostgresPersistenceIT extends PersistenceScenarios {
 	@Override
 	String token() {
 		return "postgres-it-internal-token";
+	}
+
+	@Test
+	void aDatabaseThatGoesAwayIsA503ToRetryWellWithinTheGatewaysTimeoutAndLosesNothing() throws Exception {
+		Matcher server = Pattern.compile("//([^/:]+):(\\d+)/").matcher(postgres.url());
+		assertThat(server.find()).isTrue();
+		try (TcpForwarder network = TcpForwarder.to(server.group(1), Integer.parseInt(server.group(2)))) {
+			Map<String, String> properties = new HashMap<>(database());
+			properties.put("DISPYCLUSTER_DB_URL",
+					postgres.url().replace(server.group(0), "//127.0.0.1:" + network.port() + "/"));
+			int port = Controllers.freePort();
+			start(port, properties);
+			Api api = api(port);
+			String id = api.submit("{\"start_url\":\"http://outage.test/\"}");
+
+			network.cut();
+			// past the half second in which Hikari lends a connection used a moment ago
+			// unchecked: the pool finds its connections dead and waits for a new one
+			Thread.sleep(1000);
+			long start = System.nanoTime();
+			Api.Response answer = api.get("/jobs?limit=5");
+			Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(answer.status()).isEqualTo(503);
+			assertThat(answer.contentType()).isEqualTo("application/problem+json");
+			assertThat(answer.json().path("type").asString()).isEqualTo("urn:dispycluster:problem:storage-unavailable");
+			// the pool gives up after its 5 s, not Hikari's default 30 s, which the
+			// gateway's 30 s route timeout would have turned into a 504
+			assertThat(waited).isLessThan(Duration.ofSeconds(25));
+
+			network.restore();
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(api.get("/jobs/" + id).status()).isEqualTo(200));
+			assertThat(api.job(id).path("start_url").asString()).isEqualTo("http://outage.test/");
+		}
 	}
 
 	@Test
