@@ -360,15 +360,27 @@ public class WorkerRegistry implements SmartInitializingSingleton, LabelledWorke
 		return errors;
 	}
 
+	/**
+	 * Whether the URL can be a worker's base URL. A port out of range was taken before
+	 * and made every call to the worker throw outside the HTTP client's exceptions: its
+	 * health checks never failed, so it stayed online and every job sent to it lost an
+	 * attempt. A query or a fragment would end up in the middle of every path appended to
+	 * the base.
+	 */
 	private static boolean isHttpUrl(String url) {
 		try {
 			URI uri = new URI(url);
 			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-					&& uri.getHost() != null && url.length() <= 2083;
+					&& uri.getHost() != null && url.length() <= 2083 && (uri.getPort() == -1 || validPort(uri))
+					&& uri.getRawQuery() == null && uri.getRawFragment() == null;
 		}
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	private static boolean validPort(URI uri) {
+		return uri.getPort() >= 1 && uri.getPort() <= 65535;
 	}
 
 	private static String stripSlash(String url) {

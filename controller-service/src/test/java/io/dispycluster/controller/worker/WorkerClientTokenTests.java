@@ -15,12 +15,16 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every call of the {@link WorkerClient} (health checks and manual pings, the assignment
@@ -70,6 +74,24 @@ class WorkerClientTokenTests {
 	void sendsNoTokenWhenNoneIsConfigured() {
 		callEverything(client(null));
 		assertThat(this.tokens).hasSize(4).allSatisfy((call, token) -> assertThat(token).isEqualTo("(none)"));
+	}
+
+	/**
+	 * A worker stored with a port out of range (before registrations were checked for
+	 * it): every call fails as for a worker that cannot be reached, which its callers
+	 * handle, rather than with an IllegalArgumentException that none of them expected.
+	 */
+	@Test
+	void failsEveryCallToAnAddressThatCannotBeTriedAsAnUnreachableWorker() {
+		WorkerClient client = client(null);
+		UriBuilderFactory unusable = WorkerClient.at("http://127.0.0.1:99999");
+		JsonNode assignment = JsonMapper.builder().build().readTree("{\"job_id\":\"job_1\",\"attempt\":1}");
+		List<ThrowingCallable> calls = List.of(() -> client.health(unusable), () -> client.assignments(unusable),
+				() -> client.assign(unusable, null, assignment), () -> client.cancel(unusable, "job_1", 1));
+		for (ThrowingCallable call : calls) {
+			assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(call)
+				.satisfies((ex) -> assertThat(WorkerClient.describe(ex)).contains("port out of range:99999"));
+		}
 	}
 
 	private void callEverything(WorkerClient client) {

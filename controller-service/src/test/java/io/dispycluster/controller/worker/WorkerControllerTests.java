@@ -109,6 +109,34 @@ class WorkerControllerTests {
 			.andExpect(jsonPath("$.errors[*].field").value(containsInAnyOrder("node", "url", "labels", "instance_id")));
 	}
 
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			http://10.0.0.1:99999
+			http://10.0.0.1:0
+			http://10.0.0.1:8080/?node=pi-1
+			http://10.0.0.1:8080#top
+			""")
+	void aUrlThatCannotBeAWorkersBaseIsA422(String url) throws Exception {
+		register("{\"node\":\"pi-1\",\"url\":\"" + url + "\",\"capacity\":2}")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("url"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be an http or https base URL"));
+		verify(this.registry, never()).register(any());
+	}
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			http://10.0.0.1:65535
+			http://10.0.0.1
+			https://pi-1.lan/worker/
+			http://[fd00::1]:8080
+			""")
+	void aBaseUrlWithAPortInRangeOrNoneIsTaken(String url) throws Exception {
+		register("{\"node\":\"pi-1\",\"url\":\"" + url + "\",\"capacity\":2}").andExpect(status().isOk());
+		verify(this.registry).register(any());
+	}
+
 	@Test
 	void aLabelThatIsNoStringIsNamed() throws Exception {
 		register("{\"node\":\"pi-1\",\"url\":\"http://10.0.0.1:8080\",\"capacity\":2,\"labels\":{\"zone\":1}}")
