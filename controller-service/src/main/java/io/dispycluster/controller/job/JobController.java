@@ -231,14 +231,13 @@ class JobController {
 		if (value == null || value.isBlank()) {
 			return fallback;
 		}
-		try {
-			int parsed = Integer.parseInt(value.strip());
+		// ASCII digits only: Integer.parseInt also reads those of other scripts ("５")
+		String digits = value.strip();
+		if (digits.matches("[+-]?[0-9]{1,10}")) {
+			long parsed = Long.parseLong(digits);
 			if (parsed >= min && parsed <= max) {
-				return parsed;
+				return (int) parsed;
 			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
 		}
 		errors.add(new FieldProblem(name, "must be an integer between " + min + " and " + max));
 		return fallback;

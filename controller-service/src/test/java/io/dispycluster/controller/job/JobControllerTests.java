@@ -315,7 +315,7 @@ class JobControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "status=unknown", "limit=0", "limit=1001", "limit=abc", "offset=-1", "offset=x",
-			"include_result=yes" })
+			"include_result=yes", "limit=\uff15", "offset=\u0663" })
 	void refusesBadListParameters(String query) throws Exception {
 		expectInvalid(this.mvc.perform(get("/jobs?" + query)), List.of(query.substring(0, query.indexOf('='))));
 	}
