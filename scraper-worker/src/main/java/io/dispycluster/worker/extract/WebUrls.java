@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Absolute http(s) URLs in the one form the crawler compares: scheme and host lower-case,
  * default port removed, empty path as {@code /}, dot segments resolved, characters that
- * need it percent-encoded with upper-case hex digits, no empty query and no fragment.
- * These are the forms RFC 3986 (section 6.2.2) and every server treat as one URL; the
- * order of query parameters and a trailing slash are kept, as they may well name another
- * page.
+ * need it percent-encoded with upper-case hex digits, those that do not ({@code %7E},
+ * {@code %41}) decoded, no empty query and no fragment. These are the forms RFC 3986
+ * (section 6.2.2) and every server treat as one URL; the order of query parameters and a
+ * trailing slash are kept, as they may well name another page.
  */
 public final class WebUrls {
 
@@ -90,30 +90,63 @@ public final class WebUrls {
 		// "/page/?" and "/page/" are one page: a bare "?" sends no query.
 		boolean emptyQuery = "".equals(url.encodedQuery());
 		if (url.encodedFragment() == null && !emptyQuery) {
-			return upperCaseEscapes(url.toString());
+			return normalEscapes(url.toString());
 		}
 		HttpUrl.Builder normal = url.newBuilder().fragment(null);
 		if (emptyQuery) {
 			normal.query(null);
 		}
-		return upperCaseEscapes(normal.build().toString());
+		return normalEscapes(normal.build().toString());
 	}
 
-	// %7e and %7E are the same character; HttpUrl keeps either as written, and a "%" that
-	// starts no escape too ("50%off" stays as it is).
-	private static String upperCaseEscapes(String url) {
+	// %7e and %7E are the same character, and so are %7E and "~": an escape of a letter,
+	// a digit, "-", ".", "_" or "~" names what it escapes (RFC 3986, section 2.3), and
+	// servers answer /%7Euser as /~user. HttpUrl keeps every escape as written, and a "%"
+	// that starts no escape too ("50%off" stays as it is); beside one of those no escape
+	// is decoded, since "%%34%31" would turn into "%41", a new escape.
+	private static String normalEscapes(String url) {
 		int percent = url.indexOf('%');
 		if (percent < 0) {
 			return url;
 		}
-		char[] chars = url.toCharArray();
-		for (int i = percent; i >= 0 && i + 2 < chars.length; i = url.indexOf('%', i + 1)) {
-			if (isHex(chars[i + 1]) && isHex(chars[i + 2])) {
-				chars[i + 1] = Character.toUpperCase(chars[i + 1]);
-				chars[i + 2] = Character.toUpperCase(chars[i + 2]);
+		boolean decode = !hasStrayPercent(url, percent);
+		StringBuilder normal = new StringBuilder(url.length()).append(url, 0, percent);
+		for (int i = percent; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c != '%' || !isEscape(url, i)) {
+				normal.append(c);
+				continue;
+			}
+			char escaped = (char) Integer.parseInt(url.substring(i + 1, i + 3), 16);
+			if (decode && isUnreserved(escaped)) {
+				normal.append(escaped);
+			}
+			else {
+				normal.append('%')
+					.append(Character.toUpperCase(url.charAt(i + 1)))
+					.append(Character.toUpperCase(url.charAt(i + 2)));
+			}
+			i += 2;
+		}
+		return normal.toString();
+	}
+
+	private static boolean hasStrayPercent(String url, int from) {
+		for (int i = from; i >= 0; i = url.indexOf('%', i + 1)) {
+			if (!isEscape(url, i)) {
+				return true;
 			}
 		}
-		return new String(chars);
+		return false;
+	}
+
+	private static boolean isEscape(String url, int percent) {
+		return percent + 2 < url.length() && isHex(url.charAt(percent + 1)) && isHex(url.charAt(percent + 2));
+	}
+
+	private static boolean isUnreserved(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '_' || c == '~';
 	}
 
 	private static boolean isHex(char c) {

@@ -355,6 +355,21 @@ class CrawlerTests {
 	}
 
 	@Test
+	void visitsAPageOnceWhetherItsLinksEscapeCharactersThatNeedNoEscape() {
+		// A server reads /%7Eteam/ as /~team/ and /%74eam as /team: one page each.
+		this.site.page("/", linking("/~team/", "/%7eteam/", "/%7Eteam/", "/%74eam", "/team"))
+			.page("/~team/", linking("/%7Eteam/"))
+			.page("/team", linking());
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/~team/"),
+				this.site.url("/team"));
+		assertThat(result.errors()).isEmpty();
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/~team/", "/team");
+	}
+
+	@Test
 	void countsOnlyAcceptedPagesTowardsMaxPages() {
 		this.site.page("/", linking("/missing", "/p2", "/p3", "/p4", "/p5"))
 			.page("/p2", linking())

@@ -44,6 +44,17 @@ class WebUrlsTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "http://example.org/%7euser/, http://example.org/~user/",
+			"http://example.org/%7Euser/, http://example.org/~user/",
+			"http://example.org/%41%2d%5F%2E%30?q=%7e&%61=1, http://example.org/A-_.0?q=~&a=1",
+			"http://%75ser@example.org/, http://user@example.org/",
+			"http://example.org/a%2fb%3f?x=%26%3D, http://example.org/a%2Fb%3F?x=%26%3D",
+			"http://example.org/%%34%31, http://example.org/%%34%31" })
+	void decodesEscapesOfCharactersThatNeedNoneAndKeepsTheOthers(String url, String normal) {
+		assertThat(WebUrls.normalize(url)).contains(normal);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "http://example.org/page/, http://example.org/page/",
 			"http://example.org/page, http://example.org/page",
 			"http://example.org/a?b=2&a=1&c, http://example.org/a?b=2&a=1&c",
