@@ -105,7 +105,7 @@ final class RequestChain {
 			throws PageFailure {
 		for (int retry = 0;; retry++) {
 			Attempt attempt = attempt(run, url, control);
-			Optional<Duration> wait = retryWait(attempt, retry);
+			Optional<Duration> wait = retryWait(url, attempt, retry);
 			if (wait.isEmpty()) {
 				return attempt.outcome(retry);
 			}
@@ -128,17 +128,26 @@ final class RequestChain {
 	}
 
 	// How long to wait before trying again, or empty if the attempt is final.
-	private Optional<Duration> retryWait(Attempt attempt, int retry) throws PageFailure {
+	private Optional<Duration> retryWait(String url, Attempt attempt, int retry) throws PageFailure {
 		boolean passing = attempt.transientFailure()
 				|| (attempt.page() != null && PASSING_STATUSES.contains(attempt.page().status()));
-		if (!passing || retry >= this.properties.retries()) {
+		if (!passing) {
+			return Optional.empty();
+		}
+		Optional<Duration> asked = (attempt.page() != null)
+				? RetryAfter.parse(attempt.page().retryAfter(), Instant.now()) : Optional.empty();
+		if (retry >= this.properties.retries()) {
+			// The URL is given up on, but the site asked for a pause all the same: the
+			// host's next URL, of this crawl or another, waits for it rather than
+			// follow at once.
+			asked.filter((wait) -> wait.compareTo(this.properties.retryAfterCap()) <= 0)
+				.ifPresent((wait) -> this.throttle.backOff(WebUrls.authority(url), wait));
 			return Optional.empty();
 		}
 		Duration backoff = this.properties.retryBackoff().multipliedBy(1L << Math.min(retry, 16));
 		if (attempt.page() == null) {
 			return Optional.of(backoff);
 		}
-		Optional<Duration> asked = RetryAfter.parse(attempt.page().retryAfter(), Instant.now());
 		if (asked.isPresent() && asked.get().compareTo(this.properties.retryAfterCap()) > 0) {
 			throw new PageFailure(PageState.RETRIES_EXHAUSTED,
 					statusText(attempt.page()) + "; Retry-After of " + asked.get().toSeconds() + " s exceeds the "

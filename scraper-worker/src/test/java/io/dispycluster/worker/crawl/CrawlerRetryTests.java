@@ -123,6 +123,23 @@ class CrawlerRetryTests {
 			.isGreaterThanOrEqualTo(Duration.ofMillis(900));
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 429, 503 })
+	void holdsBackTheWholeHostForTheRetryAfterOfAUrlItGaveUpOn(int status) {
+		this.site.page("/", linking("/a", "/b"))
+			.handle("/a", (exchange) -> answer(exchange, status, "1"))
+			.page("/b", linking());
+
+		CrawlOutcome outcome = crawl();
+
+		var requests = this.site.requests();
+		assertThat(this.site.requestedPaths()).containsExactly("/", "/a", "/a", "/a", "/b");
+		assertThat(outcome.states()).containsEntry(PageState.RETRIES_EXHAUSTED, 1);
+		// the site asked for a second's pause after the last /a as after the others
+		assertThat(Duration.ofNanos(requests.get(4).nanoTime() - requests.get(3).nanoTime()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(900));
+	}
+
 	@Test
 	void retriesAConnectionCutShort() {
 		this.site.handle("/", (exchange) -> {
