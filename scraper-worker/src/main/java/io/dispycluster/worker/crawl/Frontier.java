@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The URLs waiting to be visited, first in first out (breadth-first), each offered once.
- * Like the upstream, it stops taking URLs once those seen (visited or queued) reach three
- * times {@code max_pages}, which bounds its memory and its requests whatever the site
- * does; unlike the upstream, it remembers that it left links out, so that the crawl can
- * say so.
+ * Like the upstream, it stops taking URLs once those it queued (visited or waiting) reach
+ * three times {@code max_pages}, which bounds its memory and its requests whatever the
+ * site does (a visit adds at most {@code max-redirects} URLs reached by redirects);
+ * unlike the upstream, it remembers that it left links out, so that the crawl can say so.
  */
 final class Frontier {
 
@@ -21,6 +21,11 @@ final class Frontier {
 	private final Set<String> seen = new HashSet<>();
 
 	private final int capacity;
+
+	// The URLs queued so far (visited or waiting), which the bound counts. The URLs
+	// redirects reach are seen too, but are visits of the URLs that redirect: counted,
+	// a site whose links all redirect (/docs to /docs/) would have half the room.
+	private int queued;
 
 	private boolean leftLinksOut;
 
@@ -34,13 +39,14 @@ final class Frontier {
 	 * @return whether it was queued
 	 */
 	boolean offer(String url, int depth) {
-		if (this.seen.size() >= this.capacity) {
+		if (this.queued >= this.capacity) {
 			this.leftLinksOut |= !this.seen.contains(url);
 			return false;
 		}
 		if (!this.seen.add(url)) {
 			return false;
 		}
+		this.queued++;
 		return this.queue.add(new QueuedUrl(url, depth));
 	}
 
@@ -50,7 +56,8 @@ final class Frontier {
 	}
 
 	/**
-	 * Remembers a URL reached by a redirect so that it is not visited again.
+	 * Remembers a URL reached by a redirect so that it is not visited again; it does not
+	 * count towards the bound.
 	 * @return whether the URL was new
 	 */
 	boolean markSeen(String url) {

@@ -398,6 +398,22 @@ class CrawlerTests {
 	}
 
 	@Test
+	void countsAUrlAndTheUrlItRedirectsToAsOneTowardsTheFrontiersBound() {
+		// 8 URLs queued of the 9 that max_pages 3 allows: /p's redirect to /p/ leaves
+		// room
+		// for /q.
+		this.site.page("/", linking("/1.pdf", "/2.pdf", "/3.pdf", "/4.pdf", "/5.pdf", "/6.pdf", "/p"))
+			.redirect("/p", 301, "/p/")
+			.page("/p/", linking("/q"))
+			.page("/q", linking());
+
+		CrawlResult result = crawl(anOrderFor(this.site.url("/")).withMaxPages(3));
+
+		assertThat(result.crawled()).containsExactly(this.site.url("/"), this.site.url("/p"), this.site.url("/q"));
+		assertThat(result.stopReason()).isEqualTo("max_pages");
+	}
+
+	@Test
 	void saysTheFrontierWasFullWhenLinksToOtherFilesCrowdedPagesOut() {
 		List<String> links = new ArrayList<>();
 		IntStream.range(0, 40).forEach((i) -> links.add("/files/" + i + ".pdf"));
