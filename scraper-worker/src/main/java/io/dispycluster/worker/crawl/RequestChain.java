@@ -83,8 +83,10 @@ final class RequestChain {
 				case ALLOWED -> {
 					return longer(run.order().politenessDelay(), verdict.crawlDelay());
 				}
-				case DENIED, UNAVAILABLE -> throw new PageFailure(PageState.ROBOTS_DENIED, verdict.reason());
-				case UNREACHABLE -> throw new PageFailure(PageState.FETCH_ERROR, verdict.reason());
+				case DENIED, UNAVAILABLE ->
+					throw new PageFailure(PageState.ROBOTS_DENIED, hopReason(url, verdict.reason(), requested));
+				case UNREACHABLE ->
+					throw new PageFailure(PageState.FETCH_ERROR, hopReason(url, verdict.reason(), requested));
 				case RETRY_LATER -> {
 					if (control.isCancelled() || !run.pause(control, this.robots.retryDelay())) {
 						throw stopped(url, control, requested);
@@ -92,6 +94,13 @@ final class RequestChain {
 				}
 			}
 		}
+	}
+
+	// The failure is recorded under the URL the chain started from: when a redirect led
+	// to the URL refused, the reason names it, or the start URL would read as refused
+	// itself (by a robots.txt that allows it).
+	private static String hopReason(String url, String reason, boolean redirected) {
+		return redirected ? "Redirected to " + url + ": " + reason : reason;
 	}
 
 	private void awaitTurn(CrawlRun run, String url, Duration delay, CrawlControl control, boolean requested)

@@ -229,8 +229,22 @@ class CrawlerRobotsTests {
 
 		CrawlResult result = crawl(anOrderFor(this.site.url("/"))).result();
 
-		assertThat(result.errors()).containsExactly(entry(this.site.url("/go"), "Denied by robots.txt"));
+		// recorded under /go, which robots.txt allows: the reason names the URL it denies
+		assertThat(result.errors()).containsExactly(entry(this.site.url("/go"),
+				"Redirected to " + this.site.url("/private/target.html") + ": Denied by robots.txt"));
 		assertThat(this.site.requestedPaths()).doesNotContain("/private/target.html");
+	}
+
+	@Test
+	void failsACrawlWhoseStartUrlRedirectsWhereRobotsTxtDisallowsNamingThatUrl() {
+		this.site.respond("/robots.txt", 200, TEXT, "User-agent: *\nDisallow: /private/\n")
+			.redirect("/", 302, "/private/home.html");
+
+		CrawlOutcome outcome = crawl(anOrderFor(this.site.url("/")));
+
+		assertThat(outcome.refusal())
+			.isEqualTo("Redirected to " + this.site.url("/private/home.html") + ": Denied by robots.txt");
+		assertThat(this.site.requestedPaths()).containsExactly("/");
 	}
 
 	@Test
