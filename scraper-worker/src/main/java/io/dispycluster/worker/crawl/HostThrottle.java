@@ -6,14 +6,22 @@ import java.util.Map;
 
 /**
  * Spaces out requests to the same host (host and port), across every crawl this worker
- * runs: each request reserves the next free slot of its host, at least the politeness
- * delay after the previous one (and no sooner than a 429 or 503 asked), and waits for it.
+ * runs: each request reserves the next free slot of its host, at least its own politeness
+ * delay after the previous request and at least that request's delay after it (and no
+ * sooner than a 429 or 503 asked), and waits for it. Crawls may keep different delays (a
+ * job's {@code delay_ms}, the {@code Crawl-delay} robots.txt gives its user agent): the
+ * longer of two neighbouring requests' delays separates them, so that a crawl with no
+ * delay does not send its request together with one of a crawl that keeps a second.
  */
 public class HostThrottle {
 
 	private static final int PRUNE_ABOVE = 1024;
 
-	private final Map<String, Long> nextSlot = new HashMap<>();
+	private final Map<String, Slots> hosts = new HashMap<>();
+
+	// The longest delay asked so far: a host whose last request is further back than this
+	// holds back no request, and may be forgotten.
+	private long longestDelay;
 
 	/**
 	 * Waits for this host's turn.
@@ -39,17 +47,42 @@ public class HostThrottle {
 	 */
 	synchronized void backOff(String host, Duration wait) {
 		long until = System.nanoTime() + wait.toNanos();
-		this.nextSlot.merge(host, until, (current, asked) -> (asked - current > 0) ? asked : current);
+		Slots slots = this.hosts.get(host);
+		if (slots == null) {
+			this.hosts.put(host, new Slots(until - this.longestDelay, until));
+		}
+		else if (until - slots.next() > 0) {
+			this.hosts.put(host, new Slots(slots.last(), until));
+		}
 	}
 
 	private synchronized long reserve(String host, long delayNanos) {
 		long now = System.nanoTime();
-		if (this.nextSlot.size() > PRUNE_ABOVE) {
-			this.nextSlot.values().removeIf((slot) -> slot - now < 0);
+		this.longestDelay = Math.max(this.longestDelay, delayNanos);
+		if (this.hosts.size() > PRUNE_ABOVE) {
+			this.hosts.values().removeIf((slots) -> slots.next() - now < 0 && now - slots.last() > this.longestDelay);
 		}
-		long slot = Math.max(now, this.nextSlot.getOrDefault(host, now));
-		this.nextSlot.put(host, slot + delayNanos);
+		Slots slots = this.hosts.get(host);
+		long slot = now;
+		if (slots != null) {
+			slot = later(later(slot, slots.next()), slots.last() + delayNanos);
+		}
+		this.hosts.put(host, new Slots(slot, slot + delayNanos));
 		return slot;
+	}
+
+	private static long later(long a, long b) {
+		return (b - a > 0) ? b : a;
+	}
+
+	/**
+	 * A host's last reserved request and the earliest the next may go.
+	 *
+	 * @param last when the last request reserved goes, in {@link System#nanoTime()} terms
+	 * @param next the earliest the next request may go: the last one's delay after it, or
+	 * later if the host asked for a pause
+	 */
+	private record Slots(long last, long next) {
 	}
 
 }
