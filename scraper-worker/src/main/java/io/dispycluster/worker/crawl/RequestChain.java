@@ -75,7 +75,7 @@ final class RequestChain {
 	}
 
 	// The politeness delay to keep before the request, once robots.txt allows it.
-	private Duration allowedDelay(CrawlRun run, String url, CrawlControl control, boolean requested)
+	private Duration allowedDelay(CrawlRun run, String url, CrawlControl control, boolean redirected)
 			throws PageFailure {
 		while (true) {
 			RobotsVerdict verdict = this.robots.verdict(url, run.requestTimeout(), control, run.order().userAgent());
@@ -84,12 +84,12 @@ final class RequestChain {
 					return longer(run.order().politenessDelay(), verdict.crawlDelay());
 				}
 				case DENIED, UNAVAILABLE ->
-					throw new PageFailure(PageState.ROBOTS_DENIED, hopReason(url, verdict.reason(), requested));
+					throw new PageFailure(PageState.ROBOTS_DENIED, hopReason(url, verdict.reason(), redirected));
 				case UNREACHABLE ->
-					throw new PageFailure(PageState.FETCH_ERROR, hopReason(url, verdict.reason(), requested));
+					throw new PageFailure(PageState.FETCH_ERROR, hopReason(url, verdict.reason(), redirected));
 				case RETRY_LATER -> {
 					if (control.isCancelled() || !run.pause(control, this.robots.retryDelay())) {
-						throw stopped(url, control, requested);
+						throw stopped(url, control, redirected);
 					}
 				}
 			}
@@ -103,10 +103,10 @@ final class RequestChain {
 		return redirected ? "Redirected to " + url + ": " + reason : reason;
 	}
 
-	private void awaitTurn(CrawlRun run, String url, Duration delay, CrawlControl control, boolean requested)
+	private void awaitTurn(CrawlRun run, String url, Duration delay, CrawlControl control, boolean redirected)
 			throws PageFailure {
 		if (!this.throttle.awaitTurn(WebUrls.authority(url), delay, run.deadline(), control)) {
-			throw stopped(url, control, requested);
+			throw stopped(url, control, redirected);
 		}
 	}
 
@@ -119,7 +119,9 @@ final class RequestChain {
 				return attempt.outcome(retry);
 			}
 			this.throttle.backOff(WebUrls.authority(url), wait.get());
-			awaitTurn(run, url, delay, control, true);
+			if (!this.throttle.awaitTurn(WebUrls.authority(url), delay, run.deadline(), control)) {
+				throw stopped(attempt.reason(), "a retry", control);
+			}
 		}
 	}
 
@@ -165,14 +167,19 @@ final class RequestChain {
 		return Optional.of(asked.orElse(backoff));
 	}
 
-	// A URL never requested is left unrecorded; one cut short after a request is
-	// recorded.
-	private static PageFailure stopped(String url, CrawlControl control, boolean requested) {
-		if (!requested) {
+	// A URL never requested is left unrecorded; one cut short after a request (its own,
+	// or one that redirected) is recorded, with what that request got.
+	private static PageFailure stopped(String url, CrawlControl control, boolean redirected) {
+		if (!redirected) {
 			return PageFailure.notRequested();
 		}
-		return new PageFailure(control.isCancelled() ? PageState.CANCELLED : PageState.TIMEOUT,
-				"The crawl stopped before " + url + " could be requested again");
+		return stopped("Redirected to " + url, "it was requested", control);
+	}
+
+	private static PageFailure stopped(String got, String before, CrawlControl control) {
+		boolean cancelled = control.isCancelled();
+		return new PageFailure(cancelled ? PageState.CANCELLED : PageState.TIMEOUT, got + "; the crawl "
+				+ (cancelled ? "was cancelled" : "ran out of its time (max_duration_s)") + " before " + before);
 	}
 
 	private String nextHop(CrawlRun run, QueuedUrl start, String target, List<String> chain) throws PageFailure {
@@ -228,6 +235,11 @@ final class RequestChain {
 				throw exhausted(statusText(response), retries);
 			}
 			return response;
+		}
+
+		// What the attempt got, in the words of the result's errors.
+		String reason() {
+			return (this.failure != null) ? this.failure.getMessage() : statusText(Objects.requireNonNull(this.page));
 		}
 
 		private static PageFailure exhausted(String reason, int retries) {

@@ -109,6 +109,37 @@ class CrawlerLimitsTests {
 	}
 
 	@Test
+	void saysWhatAUrlGotWhenTheBudgetRunsOutBeforeItsRetry() {
+		this.site.handle("/", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Type", FixtureSite.HTML);
+			exchange.getResponseHeaders().set("Retry-After", "2");
+			exchange.sendResponseHeaders(503, -1);
+			exchange.close();
+		});
+
+		CrawlOutcome outcome = this.crawler
+			.crawl(anOrderFor(this.site.url("/")).withBudget(Duration.ofSeconds(1)).build(), new CrawlControl());
+
+		assertThat(outcome.result().errors()).containsExactly(entry(this.site.url("/"),
+				"HTTP 503 / type text/html;charset=utf-8; the crawl ran out of its time (max_duration_s) before a retry"));
+		assertThat(outcome.states()).containsExactly(entry(PageState.TIMEOUT, 1));
+		assertThat(outcome.result().stopReason()).isEqualTo("budget_exhausted");
+	}
+
+	@Test
+	void saysWhereAUrlRedirectedWhenTheBudgetRunsOutBeforeTheRedirectIsFollowed() {
+		this.site.redirect("/", 302, "/home").page("/home", linking());
+
+		CrawlOutcome outcome = this.crawler.crawl(anOrderFor(this.site.url("/")).withBudget(Duration.ofSeconds(2))
+			.withPolitenessDelay(Duration.ofSeconds(30))
+			.build(), new CrawlControl());
+
+		assertThat(outcome.result().errors()).containsExactly(entry(this.site.url("/"), "Redirected to "
+				+ this.site.url("/home") + "; the crawl ran out of its time (max_duration_s) before it was requested"));
+		assertThat(this.site.requestedPaths()).containsExactly("/");
+	}
+
+	@Test
 	void stopsWithinASecondWhenCancelledDuringThePolitenessDelay() {
 		this.site.page("/", linking("/a")).page("/a", linking());
 		CrawlControl control = new CrawlControl();
