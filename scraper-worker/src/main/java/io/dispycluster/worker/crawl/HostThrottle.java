@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Spaces out requests to the same host (host and port), across every crawl this worker
  * runs: each request reserves the next free slot of its host, at least its own politeness
@@ -33,12 +35,20 @@ public class HostThrottle {
 	 * deadline came first
 	 */
 	boolean awaitTurn(String host, Duration delay, long deadline, CrawlControl control) {
-		long slot = reserve(host, Math.max(0, delay.toNanos()));
+		Reservation reservation = reserve(host, Math.max(0, delay.toNanos()));
+		long slot = reservation.taken().last();
+		boolean turn;
 		if (slot - System.nanoTime() <= 0) {
-			return !control.isCancelled();
+			turn = !control.isCancelled();
 		}
-		long wait = Math.min(slot, deadline) - System.nanoTime();
-		return control.pause(Duration.ofNanos(wait)) && slot <= deadline;
+		else {
+			long wait = ((slot - deadline <= 0) ? slot : deadline) - System.nanoTime();
+			turn = control.pause(Duration.ofNanos(wait)) && slot - deadline <= 0;
+		}
+		if (!turn) {
+			release(host, reservation);
+		}
+		return turn;
 	}
 
 	/**
@@ -56,19 +66,36 @@ public class HostThrottle {
 		}
 	}
 
-	private synchronized long reserve(String host, long delayNanos) {
+	// A slot given up (the crawl cancelled, or out of time) holds back no one, unless
+	// another request was given the next one meanwhile: without this, a crawl keeping
+	// delay_ms 60000 that is cancelled while it waits would hold the host's other crawls
+	// back for a request it never sent.
+	private synchronized void release(String host, Reservation reservation) {
+		if (this.hosts.get(host) != reservation.taken()) {
+			return;
+		}
+		if (reservation.before() != null) {
+			this.hosts.put(host, reservation.before());
+		}
+		else {
+			this.hosts.remove(host);
+		}
+	}
+
+	private synchronized Reservation reserve(String host, long delayNanos) {
 		long now = System.nanoTime();
 		this.longestDelay = Math.max(this.longestDelay, delayNanos);
 		if (this.hosts.size() > PRUNE_ABOVE) {
 			this.hosts.values().removeIf((slots) -> slots.next() - now < 0 && now - slots.last() > this.longestDelay);
 		}
-		Slots slots = this.hosts.get(host);
+		Slots before = this.hosts.get(host);
 		long slot = now;
-		if (slots != null) {
-			slot = later(later(slot, slots.next()), slots.last() + delayNanos);
+		if (before != null) {
+			slot = later(later(slot, before.next()), before.last() + delayNanos);
 		}
-		this.hosts.put(host, new Slots(slot, slot + delayNanos));
-		return slot;
+		Slots taken = new Slots(slot, slot + delayNanos);
+		this.hosts.put(host, taken);
+		return new Reservation(taken, before);
 	}
 
 	private static long later(long a, long b) {
@@ -83,6 +110,12 @@ public class HostThrottle {
 	 * later if the host asked for a pause
 	 */
 	private record Slots(long last, long next) {
+	}
+
+	/**
+	 * The slots a request took, and those of the host before it.
+	 */
+	private record Reservation(Slots taken, @Nullable Slots before) {
 	}
 
 }

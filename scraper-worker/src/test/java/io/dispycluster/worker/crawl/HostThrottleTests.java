@@ -41,6 +41,22 @@ class HostThrottleTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(500));
 	}
 
+	@Test
+	void freesTheSlotOfACrawlThatGaveUpWaitingForIt() {
+		Duration delay = Duration.ofSeconds(2);
+		long start = System.nanoTime();
+		turn("example.org", delay);
+		// the crawl is cancelled while it waits for its next slot, 2 s after its request
+		CrawlControl cancelled = new CrawlControl();
+		cancelled.cancel();
+		assertThat(this.throttle.awaitTurn("example.org", delay, this.deadline, cancelled)).isFalse();
+
+		// another crawl's request takes that slot, 2 s after the first request: with the
+		// slot given up still held, it would come 4 s after, past a deadline of 3 s
+		long threeSeconds = start + Duration.ofSeconds(3).toNanos();
+		assertThat(this.throttle.awaitTurn("example.org", Duration.ZERO, threeSeconds, this.control)).isTrue();
+	}
+
 	private void turn(String host, Duration delay) {
 		assertThat(this.throttle.awaitTurn(host, delay, this.deadline, this.control)).isTrue();
 	}
