@@ -68,7 +68,11 @@ class ApiKeys {
 	}
 
 	private @Nullable String match(String presented) {
-		byte[] hash = sha256(presented);
+		// The server reads header bytes as ISO-8859-1, one character per byte: encoding
+		// them back gives the bytes the client sent, the UTF-8 of a key typed or made on
+		// a UTF-8 system, which is what sha256sum and hash-api-key hashed. Hashing the
+		// decoded string as UTF-8 would refuse every key with a non-ASCII character.
+		byte[] hash = sha256(presented.getBytes(StandardCharsets.ISO_8859_1));
 		String name = null;
 		// every key is compared, whatever matched, so the time taken tells nothing
 		for (int i = 0; i < this.hashes.size(); i++) {
@@ -81,12 +85,12 @@ class ApiKeys {
 
 	/** The SHA-256 of a key, as configured: 64 lower-case hexadecimal digits. */
 	static String sha256Hex(String key) {
-		return HexFormat.of().formatHex(sha256(key));
+		return HexFormat.of().formatHex(sha256(key.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static byte[] sha256(String key) {
+	private static byte[] sha256(byte[] key) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return MessageDigest.getInstance("SHA-256").digest(key);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);

@@ -1,6 +1,12 @@
 package io.dispycluster.gateway.security;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,6 +77,29 @@ class ApiKeyIT extends ProductionTestSupport {
 		assertThat(first.header("X-API-Key")).isNull();
 		assertThat(second.header("X-Internal-Token")).isEqualTo(INTERNAL_TOKEN);
 		assertThat(second.header("Authorization")).isNull();
+	}
+
+	@Test
+	void acceptsAKeyWithNonAsciiCharactersSentAsUtf8() throws IOException {
+		// what curl sends from a UTF-8 terminal: the key's UTF-8 bytes, written here on a
+		// socket since the JDK's client would not send them as they are
+		assertThat(statusLine("X-API-Key: ", ACCENTED_KEY)).isEqualTo("HTTP/1.1 200 ");
+		assertThat(statusLine("Authorization: Bearer ", ACCENTED_KEY)).isEqualTo("HTTP/1.1 200 ");
+		assertThat(statusLine("X-API-Key: ", "clé-inconnue-0004")).isEqualTo("HTTP/1.1 401 ");
+	}
+
+	private String statusLine(String header, String key) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET /jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + header)
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(key.getBytes(StandardCharsets.UTF_8));
+			out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
+		}
 	}
 
 	@Test
