@@ -3,6 +3,7 @@ package io.dispycluster.scheduler.workflow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,11 +76,16 @@ final class ConfigReader {
 		if (value == null) {
 			return defaultValue;
 		}
-		if (!(value instanceof Boolean bool)) {
-			problem(key, "must be true or false");
-			return defaultValue;
+		if (value instanceof Boolean bool) {
+			return bool;
 		}
-		return bool;
+		// "true" and "false" as a task and the controller take them
+		String text = (value instanceof String string) ? string.strip().toLowerCase(Locale.ROOT) : "";
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.parseBoolean(text);
+		}
+		problem(key, "must be true or false");
+		return defaultValue;
 	}
 
 	@Nullable String text(String key) {

@@ -199,7 +199,7 @@ class WorkflowEngine implements RunAdvancer {
 		}
 	}
 
-	private static ScrapeOutput output(ScrapeView view) {
+	static ScrapeOutput output(ScrapeView view) {
 		return new ScrapeOutput(view.jobIds(), view.batchId(), view.jobsCompleted(), view.jobsFailed(),
 				view.pagesCrawled());
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.dispycluster.scheduler.history.HistoryPurge;
@@ -21,6 +22,7 @@ import io.dispycluster.scheduler.history.RunStatus;
 import io.dispycluster.scheduler.schedule.Fire;
 import io.dispycluster.scheduler.schedule.MissedFireListener;
 import io.dispycluster.scheduler.schedule.Schedules;
+import io.dispycluster.scheduler.scrape.Scrapes;
 import io.dispycluster.scheduler.system.Ids;
 import io.dispycluster.scheduler.system.RunAdvancer;
 import io.dispycluster.scheduler.system.RunLoop;
@@ -59,10 +61,13 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 
 	private final Clock clock;
 
+	private final Scrapes scrapes;
+
 	WorkflowRuns(WorkflowRepository workflows, WorkflowRunRepository runs, Ids ids, RunLoop loop,
-			RunProperties properties, JsonMapper json, MeterRegistry meters, Clock clock) {
+			RunProperties properties, JsonMapper json, MeterRegistry meters, Clock clock, Scrapes scrapes) {
 		this.workflows = workflows;
 		this.runs = runs;
+		this.scrapes = scrapes;
 		this.ids = ids;
 		this.loop = loop;
 		this.json = json;
@@ -174,7 +179,21 @@ class WorkflowRuns implements MissedFireListener, HistorySource, RunAdvancer {
 		return new StepView(definition.stepId(), definition.name(), definition.action(), definition.dependsOn(),
 				state.state(), state.attempts(), state.startedAt(), state.finishedAt(),
 				(state.state() == StepState.RUNNING) ? state.deadline() : null, waiting ? state.notBefore() : null,
-				(state.output() != null) ? this.json.readTree(state.output()) : null, state.error());
+				output(state), state.error());
+	}
+
+	/**
+	 * What a step produced. A scrape step still waiting for its jobs shows them and what
+	 * they have done so far: without their ids, a user could not follow them at the
+	 * controller, nor cancel one, until the step ended.
+	 */
+	private @Nullable JsonNode output(StepRun state) {
+		if (state.state() == StepState.RUNNING && state.scrapeId() != null) {
+			return this.scrapes.find(state.scrapeId())
+				.<JsonNode>map((scrape) -> this.json.valueToTree(WorkflowEngine.output(scrape)))
+				.orElse(null);
+		}
+		return (state.output() != null) ? this.json.readTree(state.output()) : null;
 	}
 
 	private static Optional<Long> parseRunId(String runId) {

@@ -2,6 +2,10 @@ package io.dispycluster.scheduler.workflow;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -333,6 +337,59 @@ class WorkflowIT {
 		assertThat(jobIds).hasSize(2);
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(controller.cancelled).containsAll(jobIds));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void showsTheJobsOfAScrapeStepWhileItWaitsForThem() throws Exception {
+		String id = create("""
+				{"name":"visible","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"crawl","name":"crawl","action":"scrape",
+				           "config":{"urls":["https://forever.visible.example/"]}}]}""");
+		String runId = (String) scheduler.post("/workflows/" + id + "/run").get("run_id");
+		// while the job runs (once the controller took the batch), the step names it, so
+		// that a user can follow it or cancel it
+		Map<String, Object> output = await().atMost(Duration.ofSeconds(30))
+			.until(() -> (Map<String, Object>) steps(scheduler.getObject("/workflows/" + id + "/runs/" + runId))
+				.get("crawl")
+				.get("output"), (found) -> found != null && !((List<?>) found.get("job_ids")).isEmpty());
+		List<String> jobIds = (List<String>) output.get("job_ids");
+		assertThat(jobIds).hasSize(1);
+		assertThat(output).containsEntry("jobs_completed", 0).containsEntry("jobs_failed", 0);
+		assertThat((String) output.get("batch_id")).startsWith("batch_");
+		assertThat(steps(scheduler.getObject("/workflows/" + id + "/runs/" + runId)).get("crawl"))
+			.containsEntry("state", "running");
+
+		// cancelled at the controller, the job fails the step, which keeps its output
+		HttpResponse<Void> cancel = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(controller.url() + "/jobs/" + jobIds.get(0) + "/cancel"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(cancel.statusCode()).isEqualTo(200);
+		Map<String, Object> crawl = steps(awaitRun(id)).get("crawl");
+		assertThat(crawl).containsEntry("state", "failed");
+		assertThat((String) crawl.get("error")).contains(jobIds.get(0) + ": cancelled");
+		assertThat((Map<String, Object>) crawl.get("output")).containsEntry("job_ids", jobIds)
+			.containsEntry("jobs_failed", 1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void takesTheBooleansOfAScrapeStepWrittenAsStringsAsATaskDoes() {
+		String id = create("""
+				{"name":"strings","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"a","name":"A","action":"scrape",
+				           "config":{"urls":["https://strings.example/"],"same_origin_only":" False "}},
+				          {"step_id":"b","name":"B","action":"scrape",
+				           "config":{"urls":["https://strings.example/b"],"same_origin_only":"true"}}]}""");
+		List<Map<String, Object>> steps = (List<Map<String, Object>>) scheduler.getObject("/workflows/" + id)
+			.get("steps");
+		assertThat((Map<String, Object>) steps.get(0).get("config")).containsEntry("same_origin_only", false);
+		assertThat((Map<String, Object>) steps.get(1).get("config")).containsEntry("same_origin_only", true);
+		assertThat(scheduler.invalidMessages("/workflows", """
+				{"name":"bad","steps":[{"step_id":"a","name":"A","action":"scrape",
+				  "config":{"urls":["https://strings.example/"],"same_origin_only":"yes"}}]}"""))
+			.containsExactly(Map.entry("steps[0].config.same_origin_only", "must be true or false"));
 	}
 
 	@Test
