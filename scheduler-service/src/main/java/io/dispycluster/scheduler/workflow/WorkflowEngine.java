@@ -165,6 +165,16 @@ class WorkflowEngine implements RunAdvancer {
 		boolean timedOut = step.deadline() != null && !now.isBefore(step.deadline());
 		switch (definition.action()) {
 			case SCRAPE -> {
+				if (step.scrapeId() == null && !timedOut) {
+					// claimed without its scrape by an earlier version stopped between
+					// the two: ask for it now rather than wait on nothing until the
+					// timeout
+					LOG.info("Workflow step without its scrape, requested now: workflow={} run=run_{} step={}",
+							run.workflowId(), run.id(), step.stepId());
+					requestScrape(run, step.stepId(), (ActionConfig.Scrape) definition.actionConfig(), now);
+					this.loop.wakeUp();
+					return false;
+				}
 				Optional<ScrapeView> scrape = (step.scrapeId() != null) ? this.scrapes.find(step.scrapeId())
 						: Optional.empty();
 				ScrapeOutput output = scrape.map(WorkflowEngine::output).orElse(null);
@@ -238,7 +248,14 @@ class WorkflowEngine implements RunAdvancer {
 		if (calls && !this.webhooks.reserve()) {
 			return false;
 		}
-		if (!this.runs.claim(run.id(), step.stepId(), now, deadline)) {
+		// A scrape step is claimed together with its scrape: a stop between the two would
+		// leave it running on nothing until its timeout (an hour by default).
+		boolean claimed = (config instanceof ActionConfig.Scrape scrape)
+				? Boolean.TRUE
+					.equals(this.transaction.execute((tx) -> this.runs.claim(run.id(), step.stepId(), now, deadline)
+							&& requestScrape(run, step.stepId(), scrape, now)))
+				: this.runs.claim(run.id(), step.stepId(), now, deadline);
+		if (!claimed) {
 			if (calls) {
 				this.webhooks.release();
 			}
@@ -248,13 +265,8 @@ class WorkflowEngine implements RunAdvancer {
 				run.id(), step.stepId(), definition.action().name().toLowerCase(), step.attempts() + 1);
 		StepRun started = new StepRun(step.runId(), step.stepId(), step.position(), StepState.RUNNING,
 				step.attempts() + 1, null, deadline, now, null, null, null, null);
-		if (config instanceof ActionConfig.Scrape scrape) {
-			work.add(() -> {
-				long scrapeId = this.scrapes.request(run.workflowId() + "/run_" + run.id() + "/" + step.stepId(),
-						scrape.batch(), now);
-				this.runs.setScrape(run.id(), step.stepId(), scrapeId);
-				this.loop.wakeUp();
-			});
+		if (config instanceof ActionConfig.Scrape) {
+			this.loop.wakeUp();
 		}
 		else if (config instanceof ActionConfig.Webhook webhook) {
 			work.add(() -> this.webhooks.start(WebhookCalls.key(run.id(), step.stepId()),
@@ -264,6 +276,12 @@ class WorkflowEngine implements RunAdvancer {
 			work.add(() -> check(run, started, definition, condition, steps, now));
 		}
 		// A wait has nothing to do now: a later tick ends it at its deadline.
+		return true;
+	}
+
+	private boolean requestScrape(StoredRun run, String stepId, ActionConfig.Scrape scrape, Instant now) {
+		long scrapeId = this.scrapes.request(run.workflowId() + "/run_" + run.id() + "/" + stepId, scrape.batch(), now);
+		this.runs.setScrape(run.id(), stepId, scrapeId);
 		return true;
 	}
 

@@ -33,6 +33,7 @@ import io.dispycluster.scheduler.StubController;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -371,6 +372,29 @@ class WorkflowIT {
 		assertThat((String) crawl.get("error")).contains(jobIds.get(0) + ": cancelled");
 		assertThat((Map<String, Object>) crawl.get("output")).containsEntry("job_ids", jobIds)
 			.containsEntry("jobs_failed", 1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void requestsTheScrapeOfAStepLeftRunningWithoutOne() {
+		controller.pollsBeforeDone = 1_000_000;
+		String id = create("""
+				{"name":"sans scrape","schedule_type":"cron","schedule_config":{"cron":"0 0 1 1 *"},
+				 "steps":[{"step_id":"crawl","name":"crawl","action":"scrape",
+				           "config":{"urls":["https://lost-scrape.example/"]}}]}""");
+		String runId = (String) scheduler.post("/workflows/" + id + "/run").get("run_id");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> controller.batchesFor(List.of("https://lost-scrape.example/")) == 1);
+		// as left by a stop between the step's start and the storing of its scrape
+		JdbcClient jdbc = scheduler.context().getBean(JdbcClient.class);
+		jdbc.sql("UPDATE workflow_step_run SET scrape_id = NULL WHERE run_id = :run AND step_id = 'crawl'")
+			.param("run", Long.parseLong(runId.substring("run_".length())))
+			.update();
+		controller.pollsBeforeDone = 1;
+
+		Map<String, Object> crawl = steps(awaitRun(id)).get("crawl");
+		assertThat(crawl).containsEntry("state", "succeeded").containsEntry("attempts", 1);
+		assertThat(controller.batchesFor(List.of("https://lost-scrape.example/"))).isEqualTo(2);
 	}
 
 	@Test
