@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -220,12 +223,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * classes.
 	 */
 	private static boolean isTextTheDatabaseCannotHold(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
+		return anySqlState(ex, "22021"::equals);
 	}
 
 	/**
@@ -236,17 +234,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * classes.
 	 */
 	private static boolean isStorageUnavailable(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-				return true;
-			}
-		}
-		return false;
+		return cause(ex, SQLTransientConnectionException.class) != null
+				|| cause(ex, SQLNonTransientConnectionException.class) != null
+				|| anySqlState(ex, (state) -> state.startsWith("08") || state.matches("57P0[123]"));
 	}
 
 	/**
@@ -259,16 +249,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * {@link SQLException}s with their state.
 	 */
 	private static boolean isStorageBusy(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLTransientException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("40") || BUSY_STATES.contains(sql.getSQLState()))) {
-				return true;
-			}
-		}
-		return false;
+		return cause(ex, SQLTransientException.class) != null
+				|| anySqlState(ex, (state) -> state.startsWith("40") || BUSY_STATES.contains(state));
+	}
+
+	/**
+	 * Whether {@code ex} or one of its causes is a {@link SQLException} with such a
+	 * state.
+	 */
+	private static boolean anySqlState(Throwable ex, Predicate<String> state) {
+		return causes(ex).anyMatch((cause) -> cause instanceof SQLException sql && sql.getSQLState() != null
+				&& state.test(sql.getSQLState()));
 	}
 
 	@Override
@@ -380,15 +371,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static <T extends Throwable> @Nullable T cause(Throwable ex, Class<T> type) {
-		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (type.isInstance(current)) {
-				return type.cast(current);
-			}
-			if (current.getCause() == current) {
-				break;
-			}
-		}
-		return null;
+		return causes(ex).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+	}
+
+	/** {@code ex} and its causes, outermost first. */
+	private static Stream<Throwable> causes(Throwable ex) {
+		return Stream.iterate(ex, Objects::nonNull,
+				(current) -> (current.getCause() != current) ? current.getCause() : null);
 	}
 
 }
